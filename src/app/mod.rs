@@ -1,0 +1,1 @@
+//! The application core: events, the store, workers and the runtime loop.

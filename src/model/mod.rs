@@ -1,0 +1,71 @@
+//! Provider-neutral types: what every pane and every provider agree on.
+
+mod action;
+mod health;
+mod job;
+mod metric;
+mod server;
+
+pub use action::Action;
+pub use health::{Health, HealthState};
+pub use job::{Job, JobId, JobState};
+pub use metric::{MetricSeries, Sample};
+pub use server::{Detail, Ip, PowerState, Server};
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Milliseconds since the Unix epoch. All timestamps in the model use this.
+pub type Millis = i64;
+
+/// Now, in [`Millis`].
+pub fn now_millis() -> Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as Millis)
+        .unwrap_or(0)
+}
+
+/// The kind of object a [`Ref`] points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectKind {
+    Server,
+    Ip,
+}
+
+/// Identifies an object across refreshes: the account it lives in, its kind,
+/// and the provider's own id for it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Ref {
+    pub account: String,
+    pub kind: ObjectKind,
+    pub id: String,
+}
+
+impl Ref {
+    pub fn server(account: impl Into<String>, id: impl Into<String>) -> Self {
+        Ref {
+            account: account.into(),
+            kind: ObjectKind::Server,
+            id: id.into(),
+        }
+    }
+}
+
+impl fmt::Display for Ref {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.account, self.id)
+    }
+}
+
+/// Renders an age in millis as a short human string: `5s`, `3m`, `2h`, `4d`.
+pub fn short_age(age_ms: Millis) -> String {
+    let secs = (age_ms.max(0) / 1000) as u64;
+    match secs {
+        0..=59 => format!("{secs}s"),
+        60..=3599 => format!("{}m", secs / 60),
+        3600..=86_399 => format!("{}h", secs / 3600),
+        _ => format!("{}d", secs / 86_400),
+    }
+}

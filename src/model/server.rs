@@ -1,0 +1,98 @@
+//! Servers and their IP addresses, as every provider maps them.
+
+use super::{Action, Millis, Ref};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PowerState {
+    On,
+    Off,
+    Paused,
+    Unknown(String),
+}
+
+impl PowerState {
+    pub fn label(&self) -> &str {
+        match self {
+            PowerState::On => "on",
+            PowerState::Off => "off",
+            PowerState::Paused => "paused",
+            PowerState::Unknown(s) if s.is_empty() => "?",
+            PowerState::Unknown(s) => s,
+        }
+    }
+}
+
+/// An IP address of a server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ip {
+    pub address: String,
+    /// The provider's type for it, e.g. `RIP`, `MIP`, `VIP`, `public`.
+    pub kind: String,
+    /// Whether the address is claimed (in use), where the provider says.
+    pub claimed: Option<bool>,
+    /// The server it belongs to, by provider id.
+    pub server_id: Option<String>,
+    pub ptr: Option<String>,
+}
+
+/// One labelled field from the provider, shown in the details panel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Detail {
+    pub label: String,
+    pub value: String,
+}
+
+impl Detail {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Detail {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Server {
+    pub account: String,
+    /// The provider's id for the server (CLC: the server Name).
+    pub id: String,
+    pub name: String,
+    pub power: PowerState,
+    /// The provider's lifecycle status, e.g. `Active`, `UnderConstruction`.
+    pub status: String,
+    pub primary_ip: Option<String>,
+    pub location: String,
+    pub group: String,
+    pub os: String,
+    pub cpu: Option<u32>,
+    pub memory_gb: Option<f64>,
+    pub in_maintenance: bool,
+    pub ips: Vec<Ip>,
+    /// Every field the provider gives, for the details panel.
+    pub details: Vec<Detail>,
+    /// The actions this provider supports on this server right now.
+    pub actions: Vec<Action>,
+    pub fetched_at: Millis,
+}
+
+impl Server {
+    pub fn reference(&self) -> Ref {
+        Ref::server(self.account.clone(), self.id.clone())
+    }
+
+    pub fn supports(&self, action: Action) -> bool {
+        self.actions.contains(&action)
+    }
+
+    /// `2 CPU / 4 GB`, or what is known of it.
+    pub fn size_label(&self) -> String {
+        match (self.cpu, self.memory_gb) {
+            (Some(c), Some(m)) => format!("{c} CPU / {m} GB"),
+            (Some(c), None) => format!("{c} CPU"),
+            (None, Some(m)) => format!("{m} GB"),
+            (None, None) => String::new(),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! CenturyLink Cloud (API v1) provider.

@@ -1,0 +1,198 @@
+//! The one HTTP layer all providers share: a reqwest client with timeouts and
+//! a cookie store, classification of failures into [`ProviderError`]s, retry
+//! of idempotent reads, and redaction of secrets from every message.
+
+use super::{ErrorKind, ProviderError, Result};
+use crate::secret::{redact, Secret};
+use std::future::Future;
+use std::time::Duration;
+
+/// Connect timeout for every provider request.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Whole-request timeout for every provider request.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+/// How many times an idempotent read is retried after a transport or 5xx failure.
+pub const READ_RETRIES: u32 = 2;
+
+/// A raw HTTP answer: status and body text.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+}
+
+/// The HTTP client of one account.
+#[derive(Clone)]
+pub struct HttpClient {
+    client: reqwest::Client,
+    account: String,
+    secrets: Vec<Secret>,
+}
+
+impl HttpClient {
+    /// Builds the client of `account`. `secrets` are scrubbed from every
+    /// error message this client produces.
+    pub fn new(account: &str, secrets: Vec<Secret>) -> Result<Self> {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .user_agent(concat!("hostdeck/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| {
+                ProviderError::new(
+                    account,
+                    "set up HTTP client",
+                    ErrorKind::Transport,
+                    e.to_string(),
+                )
+            })?;
+        Ok(HttpClient {
+            client,
+            account: account.to_string(),
+            secrets,
+        })
+    }
+
+    pub fn account(&self) -> &str {
+        &self.account
+    }
+
+    /// The underlying reqwest client, for building requests.
+    pub fn reqwest(&self) -> &reqwest::Client {
+        &self.client
+    }
+
+    /// An error of this account, with secrets scrubbed from the cause.
+    pub fn error(&self, operation: &str, kind: ErrorKind, cause: impl AsRef<str>) -> ProviderError {
+        let secrets: Vec<&Secret> = self.secrets.iter().collect();
+        ProviderError::new(
+            &self.account,
+            operation,
+            kind,
+            redact(cause.as_ref(), &secrets),
+        )
+    }
+
+    /// Sends a request and reads the whole body. Transport failures and
+    /// HTTP 5xx become errors; other statuses are returned for the caller to
+    /// interpret (many APIs put their error in a 4xx body).
+    pub async fn send(&self, operation: &str, request: reqwest::RequestBuilder) -> Result<Answer> {
+        let response = request
+            .send()
+            .await
+            .map_err(|e| self.transport_error(operation, e))?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let body = response
+            .text()
+            .await
+            .map_err(|e| self.transport_error(operation, e))?;
+        if status >= 500 {
+            let excerpt: String = body.chars().take(120).collect();
+            return Err(self.error(
+                operation,
+                ErrorKind::Http,
+                format!("provider answered HTTP {status}: {}", excerpt.trim()),
+            ));
+        }
+        Ok(Answer {
+            status,
+            content_type,
+            body,
+        })
+    }
+
+    fn transport_error(&self, operation: &str, e: reqwest::Error) -> ProviderError {
+        let cause = if e.is_timeout() {
+            format!("no answer within {}s", REQUEST_TIMEOUT.as_secs())
+        } else if e.is_connect() {
+            format!("cannot connect: {}", root_cause(&e))
+        } else if e.is_body() || e.is_decode() {
+            format!(
+                "connection dropped while reading the answer: {}",
+                root_cause(&e)
+            )
+        } else {
+            root_cause(&e)
+        };
+        self.error(operation, ErrorKind::Transport, cause)
+    }
+}
+
+/// The innermost cause of an error chain, without the URL.
+fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut current = e;
+    while let Some(next) = current.source() {
+        current = next;
+    }
+    current.to_string()
+}
+
+/// Whether a failed read may be tried again: transport trouble and 5xx only.
+pub fn is_retryable(e: &ProviderError) -> bool {
+    matches!(e.kind, ErrorKind::Transport | ErrorKind::Http)
+}
+
+/// Runs an idempotent read, retrying transport and 5xx failures up to
+/// [`READ_RETRIES`] times with a short backoff. Never use for mutations.
+pub async fn retry_read<T, F, Fut>(mut attempt: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let mut tries = 0;
+    loop {
+        match attempt().await {
+            Err(e) if tries < READ_RETRIES && is_retryable(&e) => {
+                tries += 1;
+                tokio::time::sleep(Duration::from_millis(150 * u64::from(tries))).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    fn err(kind: ErrorKind) -> ProviderError {
+        ProviderError::new("a", "op", kind, "x")
+    }
+
+    #[tokio::test]
+    async fn retry_read_retries_transport_but_not_api_errors() {
+        let calls = AtomicU32::new(0);
+        let r: Result<()> = retry_read(|| async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(err(ErrorKind::Transport))
+        })
+        .await;
+        assert!(r.is_err());
+        assert_eq!(calls.load(Ordering::SeqCst), 1 + READ_RETRIES);
+
+        let calls = AtomicU32::new(0);
+        let r: Result<()> = retry_read(|| async {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Err(err(ErrorKind::Api))
+        })
+        .await;
+        assert!(r.is_err());
+        assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn errors_are_redacted() {
+        let c = HttpClient::new("acct", vec![Secret::new("s3cr3t")]).expect("client");
+        let e = c.error("logon", ErrorKind::Auth, "bad key s3cr3t");
+        assert_eq!(e.to_string(), "acct: logon: bad key [redacted]");
+    }
+}

@@ -1,0 +1,112 @@
+//! The `Provider` trait every provider kind implements, and its error type.
+//!
+//! Providers know nothing of `app` or `ui`: they turn requests into model
+//! values over HTTP and report failures as [`ProviderError`].
+
+pub mod clc;
+pub mod http;
+
+use crate::model::{Action, MetricSeries, Server};
+use std::future::Future;
+use std::pin::Pin;
+
+/// A boxed future, so the trait stays object-safe (`Box<dyn Provider>`).
+pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Everything one inventory refresh of an account returns.
+#[derive(Clone, Debug, Default)]
+pub struct Inventory {
+    pub servers: Vec<Server>,
+}
+
+/// How the provider took a mutating command.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Submitted {
+    /// Done at once; the text says what happened.
+    Done(String),
+    /// Queued; poll [`Provider::job_status`] with this handle.
+    Queued { handle: String },
+}
+
+/// Progress of a queued provider request.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobProgress {
+    Running { percent: Option<u8>, note: String },
+    Succeeded(String),
+    Failed(String),
+}
+
+/// What went wrong, in a form the health model understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Credentials refused.
+    Auth,
+    /// Could not connect, connection dropped, or timed out.
+    Transport,
+    /// HTTP status other than success.
+    Http,
+    /// The answer could not be read (malformed body, unexpected shape).
+    Parse,
+    /// The API answered with an error code of its own.
+    Api,
+    /// The provider has no such capability.
+    Unsupported,
+    /// Refused before sending: bad input or read-only.
+    Refused,
+}
+
+/// A provider failure. Its message names the account, the operation and the
+/// cause, and never contains a secret.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{account}: {operation}: {cause}")]
+pub struct ProviderError {
+    pub account: String,
+    pub operation: String,
+    pub kind: ErrorKind,
+    pub cause: String,
+}
+
+impl ProviderError {
+    pub fn new(
+        account: impl Into<String>,
+        operation: impl Into<String>,
+        kind: ErrorKind,
+        cause: impl Into<String>,
+    ) -> Self {
+        ProviderError {
+            account: account.into(),
+            operation: operation.into(),
+            kind,
+            cause: cause.into(),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, ProviderError>;
+
+/// One configured account of one provider kind.
+pub trait Provider: Send + Sync {
+    /// The account name from the config.
+    fn account(&self) -> &str;
+
+    /// The provider kind, e.g. `clc`.
+    fn kind(&self) -> &'static str;
+
+    /// Logs in (or checks the credentials) and reports what it saw.
+    fn check(&self) -> BoxFut<'_, Result<String>>;
+
+    /// Fetches every server of the account, with their IPs.
+    fn inventory(&self) -> BoxFut<'_, Result<Inventory>>;
+
+    /// Fetches one server afresh.
+    fn server(&self, id: &str) -> BoxFut<'_, Result<Server>>;
+
+    /// Fetches telemetry series for one server (CLC: hourly cost).
+    fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>>;
+
+    /// Sends a mutating action. Never retried automatically.
+    fn execute(&self, action: Action, server_id: &str) -> BoxFut<'_, Result<Submitted>>;
+
+    /// Polls a queued request.
+    fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>>;
+}

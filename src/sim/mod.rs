@@ -1,0 +1,1 @@
+//! Loopback simulators of the provider APIs (placeholder: being written).

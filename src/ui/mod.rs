@@ -1,0 +1,1 @@
+//! Drawing `&State` into a ratatui frame.
