@@ -1,1 +1,11 @@
-//! The application core: events, the store, workers and the runtime loop.
+//! The application core: events in, the store (the only place state
+//! changes), effects out to the per-account workers, and the runtime loop
+//! that ties keys, workers and drawing together.
+
+pub mod command;
+pub mod event;
+pub mod runtime;
+pub mod store;
+pub mod terminal;
+pub mod view;
+pub mod worker;

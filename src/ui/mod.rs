@@ -1,1 +1,154 @@
-//! Drawing `&State` into a ratatui frame.
+//! Drawing: `draw(&State)` renders the whole screen. The UI never does I/O
+//! and never mutates state; it builds only the rows that are visible.
+
+pub mod help;
+pub mod jobs;
+pub mod keymap;
+pub mod layout;
+pub mod servers;
+pub mod telemetry;
+pub mod theme;
+pub mod widgets;
+
+use crate::app::command::ViewKind;
+use crate::app::store::{FlashLevel, Mode, State};
+use crate::model::{short_age, HealthState};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use theme::Theme;
+
+/// Draws the whole screen for `state`.
+pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
+    let areas = layout::areas(frame.area(), state.details_open);
+    draw_header(frame, areas.header, state, theme);
+    match state.main_view {
+        ViewKind::Servers => servers::draw(frame, &areas, state, theme),
+        ViewKind::Jobs => jobs::draw_table(frame, areas.main_full, state, theme),
+    }
+    jobs::draw_strip(frame, areas.jobs, state, theme);
+    draw_message_line(frame, areas.message, state, theme);
+    draw_hints(frame, areas.hints, state, theme);
+    match &state.mode {
+        Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, theme),
+        Mode::Help { scroll } => help::draw(frame, state, *scroll, theme),
+        _ => {}
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let mut spans = vec![Span::styled(" hostdeck ", theme.title)];
+    if state.read_only {
+        spans.push(Span::styled(" READ-ONLY ", theme.error_badge));
+    }
+    for account in &state.accounts {
+        let health = &account.health;
+        spans.push(Span::raw(" │ "));
+        spans.push(Span::styled(account.name.clone(), theme.bold));
+        spans.push(Span::raw(" "));
+        let style = theme.health(health.state);
+        spans.push(Span::styled(
+            format!("{} {}", health_symbol(health.state), health.state.label()),
+            style,
+        ));
+        if health.state != HealthState::Ok {
+            if let Some(at) = health.last_success_at {
+                spans.push(Span::styled(
+                    format!(" data {} old", short_age(state.now - at)),
+                    theme.dim,
+                ));
+            }
+        }
+        if account.read_only && !state.read_only {
+            spans.push(Span::styled(" ro", theme.warn));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A symbol per health state, so it reads without colour too.
+pub fn health_symbol(state: HealthState) -> &'static str {
+    match state {
+        HealthState::Connecting => "…",
+        HealthState::Ok => "●",
+        HealthState::Slow => "◐",
+        HealthState::Degraded => "▲",
+        HealthState::AuthFailed => "✖",
+    }
+}
+
+fn draw_message_line(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let line = match &state.mode {
+        Mode::Filter { input, .. } => {
+            let mut spans = vec![Span::styled("/", theme.bold), Span::raw(input.clone())];
+            spans.push(Span::styled("█", theme.dim));
+            if let Some(error) = &state.view.filter.error {
+                spans.push(Span::styled(format!("  bad regex: {error}"), theme.error));
+            }
+            Line::from(spans)
+        }
+        Mode::Command { input } => Line::from(vec![
+            Span::styled(":", theme.bold),
+            Span::raw(input.clone()),
+            Span::styled("█", theme.dim),
+        ]),
+        _ => match &state.flash {
+            Some(flash) => {
+                let style = match flash.level {
+                    FlashLevel::Info => theme.ok,
+                    FlashLevel::Warn => theme.warn,
+                    FlashLevel::Error => theme.error,
+                };
+                Line::from(Span::styled(flash.text.clone(), style))
+            }
+            None => Line::from(""),
+        },
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let spans = |hints: Vec<(String, &str)>| -> Vec<Span<'static>> {
+        hints
+            .into_iter()
+            .flat_map(|(key, label)| {
+                let key = if key.is_empty() {
+                    key
+                } else {
+                    format!("<{key}>")
+                };
+                [Span::styled(key, theme.key), Span::raw(format!("{label} "))]
+            })
+            .collect()
+    };
+    let right: Vec<Span> = if matches!(state.mode, Mode::Normal) {
+        spans(
+            keymap::GENERAL_HINTS
+                .iter()
+                .map(|(k, l)| (k.to_string(), *l))
+                .collect(),
+        )
+    } else {
+        Vec::new()
+    };
+    let right_width = right
+        .iter()
+        .map(|s| s.width() as u16)
+        .sum::<u16>()
+        .min(area.width);
+    let left_area = Rect {
+        width: area.width.saturating_sub(right_width),
+        ..area
+    };
+    let right_area = Rect {
+        x: area.x + left_area.width,
+        width: right_width,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(spans(keymap::hints(state)))),
+        left_area,
+    );
+    frame.render_widget(Paragraph::new(Line::from(right)), right_area);
+}

@@ -1,0 +1,138 @@
+//! Speed goals at ten thousand servers: render a frame of the servers pane,
+//! apply a refresh to the store, and filter the rows.
+//! Targets on the 2-core CI machine: render < 2 ms, refresh < 5 ms, filter < 5 ms.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use hostdeck::app::command::Intent;
+use hostdeck::app::event::Event;
+use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::model::{Action, Ip, PowerState, Server};
+use hostdeck::provider::Inventory;
+use hostdeck::ui::{draw, theme::Theme};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::hint::black_box;
+
+const SERVERS: usize = 10_000;
+
+fn servers(generation: u64) -> Vec<Server> {
+    let locations = ["WA1", "UC1", "GB3", "VA1"];
+    let groups = [
+        "Default Group/Web",
+        "Default Group/Db",
+        "Default Group/Batch",
+    ];
+    (0..SERVERS)
+        .map(|i| {
+            let location = locations[i % locations.len()];
+            let name = format!("{location}DEMOSRV{i:05}");
+            let on = !(i as u64 + generation).is_multiple_of(3);
+            Server {
+                account: "clc-bench".into(),
+                id: name.clone(),
+                name,
+                power: if on { PowerState::On } else { PowerState::Off },
+                status: "Active".into(),
+                primary_ip: Some(format!("10.{}.{}.{}", i / 65_536, (i / 256) % 256, i % 256)),
+                location: location.into(),
+                group: groups[i % groups.len()].into(),
+                os: "Ubuntu 14 64-Bit".into(),
+                cpu: Some(2 + (i % 8) as u32),
+                memory_gb: Some(4.0),
+                in_maintenance: false,
+                ips: vec![Ip {
+                    address: format!("10.{}.{}.{}", i / 65_536, (i / 256) % 256, i % 256),
+                    kind: "RIP".into(),
+                    claimed: Some(true),
+                    server_id: None,
+                    ptr: None,
+                }],
+                details: Vec::new(),
+                actions: if on {
+                    vec![Action::Reboot, Action::PowerOff]
+                } else {
+                    vec![Action::PowerOn]
+                },
+                fetched_at: generation as i64,
+            }
+        })
+        .collect()
+}
+
+fn loaded_store() -> Store {
+    let mut store = Store::new(vec![AccountInfo::new("clc-bench", "clc", false)], false);
+    store.apply(Event::Resize(160, 48));
+    store.apply(refresh(0));
+    store
+}
+
+fn refresh(generation: u64) -> Event {
+    Event::Inventory {
+        account: "clc-bench".into(),
+        result: Ok(Inventory {
+            servers: servers(generation),
+        }),
+        latency_ms: 10,
+        at: 1_000,
+    }
+}
+
+fn bench_render(c: &mut Criterion) {
+    let mut store = loaded_store();
+    store.apply(Event::Intent(Intent::MoveBy(5_000)));
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    c.bench_function("render servers pane, 10k servers, 160x48", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| draw(frame, black_box(store.state()), &theme))
+                .expect("draw");
+        })
+    });
+}
+
+fn bench_refresh(c: &mut Criterion) {
+    let mut generation = 0;
+    c.bench_function("apply a changed refresh of 10k servers", |b| {
+        b.iter_batched(
+            || {
+                generation += 1;
+                (loaded_store(), refresh(generation))
+            },
+            |(mut store, event)| black_box(store.apply(event)),
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+fn bench_filter(c: &mut Criterion) {
+    c.bench_function("filter 10k rows (substring, one keystroke)", |b| {
+        b.iter_batched(
+            || {
+                let mut store = loaded_store();
+                store.apply(Event::Intent(Intent::StartFilter));
+                store.apply(Event::Intent(Intent::InputChar('u')));
+                store
+            },
+            |mut store| black_box(store.apply(Event::Intent(Intent::InputChar('c')))),
+            BatchSize::LargeInput,
+        )
+    });
+    c.bench_function("filter 10k rows (regex, one keystroke)", |b| {
+        b.iter_batched(
+            || {
+                let mut store = loaded_store();
+                store.apply(Event::Intent(Intent::StartFilter));
+                for ch in "~^wa1.*0$".chars() {
+                    store.apply(Event::Intent(Intent::InputChar(ch)));
+                }
+                store
+            },
+            |mut store| black_box(store.apply(Event::Intent(Intent::InputChar('1')))),
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+criterion_group!(benches, bench_render, bench_refresh, bench_filter);
+criterion_main!(benches);

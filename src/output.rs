@@ -1,0 +1,188 @@
+//! Plain-text tables and JSON for the headless commands. No colour: the
+//! output is meant for pipes and scripts.
+
+use crate::model::{now_millis, short_age, Job, Server};
+use serde_json::{json, Value};
+
+/// Left-aligned columns, two spaces apart, widths from the content.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut push_row = |cells: Vec<&str>| {
+        let line: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    };
+    push_row(header.to_vec());
+    for row in rows {
+        push_row(row.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+fn json_array(items: Vec<Value>) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&Value::Array(items)).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}
+
+/// A model object as JSON with `account`, `kind` and `id` first-class.
+fn object(kind: &str, value: impl serde::Serialize) -> Value {
+    let mut value = serde_json::to_value(value).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("kind".into(), Value::String(kind.into()));
+    }
+    value
+}
+
+pub fn servers(servers: &[Server], as_json: bool) -> String {
+    if as_json {
+        return json_array(servers.iter().map(|s| object("server", s)).collect());
+    }
+    let rows: Vec<Vec<String>> = servers
+        .iter()
+        .map(|s| {
+            vec![
+                s.account.clone(),
+                s.name.clone(),
+                s.power.label().to_string(),
+                s.status.clone(),
+                s.primary_ip.clone().unwrap_or_default(),
+                s.location.clone(),
+                s.group.clone(),
+                s.os.clone(),
+                s.size_label(),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "ACCOUNT", "NAME", "POWER", "STATUS", "IP", "LOCATION", "GROUP", "OS", "CPU/MEM",
+        ],
+        &rows,
+    )
+}
+
+pub fn ips(servers: &[Server], as_json: bool) -> String {
+    let ips = servers
+        .iter()
+        .flat_map(|s| s.ips.iter().map(move |ip| (s, ip)));
+    if as_json {
+        return json_array(
+            ips.map(|(s, ip)| {
+                json!({
+                    "account": s.account, "kind": "ip", "id": ip.address,
+                    "address": ip.address, "type": ip.kind, "claimed": ip.claimed,
+                    "server": s.name, "ptr": ip.ptr,
+                })
+            })
+            .collect(),
+        );
+    }
+    let rows: Vec<Vec<String>> = ips
+        .map(|(s, ip)| {
+            let claimed = match ip.claimed {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            };
+            vec![
+                s.account.clone(),
+                ip.address.clone(),
+                ip.kind.clone(),
+                claimed.to_string(),
+                s.name.clone(),
+                ip.ptr.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        &["ACCOUNT", "ADDRESS", "TYPE", "CLAIMED", "SERVER", "PTR"],
+        &rows,
+    )
+}
+
+pub fn jobs(jobs: &[Job], as_json: bool) -> String {
+    if as_json {
+        return json_array(
+            jobs.iter()
+                .map(|j| {
+                    let mut v = object("job", j);
+                    if let Value::Object(map) = &mut v {
+                        map.insert("account".into(), json!(j.target.account));
+                    }
+                    v
+                })
+                .collect(),
+        );
+    }
+    let now = now_millis();
+    let rows: Vec<Vec<String>> = jobs
+        .iter()
+        .map(|j| {
+            let detail = match &j.state {
+                crate::model::JobState::Failed(reason) => reason.clone(),
+                _ => String::new(),
+            };
+            vec![
+                format!("#{}", j.id),
+                j.target.account.clone(),
+                j.target_name.clone(),
+                j.action.cli_name().to_string(),
+                j.state.label(),
+                short_age(now - j.created_at),
+                detail,
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "ID", "ACCOUNT", "TARGET", "ACTION", "STATE", "AGE", "DETAIL",
+        ],
+        &rows,
+    )
+}
+
+pub fn server_details(server: &Server) -> String {
+    let mut rows: Vec<(String, String)> = vec![
+        ("Account".into(), server.account.clone()),
+        ("Id".into(), server.id.clone()),
+        ("Name".into(), server.name.clone()),
+        ("Power".into(), server.power.label().to_string()),
+        ("Status".into(), server.status.clone()),
+        (
+            "Primary IP".into(),
+            server.primary_ip.clone().unwrap_or_default(),
+        ),
+        ("Location".into(), server.location.clone()),
+        ("Group".into(), server.group.clone()),
+        ("OS".into(), server.os.clone()),
+        ("CPU / memory".into(), server.size_label()),
+        ("Maintenance".into(), server.in_maintenance.to_string()),
+    ];
+    rows.extend(
+        server
+            .details
+            .iter()
+            .map(|d| (d.label.clone(), d.value.clone())),
+    );
+    for ip in &server.ips {
+        rows.push(("IP".into(), format!("{} {}", ip.address, ip.kind)));
+    }
+    let actions: Vec<&str> = server.actions.iter().map(|a| a.cli_name()).collect();
+    rows.push(("Actions".into(), actions.join(", ")));
+    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(label, value)| format!("{label:<width$}  {value}\n"))
+        .collect()
+}

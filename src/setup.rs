@@ -1,0 +1,167 @@
+//! Turns the config (or `--demo`) into running parts: one provider per
+//! account, the paths in use, and the simulators kept alive for the demo.
+
+use crate::app::store::AccountInfo;
+use crate::config::{AccountConfig, Config, ConfigError, Paths, ProviderKind, SecretSource};
+use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use crate::provider::Provider;
+use crate::secret::Secret;
+use crate::sim::{self, SimOptions, SimServer};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// One account, ready to poll.
+pub struct Account {
+    pub config: AccountConfig,
+    pub provider: Arc<dyn Provider>,
+}
+
+impl Account {
+    pub fn info(&self) -> AccountInfo {
+        AccountInfo::new(
+            self.config.name.clone(),
+            self.config.kind.as_str(),
+            self.config.read_only,
+        )
+    }
+
+    pub fn poll_interval(&self) -> Duration {
+        Duration::from_secs(self.config.poll_interval_secs)
+    }
+}
+
+/// Everything a session runs with.
+pub struct Setup {
+    pub accounts: Vec<Account>,
+    pub read_only: bool,
+    pub paths: Paths,
+    pub demo: bool,
+    /// Simulators of the demo; dropping them stops them.
+    pub sims: Vec<SimServer>,
+}
+
+/// How a session was asked to start.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    pub config: Option<PathBuf>,
+    pub read_only: bool,
+    pub demo: bool,
+    pub demo_scale: usize,
+}
+
+/// Loads the config (or starts the demo simulators) and builds providers.
+pub async fn prepare(options: &StartOptions) -> Result<Setup, String> {
+    let mut paths = Paths::resolve(options.config.clone()).map_err(|e| e.to_string())?;
+    let (config, sims) = if options.demo {
+        paths = demo_paths(paths);
+        let sims = sim::start_all(SimOptions {
+            scale: options.demo_scale,
+            ..SimOptions::default()
+        })
+        .await
+        .map_err(|e| format!("cannot start the demo simulators: {e}"))?;
+        (demo_config(&sims), sims)
+    } else {
+        (load_config(&paths)?, Vec::new())
+    };
+    let accounts = config
+        .accounts
+        .iter()
+        .map(|a| build_account(a.clone()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Setup {
+        accounts,
+        read_only: options.read_only || config.read_only,
+        paths,
+        demo: options.demo,
+        sims,
+    })
+}
+
+fn load_config(paths: &Paths) -> Result<Config, String> {
+    let config = Config::load(&paths.config).map_err(|e| match e {
+        ConfigError::Missing { .. } => format!(
+            "{e}\nhint: try `hostdeck --demo`, or write {} (see README: Config)",
+            paths.config.display()
+        ),
+        other => other.to_string(),
+    })?;
+    if let Some(warning) = Config::permission_warning(&paths.config) {
+        eprintln!("warning: {warning}");
+    }
+    Ok(config)
+}
+
+/// The demo keeps its state apart from real accounts.
+fn demo_paths(paths: Paths) -> Paths {
+    let state_dir = paths.state_dir.join("demo");
+    Paths {
+        audit_log: state_dir.join("audit.jsonl"),
+        log_file: state_dir.join("hostdeck.log"),
+        snapshot: state_dir.join("snapshot.json"),
+        drafts: state_dir.join("drafts.json"),
+        state_dir,
+        config: paths.config,
+    }
+}
+
+/// A config with one account per running simulator.
+pub fn demo_config(sims: &[SimServer]) -> Config {
+    let accounts = sims
+        .iter()
+        .filter(|s| s.kind == "clc")
+        .map(|s| {
+            let secret =
+                |key: &str| SecretSource::Plain(Secret::new(s.credential(key).unwrap_or("")));
+            AccountConfig {
+                name: format!("{}-demo", s.kind),
+                kind: ProviderKind::Clc,
+                base_url: s.base_url.clone(),
+                read_only: false,
+                poll_interval_secs: 30,
+                alias: s.credential("alias").map(str::to_string),
+                hierarchy: false,
+                account_id: None,
+                method: None,
+                username: None,
+                secrets: [
+                    ("api_key".to_string(), secret("api_key")),
+                    ("password".to_string(), secret("password")),
+                ]
+                .into_iter()
+                .collect(),
+            }
+        })
+        .collect();
+    Config {
+        path: None,
+        read_only: false,
+        accounts,
+    }
+}
+
+fn build_account(config: AccountConfig) -> Result<Account, String> {
+    let provider: Arc<dyn Provider> = match config.kind {
+        ProviderKind::Clc => Arc::new(
+            ClcProvider::new(ClcSettings {
+                account: config.name.clone(),
+                base_url: config.base_url.clone(),
+                api_key: config.secret("api_key").map_err(|e| e.to_string())?,
+                password: config.secret("password").map_err(|e| e.to_string())?,
+                account_alias: config.alias.clone(),
+                hierarchy: config.hierarchy,
+                format: WireFormat::Json,
+            })
+            .map_err(|e| e.to_string())?,
+        ),
+        other => {
+            return Err(format!(
+                "account {}: provider kind {} is not supported yet by this build",
+                config.name,
+                other.as_str()
+            ))
+        }
+    };
+    Ok(Account { config, provider })
+}

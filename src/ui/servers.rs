@@ -1,0 +1,330 @@
+//! The servers pane: one table of the servers of every account, and the
+//! details panel of the selected server.
+
+use super::layout::Areas;
+use super::telemetry::sparkline;
+use super::theme::Theme;
+use crate::app::command::Column;
+use crate::app::store::State;
+use crate::model::{short_age, HealthState, Server};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+    if areas.table.height > 0 {
+        draw_table(frame, areas.table, state, theme);
+    }
+    if let Some(area) = areas.details {
+        draw_details(frame, area, state, theme);
+    }
+}
+
+/// Column widths for a table `width` cells wide: fixed columns first; the
+/// name, group and OS columns get what their visible values need, and when
+/// space is short the name keeps at least half of it.
+fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 8] {
+    const POWER: u16 = 7;
+    const IP: u16 = 15;
+    const LOCATION: u16 = 4;
+    const SIZE: u16 = 8;
+    let inner = width.saturating_sub(2 + 1 + 7);
+    let fixed = account_width + POWER + IP + LOCATION + SIZE;
+    let rest = inner.saturating_sub(fixed);
+    let [name_want, group_want, os_want] = wants;
+    let (name, group, os) = if name_want + group_want + os_want <= rest {
+        (rest - group_want - os_want, group_want, os_want)
+    } else {
+        let name = name_want.min(rest * 3 / 5).max(12.min(rest));
+        let left = rest - name;
+        let group = left * group_want / (group_want + os_want).max(1);
+        (name, group, left - group)
+    };
+    [account_width, name, POWER, IP, LOCATION, group, os, SIZE]
+}
+
+/// `text` cut to `width` cells keeping its end: a group path's leaf matters most.
+fn fit_tail(text: &str, width: u16) -> String {
+    let width = usize::from(width.saturating_sub(1));
+    let count = text.chars().count();
+    if count <= width || width == 0 {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - width + 1).collect();
+    format!("…{tail}")
+}
+
+/// The widths the name, group and OS of these rows would like.
+fn wanted_widths<'a>(rows: impl Iterator<Item = &'a Server>) -> [u16; 3] {
+    let width = |s: &str| s.chars().count() as u16 + 1;
+    rows.fold([5, 6, 3], |[n, g, o], s| {
+        [
+            n.max(width(&s.name)),
+            g.max(width(&s.group)),
+            o.max(width(&s.os)),
+        ]
+    })
+}
+
+/// The longest account name, within bounds.
+fn account_width(state: &State) -> u16 {
+    let longest = state
+        .accounts
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(7);
+    longest.clamp(7, 14) as u16
+}
+
+/// `2c/4G`: CPU count and memory in a few cells.
+fn compact_size(server: &Server) -> String {
+    let memory = server.memory_gb.map(|m| {
+        if m.fract() == 0.0 {
+            format!("{m:.0}G")
+        } else {
+            format!("{m:.1}G")
+        }
+    });
+    match (server.cpu, memory) {
+        (Some(c), Some(m)) => format!("{c}c/{m}"),
+        (Some(c), None) => format!("{c}c"),
+        (None, Some(m)) => m,
+        (None, None) => String::new(),
+    }
+}
+
+fn table_title(state: &State) -> String {
+    let view = &state.view;
+    let order = view.order;
+    let arrow = if order.descending { "▼" } else { "▲" };
+    let mut title = format!(
+        " Servers [{}/{}] sort:{}{} ",
+        view.rows.len(),
+        state.servers.len(),
+        order.column.title().to_lowercase(),
+        arrow
+    );
+    if view.filter.is_active() {
+        title.push_str(&format!("filter:{} ", view.filter.text));
+    }
+    title
+}
+
+fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let view = &state.view;
+    let page = usize::from(area.height.saturating_sub(3));
+    let order = view.order;
+    let header = Row::new(Column::ALL.map(|c| {
+        let mut title = c.title().to_string();
+        if c == order.column {
+            title.push(if order.descending { '▼' } else { '▲' });
+        }
+        Cell::from(title)
+    }))
+    .style(theme.header);
+    let visible: Vec<&Server> = view
+        .rows
+        .iter()
+        .skip(view.offset)
+        .take(page)
+        .filter_map(|&i| state.servers.get(i))
+        .collect();
+    let wants = wanted_widths(visible.iter().copied());
+    let widths = widths(area.width, account_width(state), wants);
+    let group_width = widths[5];
+    let rows = visible
+        .into_iter()
+        .map(|server| server_row(server, state, theme, group_width));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(table_title(state));
+    let table = Table::new(rows, widths.map(Constraint::Length))
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶");
+    let mut table_state = TableState::default();
+    if !view.rows.is_empty() {
+        table_state.select(Some(view.cursor.saturating_sub(view.offset)));
+    }
+    frame.render_stateful_widget(table, area, &mut table_state);
+    if view.rows.is_empty() {
+        draw_empty_note(frame, area, state, theme);
+    }
+}
+
+fn draw_empty_note(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let text = if state.servers.is_empty() {
+        "waiting for the first refresh…"
+    } else {
+        "no server matches the filter (esc clears it)"
+    };
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 2,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(3).min(1),
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
+}
+
+fn server_row<'a>(server: &'a Server, state: &State, theme: &Theme, group_width: u16) -> Row<'a> {
+    let stale = state
+        .account(&server.account)
+        .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow));
+    let row = Row::new([
+        Cell::from(server.account.as_str()),
+        Cell::from(server.name.as_str()),
+        Cell::from(power_text(server)),
+        Cell::from(server.primary_ip.as_deref().unwrap_or("")),
+        Cell::from(server.location.as_str()),
+        Cell::from(fit_tail(&server.group, group_width)),
+        Cell::from(server.os.as_str()),
+        Cell::from(compact_size(server)),
+    ]);
+    if stale {
+        row.style(theme.stale)
+    } else {
+        row
+    }
+}
+
+/// Power plus what else matters at a glance: maintenance, a non-active status.
+fn power_text(server: &Server) -> String {
+    let mut text = server.power.label().to_string();
+    if server.in_maintenance {
+        text.push_str(" M");
+    }
+    if !server.status.is_empty() && !server.status.eq_ignore_ascii_case("active") {
+        text.push('*');
+    }
+    text
+}
+
+fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let Some(server) = state.selected_server() else {
+        let block = Block::default().borders(Borders::ALL).title(" Details ");
+        frame.render_widget(Paragraph::new("no server selected").block(block), area);
+        return;
+    };
+    let title = format!(" {} · {} (esc closes) ", server.name, server.account);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title);
+    let width = usize::from(area.width.saturating_sub(4)).max(10);
+    let lines = detail_lines(server, state, theme, width);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((state.details_scroll, 0)),
+        area,
+    );
+}
+
+fn field<'a>(label: &str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label:<14}"), theme.bold),
+        Span::raw(value),
+    ])
+}
+
+fn detail_lines<'a>(
+    server: &'a Server,
+    state: &State,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        field("Power", power_text(server), theme),
+        field("Status", server.status.clone(), theme),
+        field("Location", server.location.clone(), theme),
+        field("Group", server.group.clone(), theme),
+        field("OS", server.os.clone(), theme),
+        field("CPU / memory", server.size_label(), theme),
+        field(
+            "Primary IP",
+            server.primary_ip.clone().unwrap_or_default(),
+            theme,
+        ),
+        field("Maintenance", yes_no(server.in_maintenance), theme),
+        field(
+            "Fetched",
+            format!("{} ago", short_age(state.now - server.fetched_at)),
+            theme,
+        ),
+    ];
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Cost", theme.header)));
+    lines.extend(cost_lines(server, state, theme, width));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("IP addresses", theme.header)));
+    for ip in &server.ips {
+        let claimed = match ip.claimed {
+            Some(true) => " claimed",
+            Some(false) => " unclaimed",
+            None => "",
+        };
+        let ptr = ip
+            .ptr
+            .as_deref()
+            .map(|p| format!(" ptr {p}"))
+            .unwrap_or_default();
+        lines.push(Line::from(format!(
+            "  {} {}{claimed}{ptr}",
+            ip.address, ip.kind
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Jobs", theme.header)));
+    let target = server.reference();
+    let mut any_job = false;
+    for job in state.jobs_of(&target).take(5) {
+        any_job = true;
+        lines.push(Line::from(format!(
+            "  #{} {} {} {}",
+            job.id,
+            job.action.label(),
+            job.state.label(),
+            short_age(state.now - job.created_at)
+        )));
+    }
+    if !any_job {
+        lines.push(Line::from(Span::styled("  none", theme.dim)));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Provider fields", theme.header)));
+    for detail in &server.details {
+        lines.push(field(&detail.label, detail.value.clone(), theme));
+    }
+    lines
+}
+
+fn cost_lines<'a>(server: &Server, state: &State, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let Some(series) = state.telemetry.get(&server.reference()) else {
+        return vec![Line::from(Span::styled("  loading…", theme.dim))];
+    };
+    if series.is_empty() {
+        return vec![Line::from(Span::styled(
+            "  no telemetry from this provider",
+            theme.dim,
+        ))];
+    }
+    series
+        .iter()
+        .map(|s| {
+            let latest = s.latest().map(|v| format!("{v:.4}")).unwrap_or("-".into());
+            let spark = sparkline(&s.values().collect::<Vec<_>>(), width.saturating_sub(24));
+            Line::from(format!("  {} {latest} {} {spark}", s.name, s.unit))
+        })
+        .collect()
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_string()
+}

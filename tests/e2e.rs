@@ -1,0 +1,224 @@
+//! End to end: the real binary with `--demo` in a pseudo-terminal. The
+//! screen is read back with vt100, keys are typed, and the test asserts
+//! what a person would see.
+
+use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const COLS: u16 = 100;
+const ROWS: u16 = 30;
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Console {
+    parser: Arc<Mutex<vt100::Parser>>,
+    bytes: Arc<AtomicUsize>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Console {
+    fn start(state_dir: &std::path::Path) -> Console {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hostdeck"));
+        cmd.arg("--demo");
+        cmd.env("HOSTDECK_STATE_DIR", state_dir);
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("spawn hostdeck");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let bytes = Arc::new(AtomicUsize::new(0));
+        let (p, b) = (parser.clone(), bytes.clone());
+        thread::spawn(move || {
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                b.fetch_add(n, Ordering::SeqCst);
+                p.lock().expect("parser").process(&buf[..n]);
+            }
+        });
+        Console {
+            parser,
+            bytes,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let screen = self.screen();
+            if screen.contains(what) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what:?}; screen:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+        thread::sleep(Duration::from_millis(80));
+    }
+
+    /// Waits until the console has written nothing for `quiet`.
+    fn settle(&self, quiet: Duration) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = self.bytes.load(Ordering::SeqCst);
+        let mut since = Instant::now();
+        while since.elapsed() < quiet {
+            assert!(Instant::now() < deadline, "console never went quiet");
+            thread::sleep(Duration::from_millis(50));
+            let now = self.bytes.load(Ordering::SeqCst);
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
+    }
+}
+
+fn temp_state_dir(name: &str) -> std::path::PathBuf {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("hostdeck-{name}-{}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("state dir");
+    dir
+}
+
+/// The first server name (a demo CLC name like WA1...) on the screen.
+fn first_server_name(screen: &str) -> String {
+    screen
+        .split_whitespace()
+        .find(|w| {
+            w.len() > 6
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .expect("a server name on screen")
+        .to_string()
+}
+
+#[test]
+fn demo_filter_reboot_confirm_succeed_quit() {
+    let state_dir = temp_state_dir("e2e");
+    let mut console = Console::start(&state_dir);
+    console.wait_for("● ok");
+    let screen = console.wait_for("Servers [");
+    // Pick a running server: filter to "on" rows first, then to one name.
+    let running_line = screen
+        .lines()
+        .find(|l| l.contains(" on ") && l.contains("clc-demo"))
+        .expect("a powered-on server row")
+        .to_string();
+    let name = first_server_name(&running_line);
+
+    console.keys("/");
+    console.keys(&name);
+    console.keys("\r");
+    let screen = console.wait_for("Servers [1/");
+    assert!(screen.contains(&name));
+
+    console.keys("b");
+    let dialog = console.wait_for("Confirm reboot");
+    assert!(
+        dialog.contains(&format!("Reboot server {name}")),
+        "{dialog}"
+    );
+    assert!(dialog.contains("on account clc-demo?"), "{dialog}");
+    assert!(
+        dialog.contains("> Cancel <"),
+        "Cancel must have the focus:\n{dialog}"
+    );
+    console.keys("\t");
+    console.wait_for("> Reboot <");
+    console.keys("\r");
+    let done = console.wait_for("succeeded");
+    assert!(done.contains(&name));
+
+    // Idle: once settled, the console writes nothing at all.
+    console.settle(Duration::from_millis(1500));
+    let before = console.bytes.load(Ordering::SeqCst);
+    thread::sleep(Duration::from_secs(2));
+    assert_eq!(
+        console.bytes.load(Ordering::SeqCst),
+        before,
+        "an idle console must write zero bytes"
+    );
+
+    console.keys("q");
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = console.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "hostdeck did not exit on q");
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    thread::sleep(Duration::from_millis(200));
+    let parser = console.parser.lock().expect("parser");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor shown again");
+    assert!(!screen.bracketed_paste(), "bracketed paste off");
+
+    let audit = std::fs::read_to_string(state_dir.join("demo/audit.jsonl")).expect("audit log");
+    assert!(
+        audit.contains("\"sent\"") && audit.contains("reboot") && audit.contains(&name),
+        "{audit}"
+    );
+    assert!(audit.contains("succeeded"), "{audit}");
+    let _ = std::fs::remove_dir_all(&state_dir);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let state_dir = temp_state_dir("sigterm");
+    let mut console = Console::start(&state_dir);
+    console.wait_for("Servers [");
+    let pid = console.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let deadline = Instant::now() + WAIT;
+    while console.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "hostdeck ignored SIGTERM");
+        thread::sleep(Duration::from_millis(50));
+    }
+    thread::sleep(Duration::from_millis(200));
+    let parser = console.parser.lock().expect("parser");
+    assert!(!parser.screen().alternate_screen());
+    assert!(!parser.screen().hide_cursor());
+    let _ = std::fs::remove_dir_all(&state_dir);
+}

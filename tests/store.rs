@@ -1,0 +1,419 @@
+//! Store tests: events in, state and effects out. No terminal, no network.
+
+use hostdeck::app::command::{Column, Intent};
+use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::store::{AccountInfo, ConfirmFocus, Mode, Store};
+use hostdeck::model::{Action, HealthState, JobState, PowerState, Ref, Server};
+use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
+
+fn server(account: &str, name: &str, power: PowerState) -> Server {
+    let actions = match power {
+        PowerState::On => vec![Action::Reboot, Action::PowerOff, Action::ShutDown],
+        _ => vec![Action::PowerOn],
+    };
+    Server {
+        account: account.into(),
+        id: name.into(),
+        name: name.into(),
+        power,
+        status: "Active".into(),
+        primary_ip: Some(format!("10.0.0.{}", name.len())),
+        location: "WA1".into(),
+        group: "Web".into(),
+        os: "Ubuntu".into(),
+        cpu: Some(2),
+        memory_gb: Some(4.0),
+        in_maintenance: false,
+        ips: vec![],
+        details: vec![],
+        actions,
+        fetched_at: 1,
+    }
+}
+
+fn store() -> Store {
+    let mut store = Store::new(
+        vec![
+            AccountInfo::new("a", "clc", false),
+            AccountInfo::new("b", "clc", true),
+        ],
+        false,
+    );
+    store.apply(Event::Resize(80, 24));
+    store
+}
+
+fn inventory(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effect> {
+    store.apply(Event::Inventory {
+        account: account.into(),
+        result: Ok(Inventory { servers }),
+        latency_ms: 10,
+        at: 1000,
+    })
+}
+
+fn intent(store: &mut Store, intent: Intent) -> Vec<Effect> {
+    store.apply(Event::Intent(intent))
+}
+
+fn selected_name(store: &Store) -> String {
+    store
+        .state()
+        .selected_server()
+        .map(|s| s.name.clone())
+        .unwrap_or_default()
+}
+
+fn three_servers(store: &mut Store) {
+    inventory(
+        store,
+        "a",
+        vec![
+            server("a", "web01", PowerState::On),
+            server("a", "db01", PowerState::On),
+            server("a", "batch01", PowerState::Off),
+        ],
+    );
+}
+
+#[test]
+fn inventory_fills_rows_sorted_by_name_and_marks_health() {
+    let mut s = store();
+    let effects = inventory(
+        &mut s,
+        "a",
+        vec![
+            server("a", "web01", PowerState::On),
+            server("a", "db01", PowerState::On),
+        ],
+    );
+    assert_eq!(effects, vec![Effect::SaveSnapshot]);
+    let state = s.state();
+    let names: Vec<&str> = state
+        .view
+        .rows
+        .iter()
+        .map(|&i| state.servers[i].name.as_str())
+        .collect();
+    assert_eq!(names, vec!["db01", "web01"]);
+    assert_eq!(state.account("a").unwrap().health.state, HealthState::Ok);
+    assert_eq!(selected_name(&s), "db01");
+}
+
+#[test]
+fn identical_refresh_does_not_redraw() {
+    let mut s = store();
+    three_servers(&mut s);
+    s.take_dirty();
+    let effects = three_servers_again(&mut s);
+    assert!(effects.is_empty());
+    assert!(
+        !s.take_dirty(),
+        "an unchanged refresh must not cause a redraw"
+    );
+}
+
+fn three_servers_again(s: &mut Store) -> Vec<Effect> {
+    let mut fresh = vec![
+        server("a", "web01", PowerState::On),
+        server("a", "db01", PowerState::On),
+        server("a", "batch01", PowerState::Off),
+    ];
+    for f in &mut fresh {
+        f.fetched_at = 99;
+    }
+    inventory(s, "a", fresh)
+}
+
+#[test]
+fn selection_survives_refresh_resort_and_filter() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::MoveBy(1)); // batch01, db01, web01 -> db01
+    assert_eq!(selected_name(&s), "db01");
+    intent(&mut s, Intent::SortBy(Column::Power));
+    assert_eq!(selected_name(&s), "db01");
+    let mut fresh = vec![server("a", "aaa", PowerState::On)];
+    fresh.extend([
+        server("a", "db01", PowerState::On),
+        server("a", "web01", PowerState::On),
+    ]);
+    inventory(&mut s, "a", fresh);
+    assert_eq!(selected_name(&s), "db01");
+    intent(&mut s, Intent::StartFilter);
+    for c in "01".chars() {
+        intent(&mut s, Intent::InputChar(c));
+    }
+    intent(&mut s, Intent::InputSubmit);
+    assert_eq!(s.state().view.rows.len(), 2);
+    assert_eq!(selected_name(&s), "db01");
+}
+
+#[test]
+fn filter_regex_invert_and_escape_restores() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::StartFilter);
+    for c in "!~^(web|db)0".chars() {
+        intent(&mut s, Intent::InputChar(c));
+    }
+    assert_eq!(s.state().view.rows.len(), 1);
+    assert_eq!(selected_name(&s), "batch01");
+    intent(&mut s, Intent::Back);
+    assert_eq!(s.state().mode, Mode::Normal);
+    assert_eq!(s.state().view.rows.len(), 3);
+}
+
+#[test]
+fn sort_twice_reverses() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::SortBy(Column::Name));
+    let state = s.state();
+    assert!(state.view.order.descending);
+    assert_eq!(state.servers[state.view.rows[0]].name, "web01");
+}
+
+#[test]
+fn destructive_action_opens_confirm_with_cancel_focused_and_cancel_sends_nothing() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::Bottom); // web01
+    let effects = intent(&mut s, Intent::Act(Action::Reboot));
+    assert!(effects.is_empty());
+    match &s.state().mode {
+        Mode::Confirm(c) => {
+            assert_eq!(c.focus, ConfirmFocus::Cancel);
+            assert_eq!(c.target, Ref::server("a", "web01"));
+            assert_eq!(c.action, Action::Reboot);
+        }
+        other => panic!("expected confirm, got {other:?}"),
+    }
+    let effects = intent(&mut s, Intent::Activate);
+    assert!(
+        effects.is_empty(),
+        "Enter on the focused Cancel sends nothing"
+    );
+    assert_eq!(s.state().mode, Mode::Normal);
+    assert!(s.state().jobs.is_empty());
+}
+
+#[test]
+fn confirmed_action_sends_one_job_and_tracks_it() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::Bottom);
+    intent(&mut s, Intent::Act(Action::Reboot));
+    intent(&mut s, Intent::FocusNext);
+    let effects = intent(&mut s, Intent::Activate);
+    let job = match effects.as_slice() {
+        [Effect::Send(job)] => job.clone(),
+        other => panic!("expected one send, got {other:?}"),
+    };
+    assert_eq!(job.action, Action::Reboot);
+    assert_eq!(job.target, Ref::server("a", "web01"));
+    // A second Enter (the dialog is gone) sends nothing more.
+    assert!(intent(&mut s, Intent::Activate).is_empty());
+    // The same action again while running is refused.
+    let again = intent(&mut s, Intent::Act(Action::Reboot));
+    assert!(matches!(again.as_slice(), [Effect::AuditRefused { .. }]));
+    s.apply(Event::Job {
+        id: job.id,
+        state: JobState::Running(Some(50)),
+        handle: Some("7".into()),
+        at: 2000,
+    });
+    assert_eq!(s.state().jobs[0].state, JobState::Running(Some(50)));
+    assert_eq!(s.state().jobs[0].provider_handle.as_deref(), Some("7"));
+    let effects = s.apply(Event::Job {
+        id: job.id,
+        state: JobState::Succeeded(String::new()),
+        handle: None,
+        at: 3000,
+    });
+    assert!(effects.contains(&Effect::RefreshServer(Ref::server("a", "web01"))));
+    assert!(!s.state().has_running_jobs());
+}
+
+#[test]
+fn non_destructive_action_sends_without_dialog() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::Top); // batch01, off
+    let effects = intent(&mut s, Intent::Act(Action::PowerOn));
+    assert!(matches!(effects.as_slice(), [Effect::Send(j)] if j.action == Action::PowerOn));
+}
+
+#[test]
+fn unsupported_action_is_refused_with_a_message() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::Top); // batch01 is off: no reboot
+    let effects = intent(&mut s, Intent::Act(Action::Reboot));
+    assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
+    let flash = s.state().flash.clone().expect("a message");
+    assert!(
+        flash.text.contains("batch01") && flash.text.contains("not available"),
+        "{}",
+        flash.text
+    );
+    assert_eq!(s.state().mode, Mode::Normal);
+}
+
+#[test]
+fn read_only_account_refuses_every_action() {
+    let mut s = store();
+    inventory(&mut s, "b", vec![server("b", "ro01", PowerState::On)]);
+    for action in [Action::Reboot, Action::PowerOff, Action::MaintenanceOn] {
+        let effects = intent(&mut s, Intent::Act(action));
+        assert!(
+            matches!(effects.as_slice(), [Effect::AuditRefused { .. }]),
+            "{action:?}"
+        );
+        assert!(s.state().flash.as_ref().unwrap().text.contains("read-only"));
+    }
+    assert!(s.state().jobs.is_empty());
+}
+
+#[test]
+fn global_read_only_refuses_too() {
+    let mut s = Store::new(vec![AccountInfo::new("a", "clc", false)], true);
+    three_servers(&mut s);
+    intent(&mut s, Intent::Bottom);
+    let effects = intent(&mut s, Intent::Act(Action::Reboot));
+    assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
+}
+
+#[test]
+fn failed_refresh_degrades_but_keeps_data_and_recovers() {
+    let mut s = store();
+    three_servers(&mut s);
+    s.apply(Event::Inventory {
+        account: "a".into(),
+        result: Err(ProviderError::new(
+            "a",
+            "list servers",
+            ErrorKind::Http,
+            "HTTP 503",
+        )),
+        latency_ms: 5,
+        at: 2000,
+    });
+    let health = &s.state().account("a").unwrap().health;
+    assert_eq!(health.state, HealthState::Degraded);
+    assert!(health.last_error.as_ref().unwrap().contains("HTTP 503"));
+    assert_eq!(s.state().servers.len(), 3, "last good data stays");
+    s.apply(Event::Inventory {
+        account: "a".into(),
+        result: Err(ProviderError::new("a", "logon", ErrorKind::Auth, "bad key")),
+        latency_ms: 5,
+        at: 2000,
+    });
+    assert_eq!(
+        s.state().account("a").unwrap().health.state,
+        HealthState::AuthFailed
+    );
+    three_servers(&mut s);
+    assert_eq!(
+        s.state().account("a").unwrap().health.state,
+        HealthState::Ok
+    );
+}
+
+#[test]
+fn quit_saves_snapshot_and_command_line_works() {
+    let mut s = store();
+    intent(&mut s, Intent::StartCommand);
+    for c in "q".chars() {
+        intent(&mut s, Intent::InputChar(c));
+    }
+    let effects = intent(&mut s, Intent::InputSubmit);
+    assert_eq!(effects, vec![Effect::SaveSnapshot, Effect::Quit]);
+}
+
+#[test]
+fn unknown_command_flashes_an_error() {
+    let mut s = store();
+    intent(&mut s, Intent::StartCommand);
+    for c in "nope".chars() {
+        intent(&mut s, Intent::InputChar(c));
+    }
+    assert!(intent(&mut s, Intent::InputSubmit).is_empty());
+    assert!(s
+        .state()
+        .flash
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("unknown command"));
+}
+
+#[test]
+fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::Top);
+    intent(&mut s, Intent::Act(Action::PowerOn));
+    let snapshot = s.snapshot();
+    let mut fresh = store();
+    fresh.restore(snapshot);
+    let state = fresh.state();
+    assert_eq!(state.view.rows.len(), 3);
+    assert_eq!(
+        state.account("a").unwrap().health.state,
+        HealthState::Connecting
+    );
+    assert!(matches!(&state.jobs[0].state, JobState::Failed(r) if r.contains("interrupted")));
+}
+
+#[test]
+fn details_open_requests_telemetry_once() {
+    let mut s = store();
+    three_servers(&mut s);
+    let effects = intent(&mut s, Intent::ToggleDetails);
+    assert!(matches!(effects.as_slice(), [Effect::FetchTelemetry(_)]));
+    intent(&mut s, Intent::ToggleDetails);
+    let effects = intent(&mut s, Intent::ToggleDetails);
+    assert!(effects.is_empty(), "fetched recently: not again");
+}
+
+#[test]
+fn paging_and_bounds() {
+    let mut s = store();
+    let servers: Vec<Server> = (0..100)
+        .map(|i| server("a", &format!("s{i:03}"), PowerState::On))
+        .collect();
+    inventory(&mut s, "a", servers);
+    intent(&mut s, Intent::PageBy(1));
+    let page = hostdeck::ui::layout::table_rows((80, 24), false);
+    assert_eq!(s.state().view.cursor, page);
+    intent(&mut s, Intent::Bottom);
+    assert_eq!(s.state().view.cursor, 99);
+    assert!(s.state().view.offset + page > 99);
+    intent(&mut s, Intent::MoveBy(5));
+    assert_eq!(s.state().view.cursor, 99);
+    intent(&mut s, Intent::Top);
+    assert_eq!((s.state().view.cursor, s.state().view.offset), (0, 0));
+}
+
+#[test]
+fn narrow_details_scroll_instead_of_moving_the_selection() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::ToggleDetails);
+    let before = selected_name(&s);
+    intent(&mut s, Intent::MoveBy(3));
+    assert_eq!(selected_name(&s), before);
+    assert_eq!(s.state().details_scroll, 3);
+    intent(&mut s, Intent::Back);
+    assert!(!s.state().details_open);
+    s.apply(Event::Resize(160, 48));
+    intent(&mut s, Intent::ToggleDetails);
+    assert_eq!(s.state().details_scroll, 0);
+    intent(&mut s, Intent::MoveBy(1));
+    assert_ne!(
+        selected_name(&s),
+        before,
+        "wide: details beside the table, j moves"
+    );
+}

@@ -1,0 +1,223 @@
+//! UI tests: the whole screen rendered with TestBackend and compared with
+//! insta snapshots, at 80x24 and 160x48, in the NO_COLOR theme.
+
+use hostdeck::app::command::Intent;
+use hostdeck::app::event::Event;
+use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::model::{Action, Detail, Ip, MetricSeries, PowerState, Ref, Sample, Server};
+use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
+use hostdeck::ui::{draw, theme::Theme};
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::Terminal;
+
+fn server(i: usize) -> Server {
+    let names = [
+        "WA1DEMOWEB01",
+        "WA1DEMOWEB02",
+        "WA1DEMODB01",
+        "UC1DEMOAPP01",
+        "GB3DEMOBATCH01",
+    ];
+    let name = names[i % names.len()].to_string();
+    let power = if i % 4 == 3 {
+        PowerState::Off
+    } else {
+        PowerState::On
+    };
+    let actions = if power == PowerState::On {
+        vec![
+            Action::PowerOff,
+            Action::ShutDown,
+            Action::Reboot,
+            Action::Reset,
+            Action::Pause,
+            Action::MaintenanceOn,
+        ]
+    } else {
+        vec![Action::PowerOn, Action::MaintenanceOn]
+    };
+    Server {
+        account: if i.is_multiple_of(2) {
+            "clc-prod".into()
+        } else {
+            "clc-lab".into()
+        },
+        id: format!("{name}-{i}"),
+        name: format!("{name}-{i}"),
+        power,
+        status: "Active".into(),
+        primary_ip: Some(format!("10.81.14.{}", 10 + i)),
+        location: name[..3].to_string(),
+        group: "Default Group/Web".into(),
+        os: "Ubuntu 14 64-Bit".into(),
+        cpu: Some(2),
+        memory_gb: Some(4.0),
+        in_maintenance: false,
+        ips: vec![Ip {
+            address: format!("10.81.14.{}", 10 + i),
+            kind: "RIP".into(),
+            claimed: Some(true),
+            server_id: None,
+            ptr: None,
+        }],
+        details: vec![
+            Detail::new("Description", "demo web server"),
+            Detail::new("DnsName", "web.example.com"),
+        ],
+        actions,
+        fetched_at: 1_000,
+    }
+}
+
+fn store(count: usize, size: (u16, u16)) -> Store {
+    let mut store = Store::new(
+        vec![
+            AccountInfo::new("clc-prod", "clc", false),
+            AccountInfo::new("clc-lab", "clc", false),
+        ],
+        false,
+    );
+    store.apply(Event::Resize(size.0, size.1));
+    for account in ["clc-prod", "clc-lab"] {
+        let servers = (0..count)
+            .map(server)
+            .filter(|s| s.account == account)
+            .collect();
+        store.apply(Event::Inventory {
+            account: account.into(),
+            result: Ok(Inventory { servers }),
+            latency_ms: 40,
+            at: 61_000,
+        });
+    }
+    store
+}
+
+fn render(store: &Store, size: (u16, u16)) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
+    terminal
+        .draw(|frame| draw(frame, store.state(), &Theme::monochrome()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn servers_pane_80x24() {
+    let s = store(12, (80, 24));
+    insta::assert_snapshot!("servers_80x24", text(&render(&s, (80, 24))));
+}
+
+#[test]
+fn servers_pane_160x48_with_details() {
+    let mut s = store(30, (160, 48));
+    s.apply(Event::Intent(Intent::MoveBy(2)));
+    s.apply(Event::Intent(Intent::ToggleDetails));
+    let target = s.state().view.selected.clone().expect("selected");
+    let mut series = MetricSeries::new("cost", "$/h", 24);
+    for h in 0..24 {
+        series.push(Sample {
+            at: h * 3_600_000,
+            value: 0.02 + (h % 5) as f64 * 0.01,
+        });
+    }
+    s.apply(Event::Telemetry {
+        target,
+        result: Ok(vec![series]),
+    });
+    insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
+}
+
+#[test]
+fn confirm_dialog_80x24_names_server_and_account_with_cancel_focused() {
+    let mut s = store(12, (80, 24));
+    s.apply(Event::Intent(Intent::Act(Action::Reboot)));
+    let screen = text(&render(&s, (80, 24)));
+    let selected = s.state().selected_server().expect("selected").clone();
+    assert!(screen.contains(&selected.name));
+    assert!(screen.contains(&format!("on account {}", selected.account)));
+    assert!(screen.contains("> Cancel <"));
+    insta::assert_snapshot!("confirm_80x24", screen);
+}
+
+#[test]
+fn degraded_account_shows_error_state_in_header() {
+    let mut s = store(12, (80, 24));
+    s.apply(Event::Inventory {
+        account: "clc-lab".into(),
+        result: Err(ProviderError::new(
+            "clc-lab",
+            "list servers",
+            ErrorKind::Http,
+            "HTTP 503",
+        )),
+        latency_ms: 5,
+        at: 181_000,
+    });
+    let screen = text(&render(&s, (80, 24)));
+    assert!(
+        screen.contains("clc-lab ▲ degraded data 2m old"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn no_color_selection_is_reverse_video() {
+    let s = store(12, (80, 24));
+    let buffer = render(&s, (80, 24));
+    let cursor_row = (0..24u16)
+        .find(|&y| buffer[(0u16, y)].symbol() == "│" && buffer[(1u16, y)].symbol() == "▶")
+        .expect("highlighted row");
+    let cell = &buffer[(5u16, cursor_row)];
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "{:?}",
+        cell.modifier
+    );
+    assert_eq!(cell.fg, ratatui::style::Color::Reset);
+}
+
+#[test]
+fn help_overlay_lists_keys() {
+    let mut s = store(3, (80, 24));
+    s.apply(Event::Intent(Intent::ShowHelp));
+    let screen = text(&render(&s, (80, 24)));
+    assert!(screen.contains("Help"));
+    assert!(screen.contains("filter"));
+}
+
+#[test]
+fn hint_bar_offers_only_supported_actions() {
+    let mut s = store(12, (80, 24));
+    // Select a powered-off server: power on offered, reboot not.
+    let off = s
+        .state()
+        .servers
+        .iter()
+        .position(|x| x.power == PowerState::Off)
+        .expect("an off server");
+    let target: Ref = s.state().servers[off].reference();
+    while s.state().view.selected.as_ref() != Some(&target) {
+        s.apply(Event::Intent(Intent::MoveBy(1)));
+    }
+    let screen = text(&render(&s, (80, 24)));
+    let hints = screen.lines().last().expect("hint line").to_string();
+    assert!(hints.contains("<o>on"), "{hints}");
+    assert!(hints.contains("<?>help"), "{hints}");
+    assert!(!hints.contains("reboot"), "{hints}");
+}
