@@ -1,1 +1,154 @@
-//! Loopback simulators of the provider APIs (placeholder: being written).
+//! Loopback simulators of the provider APIs, written from the API documents
+//! (never from the client code), with deterministic fixtures and fault
+//! injection. `hostdeck sim`, `hostdeck --demo` and the tests start them.
+
+pub mod clc;
+pub mod faults;
+
+pub use faults::{FaultHandle, Faults};
+
+use axum::Router;
+use std::time::Duration;
+use tokio::sync::oneshot;
+
+/// How a simulator is seeded and sized.
+#[derive(Clone, Debug)]
+pub struct SimOptions {
+    /// Seed of every fixture; the same seed gives the same data.
+    pub seed: u64,
+    /// Total number of servers (all locations and accounts together).
+    pub scale: usize,
+    /// Time per step of a queued request (Not Started -> Executing 25/50/75 -> done).
+    pub queue_step: Duration,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            seed: 42,
+            scale: 24,
+            queue_step: Duration::from_millis(700),
+        }
+    }
+}
+
+/// A running simulator on a loopback port. Dropping it shuts the server down.
+pub struct SimServer {
+    /// Provider kind, e.g. `"clc"`.
+    pub kind: &'static str,
+    /// Base URL of the API, e.g. `http://127.0.0.1:PORT/REST/`.
+    pub base_url: String,
+    /// Demo credentials, e.g. `[("api_key", ..), ("password", ..), ("alias", "DEMO")]`.
+    pub credentials: Vec<(&'static str, String)>,
+    /// The faults currently injected (also settable over HTTP at `/_sim/faults`).
+    pub faults: FaultHandle,
+    _shutdown: oneshot::Sender<()>,
+}
+
+impl SimServer {
+    /// One line for humans: kind, URL and demo credentials.
+    pub fn describe(&self) -> String {
+        let mut line = format!("{} {}", self.kind, self.base_url);
+        for (key, value) in &self.credentials {
+            line.push_str(&format!(" {key}={value}"));
+        }
+        line
+    }
+
+    /// The demo credential named `key`, if this simulator has one.
+    pub fn credential(&self, key: &str) -> Option<&str> {
+        self.credentials
+            .iter()
+            .find(|(name, _)| *name == key)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Starts the CenturyLink Cloud API v1 simulator on `127.0.0.1:0`.
+pub async fn start_clc(options: SimOptions) -> std::io::Result<SimServer> {
+    let faults = FaultHandle::default();
+    let app = clc::router(&options, faults.clone());
+    let credentials = vec![
+        ("api_key", clc::DEMO_API_KEY.to_string()),
+        ("password", clc::DEMO_PASSWORD.to_string()),
+        ("alias", clc::DEMO_ALIAS.to_string()),
+    ];
+    serve("clc", "/REST/", app, faults, credentials).await
+}
+
+/// Starts every simulator (for now only CLC).
+pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
+    Ok(vec![start_clc(options).await?])
+}
+
+/// Binds `app` to a loopback port and serves it until the returned
+/// [`SimServer`] is dropped.
+async fn serve(
+    kind: &'static str,
+    base_path: &str,
+    app: Router,
+    faults: FaultHandle,
+    credentials: Vec<(&'static str, String)>,
+) -> std::io::Result<SimServer> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+    let addr = listener.local_addr()?;
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+            // Either an explicit send or the sender being dropped ends the wait.
+            let _ = stopped.await;
+        });
+        if let Err(error) = server.await {
+            tracing::warn!("{kind} simulator stopped: {error}");
+        }
+    });
+    Ok(SimServer {
+        kind,
+        base_url: format!("http://{addr}{base_path}"),
+        credentials,
+        faults,
+        _shutdown: shutdown,
+    })
+}
+
+/// A tiny deterministic random generator (splitmix64) for fixtures and fault rolls.
+#[derive(Clone, Debug)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        if n == 0 {
+            0
+        } else {
+            self.next_u64() % n
+        }
+    }
+
+    /// A number in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
+    }
+
+    /// 32 lower-case hex digits (the document's UUID form, without dashes).
+    pub fn hex32(&mut self) -> String {
+        format!("{:016x}{:016x}", self.next_u64(), self.next_u64())
+    }
+}

@@ -1,0 +1,211 @@
+//! The user's config file (`hostdeck.toml`): accounts, their credentials and
+//! options, and where hostdeck keeps its state.
+//!
+//! Users write this file by hand, so every error names the file, the line
+//! where known, the account and the field, and says what is wrong. Secret
+//! values are never echoed: not in errors and not in `Debug` output.
+
+mod error;
+mod layout;
+mod parse;
+mod paths;
+mod secret_source;
+
+pub use error::ConfigError;
+pub use paths::Paths;
+
+use crate::secret::Secret;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The secrets an account may carry. Each may be given as `X` (the value),
+/// `X_env` (an environment variable's name) or `X_cmd` (a shell command).
+pub const SECRET_FIELDS: [&str; 4] = ["api_key", "password", "hash", "token"];
+
+/// Poll interval used when the config gives none.
+pub const DEFAULT_POLL_INTERVAL_SECS: u64 = 30;
+/// The shortest poll interval accepted, to be kind to the providers.
+pub const MIN_POLL_INTERVAL_SECS: u64 = 5;
+
+/// The kind of provider an account talks to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    Clc,
+    Controlepaneel,
+    I3d,
+    Hostbill,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 4] = [
+        ProviderKind::Clc,
+        ProviderKind::Controlepaneel,
+        ProviderKind::I3d,
+        ProviderKind::Hostbill,
+    ];
+
+    /// The name used in the config file and in `--json` output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Clc => "clc",
+            ProviderKind::Controlepaneel => "controlepaneel",
+            ProviderKind::I3d => "i3d",
+            ProviderKind::Hostbill => "hostbill",
+        }
+    }
+
+    /// The kind with this config name, if any.
+    pub fn from_name(name: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The secrets an account of this kind needs; all of them are required.
+    pub fn secret_fields(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Clc => &["api_key", "password"],
+            ProviderKind::Controlepaneel => &["hash"],
+            ProviderKind::I3d => &["token"],
+            ProviderKind::Hostbill => &["password"],
+        }
+    }
+
+    /// The options only this kind takes, besides the common ones.
+    pub fn option_fields(self) -> &'static [&'static str] {
+        match self {
+            ProviderKind::Clc => &["alias", "hierarchy"],
+            ProviderKind::Controlepaneel => &["account_id", "method"],
+            ProviderKind::I3d => &[],
+            ProviderKind::Hostbill => &["username"],
+        }
+    }
+
+    /// The documented public endpoint, where the provider has one. Kinds
+    /// without one (controlepaneel) need `base_url` in the config.
+    pub fn default_base_url(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::Clc => Some("https://api.ctl.io/REST/"),
+            ProviderKind::Controlepaneel => None,
+            ProviderKind::I3d => Some("https://api.i3d.net/v3/"),
+            ProviderKind::Hostbill => Some("https://cp.xsserver.gmbh/api/"),
+        }
+    }
+}
+
+impl std::fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a secret comes from. Only `Plain` holds the value itself, and its
+/// `Debug` prints `[redacted]`. `Env` holds a variable's name and `Cmd` a
+/// shell command; both are resolved when [`AccountConfig::secret`] is called.
+#[derive(Clone, Debug)]
+pub enum SecretSource {
+    Plain(Secret),
+    Env(String),
+    Cmd(String),
+}
+
+/// One `[[accounts]]` block, validated.
+#[derive(Clone, Debug)]
+pub struct AccountConfig {
+    pub name: String,
+    pub kind: ProviderKind,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// True when the account or the whole config is read-only.
+    pub read_only: bool,
+    pub poll_interval_secs: u64,
+    /// clc: the account alias to act on.
+    pub alias: Option<String>,
+    /// clc: include sub-accounts.
+    pub hierarchy: bool,
+    /// controlepaneel: the account id.
+    pub account_id: Option<String>,
+    /// controlepaneel: `post` (default) or `get`.
+    pub method: Option<String>,
+    /// hostbill: the client-area login.
+    pub username: Option<String>,
+    /// By secret field name: `api_key`, `password`, `hash`, `token`.
+    pub secrets: BTreeMap<String, SecretSource>,
+}
+
+impl AccountConfig {
+    /// The secret `field`, read now: a plain value is returned as is, an
+    /// `_env` variable is read, a `_cmd` command is run with `sh -c`. The
+    /// error names the account and the field, never the value or the
+    /// command's output.
+    pub fn secret(&self, field: &str) -> Result<Secret, ConfigError> {
+        match self.secrets.get(field) {
+            Some(source) => source.resolve(&self.name, field),
+            None => Err(ConfigError::Secret {
+                account: self.name.clone(),
+                field: field.to_string(),
+                problem: format!("not configured (set {field}, {field}_env or {field}_cmd)"),
+            }),
+        }
+    }
+
+    pub fn has_secret(&self, field: &str) -> bool {
+        self.secrets.contains_key(field)
+    }
+}
+
+/// The whole config file, validated.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file it was read from.
+    pub path: Option<PathBuf>,
+    /// No mutating command anywhere.
+    pub read_only: bool,
+    pub accounts: Vec<AccountConfig>,
+}
+
+impl Config {
+    /// Reads and validates the config file. A missing file is
+    /// [`ConfigError::Missing`]; the caller decides what that means.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                ConfigError::Missing {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+        })?;
+        Config::from_toml_str(&text, path)
+    }
+
+    /// Parses and validates config text; `path` is used in messages.
+    pub fn from_toml_str(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        parse::parse_config(text, path)
+    }
+
+    /// The account with this name.
+    pub fn account(&self, name: &str) -> Option<&AccountConfig> {
+        self.accounts.iter().find(|a| a.name == name)
+    }
+
+    /// A warning when the file holds a plain-text secret and group or
+    /// others may read it. `None` when all is well or it cannot be told.
+    pub fn permission_warning(path: &Path) -> Option<String> {
+        if !paths::readable_by_others(path)? {
+            return None;
+        }
+        let text = std::fs::read_to_string(path).ok()?;
+        if !parse::holds_plain_secret(&text) {
+            return None;
+        }
+        let shown = path.display();
+        Some(format!(
+            "{shown} holds a plain-text secret and other users can read it; \
+             run `chmod 600 {shown}`, or give secrets as X_env or X_cmd"
+        ))
+    }
+}

@@ -1,0 +1,210 @@
+//! Fault injection shared by every simulator: latency, API errors, HTTP
+//! errors, malformed or truncated bodies, expired sessions and failing jobs.
+//! [`install`] wraps a simulator's router in the fault middleware and adds
+//! `GET`/`POST /_sim/faults`, so tests and users can change faults over HTTP.
+
+use super::SplitMix64;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, request::Parts, HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// The faults a simulator injects. Every field defaults to "no fault".
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Faults {
+    /// Delay before every API request is answered.
+    pub latency_ms: u64,
+    /// Share (0..1) of API requests answered with the API's own "unknown error".
+    pub error_rate: f64,
+    /// Answer every API request with this HTTP status (e.g. 500 or 503).
+    pub http_status: Option<u16>,
+    /// Garble every API answer body.
+    pub malformed_body: bool,
+    /// One-shot: forget every session now (then this resets itself).
+    pub expire_sessions: bool,
+    /// Send headers and part of the body, then abort the connection.
+    pub drop_mid_body: bool,
+    /// One-shot: the next queued request ends Failed.
+    pub fail_next_job: bool,
+}
+
+/// Shared, cheaply clonable access to a simulator's faults.
+#[derive(Clone, Default)]
+pub struct FaultHandle(Arc<FaultCell>);
+
+#[derive(Default)]
+struct FaultCell {
+    faults: Mutex<Faults>,
+    session_epoch: AtomicU64,
+    rolls: AtomicU64,
+}
+
+impl std::fmt::Debug for FaultHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("FaultHandle").field(&self.get()).finish()
+    }
+}
+
+impl FaultHandle {
+    /// The faults in force now.
+    pub fn get(&self) -> Faults {
+        self.lock().clone()
+    }
+
+    /// Replaces the faults. `expire_sessions` takes effect at once and resets.
+    pub fn set(&self, faults: Faults) {
+        self.update(|current| *current = faults);
+    }
+
+    /// Changes the faults in place. `expire_sessions` takes effect at once and resets.
+    pub fn update(&self, change: impl FnOnce(&mut Faults)) {
+        let mut faults = self.lock();
+        change(&mut faults);
+        if faults.expire_sessions {
+            faults.expire_sessions = false;
+            self.0.session_epoch.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+
+    /// Sessions created in an older epoch are expired. Simulators store the
+    /// epoch with each session and compare on every request.
+    pub fn session_epoch(&self) -> u64 {
+        self.0.session_epoch.load(Ordering::SeqCst)
+    }
+
+    /// Consumes the one-shot `fail_next_job`: true once after it was set.
+    pub fn take_fail_next_job(&self) -> bool {
+        std::mem::take(&mut self.lock().fail_next_job)
+    }
+
+    /// Decides (deterministically) whether this request gets an injected API error.
+    fn roll_api_error(&self, rate: f64) -> bool {
+        if rate <= 0.0 {
+            return false;
+        }
+        let n = self.0.rolls.fetch_add(1, Ordering::SeqCst);
+        SplitMix64::new(n).unit() < rate
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Faults> {
+        self.0.faults.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Builds the simulator's own "unknown error" answer for an injected API
+/// error (it sees the request, so it can answer in the requested format).
+pub type ApiErrorFn = fn(&Parts) -> Response;
+
+/// How long a dropped answer waits between its partial body and the abort.
+const FLUSH_PAUSE: Duration = Duration::from_millis(50);
+
+#[derive(Clone)]
+struct FaultLayer {
+    handle: FaultHandle,
+    api_error: ApiErrorFn,
+}
+
+/// Wraps `app` in the fault middleware and adds `/_sim/faults`.
+pub fn install(app: Router, handle: FaultHandle, api_error: ApiErrorFn) -> Router {
+    let layer = FaultLayer {
+        handle: handle.clone(),
+        api_error,
+    };
+    let control = Router::new()
+        .route("/_sim/faults", get(get_faults).post(post_faults))
+        .with_state(handle);
+    app.layer(middleware::from_fn_with_state(layer, inject))
+        .merge(control)
+}
+
+async fn get_faults(State(handle): State<FaultHandle>) -> Response {
+    axum::Json(handle.get()).into_response()
+}
+
+async fn post_faults(State(handle): State<FaultHandle>, body: Bytes) -> Response {
+    match serde_json::from_slice::<Faults>(&body) {
+        Ok(faults) => {
+            handle.set(faults);
+            axum::Json(handle.get()).into_response()
+        }
+        Err(error) => (StatusCode::BAD_REQUEST, format!("invalid faults: {error}")).into_response(),
+    }
+}
+
+async fn inject(State(layer): State<FaultLayer>, request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/_sim/") {
+        return next.run(request).await;
+    }
+    let faults = layer.handle.get();
+    if faults.latency_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
+    }
+    if let Some(status) = faults.http_status {
+        return http_error(status);
+    }
+    let response = if layer.handle.roll_api_error(faults.error_rate) {
+        let (parts, _) = request.into_parts();
+        (layer.api_error)(&parts)
+    } else {
+        next.run(request).await
+    };
+    damage_body(response, &faults).await
+}
+
+/// An injected HTTP error; statuses outside 200..=599 become 500.
+fn http_error(status: u16) -> Response {
+    let status = Some(status)
+        .filter(|s| (200..=599).contains(s))
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let text = status.canonical_reason().unwrap_or("Injected failure");
+    (status, text.to_string()).into_response()
+}
+
+/// Applies `malformed_body` and `drop_mid_body` to an answer.
+async fn damage_body(response: Response, faults: &Faults) -> Response {
+    if !faults.malformed_body && !faults.drop_mid_body {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    let half = bytes.slice(..bytes.len() / 2);
+    remove_length(&mut parts.headers);
+    let body = if faults.drop_mid_body {
+        truncated_stream(half)
+    } else {
+        let mut garbled = half.to_vec();
+        garbled.extend_from_slice(b"\0}]>#garbled");
+        Body::from(garbled)
+    };
+    Response::from_parts(parts, body)
+}
+
+fn remove_length(headers: &mut HeaderMap) {
+    headers.remove(header::CONTENT_LENGTH);
+}
+
+/// A body that yields `first` and then fails, so the connection is aborted
+/// after the headers and part of the body went out. The pause lets the
+/// server flush what it has before the failure.
+fn truncated_stream(first: Bytes) -> Body {
+    use futures::StreamExt;
+    let sent = futures::stream::once(async move { Ok::<Bytes, std::io::Error>(first) });
+    let failure = futures::stream::once(async {
+        tokio::time::sleep(FLUSH_PAUSE).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "simulated connection drop",
+        ))
+    });
+    Body::from_stream(sent.chain(failure))
+}

@@ -1,0 +1,405 @@
+//! The config file: the documented example parses, every mistake gives a
+//! message naming the file, the account and the field, and secrets stay
+//! out of errors and `Debug` output.
+
+use hostdeck::config::{Config, ConfigError, Paths, ProviderKind, SecretSource};
+use std::path::{Path, PathBuf};
+
+const FILE: &str = "/home/ops/.config/hostdeck/hostdeck.toml";
+
+/// The example from DESIGN.md "Config", verbatim.
+const DESIGN_EXAMPLE: &str = r#"
+read_only = false                     # true: no mutating command anywhere
+
+[[accounts]]
+name = "clc-prod"                     # unique; shown in every table
+kind = "clc"                          # clc | controlepaneel | i3d | hostbill
+base_url = "https://api.ctl.io/REST/"
+api_key = "..."
+password_cmd = "pass show clc/prod"   # any secret X may be given as X, X_env (a variable) or X_cmd (a command's stdout)
+
+[[accounts]]
+name = "nl-colo"
+kind = "controlepaneel"
+base_url = "https://.../api/"
+account_id = "12345"
+hash_env = "CP_HASH"
+method = "post"                       # post (default) | get
+read_only = true                      # per account as well
+
+[[accounts]]
+name = "i3d"
+kind = "i3d"
+base_url = "https://api.i3d.net/v3/"
+token_env = "I3D_TOKEN"
+
+[[accounts]]
+name = "xs"
+kind = "hostbill"
+base_url = "https://cp.xsserver.gmbh/api/"
+username = "ops@example.com"
+password_cmd = "pass show xs"
+"#;
+
+fn parse(text: &str) -> Result<Config, ConfigError> {
+    Config::from_toml_str(text, Path::new(FILE))
+}
+
+/// The error message for `text`, which must be invalid.
+fn error_for(text: &str) -> String {
+    match parse(text) {
+        Ok(config) => panic!("expected an error, got {config:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_names(message: &str, wanted: &[&str]) {
+    for part in wanted {
+        assert!(message.contains(part), "{part:?} missing from: {message}");
+    }
+}
+
+fn clc(extra: &str) -> String {
+    format!(
+        "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k-123\"\npassword = \"p-456\"\n{extra}\n"
+    )
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("config-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn design_example_parses() {
+    std::env::set_var("CP_HASH", "cp-hash-value");
+    std::env::set_var("I3D_TOKEN", "i3d-token-value");
+    let config = parse(DESIGN_EXAMPLE).unwrap();
+    assert!(!config.read_only);
+    assert_eq!(config.path.as_deref(), Some(Path::new(FILE)));
+    let names: Vec<&str> = config.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["clc-prod", "nl-colo", "i3d", "xs"]);
+    let kinds: Vec<ProviderKind> = config.accounts.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, ProviderKind::ALL);
+
+    let clc = config.account("clc-prod").unwrap();
+    assert_eq!(clc.base_url, "https://api.ctl.io/REST/");
+    assert_eq!(clc.poll_interval_secs, 30);
+    assert!(!clc.read_only && !clc.hierarchy);
+    assert_eq!(clc.secret("api_key").unwrap().expose(), "...");
+    assert!(matches!(&clc.secrets["password"], SecretSource::Cmd(c) if c == "pass show clc/prod"));
+
+    let colo = config.account("nl-colo").unwrap();
+    assert!(colo.read_only);
+    assert_eq!(colo.account_id.as_deref(), Some("12345"));
+    assert_eq!(colo.method.as_deref(), Some("post"));
+    assert_eq!(colo.secret("hash").unwrap().expose(), "cp-hash-value");
+
+    let i3d = config.account("i3d").unwrap();
+    assert_eq!(i3d.secret("token").unwrap().expose(), "i3d-token-value");
+    assert!(!i3d.has_secret("password"));
+
+    let xs = config.account("xs").unwrap();
+    assert_eq!(xs.username.as_deref(), Some("ops@example.com"));
+    assert!(xs.has_secret("password"));
+}
+
+#[test]
+fn defaults_fill_in_and_global_read_only_applies_to_all() {
+    let text = format!(
+        "read_only = true\npoll_interval_secs = 60\n{}\n[[accounts]]\nname = \"cp\"\nkind = \"controlepaneel\"\nbase_url = \"https://cp.example/api\"\naccount_id = 42\nhash = \"h\"\npoll_interval_secs = 10\n",
+        clc("")
+    );
+    let config = parse(&text).unwrap();
+    let clc = &config.accounts[0];
+    assert!(config.read_only && clc.read_only);
+    assert_eq!(clc.poll_interval_secs, 60);
+    let cp = &config.accounts[1];
+    assert_eq!(cp.poll_interval_secs, 10);
+    assert_eq!(cp.account_id.as_deref(), Some("42"));
+    assert_eq!(cp.base_url, "https://cp.example/api/");
+    assert_eq!(cp.method.as_deref(), Some("post"));
+    assert_eq!(clc.method, None);
+}
+
+#[test]
+fn empty_file_has_no_accounts() {
+    let config = parse("").unwrap();
+    assert!(config.accounts.is_empty() && !config.read_only);
+}
+
+#[test]
+fn unknown_key_names_file_line_account_and_field_with_a_guess() {
+    let message = error_for(&clc("pasword = \"x\""));
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "line 6",
+            "\"clc-prod\"",
+            "pasword",
+            "did you mean `password`?",
+        ],
+    );
+}
+
+#[test]
+fn field_of_another_kind_says_which_kind_uses_it() {
+    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken = \"t\"\nalias = \"AB\"\n";
+    let message = error_for(text);
+    assert_names(
+        &message,
+        &[FILE, "\"i3d\"", "`alias`", "only by clc accounts"],
+    );
+}
+
+#[test]
+fn wrong_type_names_the_field_but_not_the_value() {
+    let message = error_for(&clc("poll_interval_secs = \"30\""));
+    assert_names(
+        &message,
+        &[FILE, "\"clc-prod\"", "poll_interval_secs", "found a string"],
+    );
+
+    let text =
+        "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k\"\npassword = 987654\n";
+    let message = error_for(text);
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "line 5",
+            "\"clc-prod\"",
+            "`password`",
+            "found an integer",
+        ],
+    );
+    assert!(!message.contains("987654"), "{message}");
+}
+
+#[test]
+fn top_level_mistakes_name_the_file_and_field() {
+    assert_names(
+        &error_for("read_only = \"yes\""),
+        &[FILE, "line 1", "read_only", "true or false"],
+    );
+    assert_names(
+        &error_for("theme = \"dark\""),
+        &[FILE, "theme", "unknown field"],
+    );
+    assert_names(&error_for("accounts = 3"), &[FILE, "accounts"]);
+}
+
+#[test]
+fn syntax_error_inside_a_block_names_the_account_and_line() {
+    let message = error_for(&clc("alias = \"unterminated"));
+    assert_names(&message, &[FILE, "line 6", "\"clc-prod\"", "invalid TOML"]);
+}
+
+#[test]
+fn duplicate_account_names_are_refused() {
+    let message = error_for(&format!("{}{}", clc(""), clc("")));
+    assert_names(
+        &message,
+        &[FILE, "\"clc-prod\"", "`name`", "already has this name"],
+    );
+}
+
+#[test]
+fn empty_or_missing_name_is_reported_by_position() {
+    let message = error_for("[[accounts]]\nname = \"\"\nkind = \"i3d\"\ntoken = \"t\"\n");
+    assert_names(&message, &[FILE, "accounts[0]", "`name`", "empty"]);
+    let text = format!("{}[[accounts]]\nkind = \"i3d\"\ntoken = \"t\"\n", clc(""));
+    assert_names(
+        &error_for(&text),
+        &[FILE, "accounts[1]", "`name`", "missing"],
+    );
+}
+
+#[test]
+fn base_url_must_be_http() {
+    let message = error_for(&clc("base_url = \"ftp://files.example/\""));
+    assert_names(
+        &message,
+        &[FILE, "\"clc-prod\"", "base_url", "http:// or https://"],
+    );
+    let message = error_for(&clc("base_url = \"api.ctl.io/REST\""));
+    assert_names(
+        &message,
+        &[FILE, "\"clc-prod\"", "base_url", "not a valid URL"],
+    );
+}
+
+#[test]
+fn poll_interval_below_five_seconds_is_refused() {
+    let message = error_for(&clc("poll_interval_secs = 2"));
+    assert_names(
+        &message,
+        &[FILE, "\"clc-prod\"", "poll_interval_secs", "at least 5"],
+    );
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let message = error_for("[[accounts]]\nname = \"x\"\nkind = \"aws\"\n");
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "\"x\"",
+            "`kind`",
+            "aws",
+            "clc, controlepaneel, i3d, hostbill",
+        ],
+    );
+}
+
+#[test]
+fn missing_credentials_per_kind() {
+    let cases = [
+        ("kind = \"clc\"\napi_key = \"k\"", "password"),
+        ("kind = \"clc\"\npassword = \"p\"", "api_key"),
+        (
+            "kind = \"controlepaneel\"\nbase_url = \"https://cp.example/\"\nhash = \"h\"",
+            "account_id",
+        ),
+        (
+            "kind = \"controlepaneel\"\nbase_url = \"https://cp.example/\"\naccount_id = \"1\"",
+            "hash",
+        ),
+        (
+            "kind = \"controlepaneel\"\naccount_id = \"1\"\nhash = \"h\"",
+            "base_url",
+        ),
+        ("kind = \"i3d\"", "token"),
+        ("kind = \"hostbill\"\npassword = \"p\"", "username"),
+        ("kind = \"hostbill\"\nusername = \"u\"", "password"),
+    ];
+    for (body, field) in cases {
+        let message = error_for(&format!("[[accounts]]\nname = \"acct\"\n{body}\n"));
+        assert_names(
+            &message,
+            &[FILE, "\"acct\"", &format!("`{field}`"), "missing"],
+        );
+    }
+}
+
+#[test]
+fn two_forms_of_one_secret_are_refused() {
+    let text = "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k\"\npassword = \"plain-pw\"\npassword_cmd = \"pass show x\"\n";
+    let message = error_for(text);
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "\"clc-prod\"",
+            "`password`",
+            "`password_cmd`",
+            "keep one",
+        ],
+    );
+    assert!(!message.contains("plain-pw"), "{message}");
+}
+
+#[test]
+fn secret_cmd_runs_a_command_and_trims_its_output() {
+    let text = "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k\"\npassword_cmd = \"printf ' s3cret\\\\n'\"\n";
+    let config = parse(text).unwrap();
+    let secret = config.accounts[0].secret("password").unwrap();
+    assert_eq!(secret.expose(), "s3cret");
+}
+
+#[test]
+fn failing_secret_cmd_reports_status_without_output() {
+    let text = "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k\"\npassword_cmd = \"echo leaked-out; echo leaked-err >&2; exit 3\"\n";
+    let config = parse(text).unwrap();
+    let message = config.accounts[0]
+        .secret("password")
+        .unwrap_err()
+        .to_string();
+    assert_names(&message, &["\"clc-prod\"", "password", "failed", "3"]);
+    assert!(!message.contains("leaked"), "{message}");
+}
+
+#[test]
+fn secret_env_that_is_unset_names_the_variable() {
+    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken_env = \"HOSTDECK_TEST_SURELY_UNSET\"\n";
+    let config = parse(text).unwrap();
+    let message = config.accounts[0].secret("token").unwrap_err().to_string();
+    assert_names(
+        &message,
+        &["\"i3d\"", "token", "HOSTDECK_TEST_SURELY_UNSET", "not set"],
+    );
+}
+
+#[test]
+fn asking_for_an_unconfigured_secret_names_account_and_field() {
+    let config = parse(&clc("")).unwrap();
+    let message = config.accounts[0].secret("token").unwrap_err().to_string();
+    assert_names(&message, &["\"clc-prod\"", "token"]);
+}
+
+#[test]
+fn debug_output_never_shows_a_plain_secret() {
+    let config = parse(&clc("")).unwrap();
+    let debug = format!("{config:?} {:#?}", config.accounts);
+    assert!(
+        !debug.contains("k-123") && !debug.contains("p-456"),
+        "{debug}"
+    );
+    assert!(debug.contains("[redacted]"));
+}
+
+#[test]
+fn load_reports_a_missing_file_as_missing() {
+    let path = fresh_dir("missing").join("hostdeck.toml");
+    assert!(matches!(Config::load(&path), Err(ConfigError::Missing { path: p }) if p == path));
+}
+
+#[cfg(unix)]
+#[test]
+fn permission_warning_when_plain_secret_is_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = fresh_dir("perm");
+    let path = dir.join("hostdeck.toml");
+    std::fs::write(&path, clc("")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let warning = Config::permission_warning(&path).expect("a warning for 0644");
+    assert_names(&warning, &[&path.display().to_string(), "chmod 600"]);
+    assert!(Config::load(&path).is_ok());
+
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(Config::permission_warning(&path), None);
+
+    let indirect = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken_env = \"T\"\n";
+    std::fs::write(&path, indirect).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(Config::permission_warning(&path), None);
+}
+
+#[test]
+fn paths_follow_override_then_environment() {
+    let state = fresh_dir("state");
+    std::env::set_var("HOSTDECK_STATE_DIR", &state);
+    std::env::set_var("HOSTDECK_CONFIG", "/etc/from-env.toml");
+    let paths = Paths::resolve(None).unwrap();
+    assert_eq!(paths.config, PathBuf::from("/etc/from-env.toml"));
+    assert_eq!(paths.state_dir, state);
+    assert_eq!(paths.audit_log, state.join("audit.jsonl"));
+    assert_eq!(paths.log_file, state.join("hostdeck.log"));
+    assert_eq!(paths.snapshot, state.join("snapshot.json"));
+    assert_eq!(paths.drafts, state.join("drafts.json"));
+
+    let paths = Paths::resolve(Some(PathBuf::from("/tmp/override.toml"))).unwrap();
+    assert_eq!(paths.config, PathBuf::from("/tmp/override.toml"));
+
+    std::env::remove_var("HOSTDECK_CONFIG");
+    let paths = Paths::resolve(None).unwrap();
+    assert!(
+        paths.config.ends_with("hostdeck/hostdeck.toml"),
+        "{:?}",
+        paths.config
+    );
+}
