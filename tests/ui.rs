@@ -221,3 +221,36 @@ fn hint_bar_offers_only_supported_actions() {
     assert!(hints.contains("<?>help"), "{hints}");
     assert!(!hints.contains("reboot"), "{hints}");
 }
+
+#[test]
+fn accounts_view_shows_health_age_and_last_error() {
+    let mut s = store(12, (100, 30));
+    s.apply(Event::Inventory {
+        account: "clc-lab".into(),
+        result: Err(ProviderError::new(
+            "clc-lab",
+            "list servers",
+            ErrorKind::Transport,
+            "cannot connect: refused",
+        )),
+        latency_ms: 5,
+        at: 181_000,
+    });
+    s.apply(Event::Intent(Intent::ShowView(
+        hostdeck::app::command::ViewKind::Accounts,
+    )));
+    let screen = text(&render(&s, (100, 30)));
+    assert!(screen.contains("Accounts [2]"), "{screen}");
+    assert!(
+        screen.contains("clc-lab: list servers: cannot connect: refused"),
+        "{screen}"
+    );
+    assert!(screen.contains("▲ degraded"), "{screen}");
+    assert!(screen.contains("2m"), "data age shown:\n{screen}");
+    let flash = s.state().flash.clone().expect("flash");
+    assert!(
+        flash.text.contains("clc-lab: list servers"),
+        "{}",
+        flash.text
+    );
+}

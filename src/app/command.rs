@@ -59,6 +59,7 @@ impl Column {
 pub enum ViewKind {
     Servers,
     Jobs,
+    Accounts,
 }
 
 /// Something the user asked for, independent of which key asked.
@@ -106,6 +107,7 @@ pub fn parse_command_line(line: &str) -> Result<Vec<Intent>, String> {
         "help" | "h" | "?" => Intent::ShowHelp,
         "servers" | "server" | "srv" | "s" => Intent::ShowView(ViewKind::Servers),
         "jobs" | "job" | "j" => Intent::ShowView(ViewKind::Jobs),
+        "accounts" | "account" | "acc" | "a" => Intent::ShowView(ViewKind::Accounts),
         "refresh" | "r" => Intent::RefreshAll,
         "sort" => {
             let name = rest.first().ok_or("usage: :sort COLUMN")?;

@@ -295,7 +295,9 @@ impl Store {
                 }
             }
             Err(error) => {
-                self.dirty |= self.mark_failed(account, &error);
+                if self.mark_failed(account, &error) {
+                    self.flash(FlashLevel::Error, format!("{error} (A: accounts)"));
+                }
                 Vec::new()
             }
         }

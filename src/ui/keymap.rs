@@ -20,7 +20,7 @@ pub const ACTION_KEYS: [(char, Action); 6] = [
 pub const MAINTENANCE_KEY: char = 'm';
 
 /// Navigation and view keys, for the help screen.
-pub const GENERAL_KEYS: [(&str, &str); 16] = [
+pub const GENERAL_KEYS: [(&str, &str); 17] = [
     ("j / ↓", "down"),
     ("k / ↑", "up"),
     ("g / Home", "first row"),
@@ -30,8 +30,12 @@ pub const GENERAL_KEYS: [(&str, &str); 16] = [
     ("1..8", "sort by column (again: reverse)"),
     ("enter / d", "details of the selected server"),
     ("/", "filter: text, ~regex, !inverts"),
-    (":", "command (:jobs :servers :sort name :refresh :q)"),
+    (
+        ":",
+        "command (:jobs :accounts :servers :sort name :refresh :q)",
+    ),
     ("J", "jobs view"),
+    ("A", "accounts: health, data age, last error"),
     ("ctrl-r", "refresh every account now"),
     ("?", "this help"),
     ("esc", "back: close panel, clear filter"),
@@ -79,6 +83,7 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Intent> {
         KeyCode::Char('/') => Intent::StartFilter,
         KeyCode::Char(':') => Intent::StartCommand,
         KeyCode::Char('J') => Intent::ShowView(ViewKind::Jobs),
+        KeyCode::Char('A') => Intent::ShowView(ViewKind::Accounts),
         KeyCode::Char(MAINTENANCE_KEY) => Intent::ToggleMaintenance,
         KeyCode::Char(c @ '1'..='8') => {
             let index = c as usize - '1' as usize;

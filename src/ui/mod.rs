@@ -1,6 +1,7 @@
 //! Drawing: `draw(&State)` renders the whole screen. The UI never does I/O
 //! and never mutates state; it builds only the rows that are visible.
 
+pub mod accounts;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
@@ -26,6 +27,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     match state.main_view {
         ViewKind::Servers => servers::draw(frame, &areas, state, theme),
         ViewKind::Jobs => jobs::draw_table(frame, areas.main_full, state, theme),
+        ViewKind::Accounts => accounts::draw(frame, areas.main_full, state, theme),
     }
     jobs::draw_strip(frame, areas.jobs, state, theme);
     draw_message_line(frame, areas.message, state, theme);
