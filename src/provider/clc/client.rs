@@ -291,20 +291,20 @@ impl ClcProvider {
         let url = self.url(method);
         let seen = self.session().await?;
         let send = || retry_read(|| self.exchange(&op, &url, request));
-        let value = match send().await? {
-            Reply::Answer(value) => value,
+        let reply = match send().await? {
             Reply::SessionExpired(_) => {
                 self.renew(seen).await?;
-                match send().await? {
-                    Reply::Answer(value) => value,
-                    Reply::SessionExpired(message) => {
-                        return Err(self.http.error(
-                            &op,
-                            ErrorKind::Auth,
-                            format!("session refused right after logging on again (StatusCode 100): {message}"),
-                        ))
-                    }
-                }
+                send().await?
+            }
+            answer => answer,
+        };
+        let value = match reply {
+            Reply::Answer(value) => value,
+            Reply::SessionExpired(message) => {
+                let cause = format!(
+                    "session refused right after logging on again (StatusCode 100): {message}"
+                );
+                return Err(self.http.error(&op, ErrorKind::Auth, cause));
             }
         };
         self.typed(&op, &value)
