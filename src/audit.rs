@@ -5,7 +5,7 @@
 //! An [`AuditEntry`] has no field for a secret, so none can be written;
 //! callers must not put secrets in `detail` or `outcome` either.
 
-use crate::model::Millis;
+pub use crate::model::time::{format_utc, rfc3339_utc};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
@@ -150,74 +150,6 @@ impl AuditEntry {
         self.detail = Some(detail.into());
         self
     }
-}
-
-/// `2026-11-22T13:05:09.123Z`: RFC 3339 in UTC with milliseconds.
-pub fn rfc3339_utc(millis: Millis) -> String {
-    let t = UtcTime::from_millis(millis);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year, t.month, t.day, t.hour, t.minute, t.second, t.millis
-    )
-}
-
-/// `2026-11-22 13:05:09Z`: a UTC time for people, to the second.
-pub fn format_utc(millis: Millis) -> String {
-    let t = UtcTime::from_millis(millis);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}Z",
-        t.year, t.month, t.day, t.hour, t.minute, t.second
-    )
-}
-
-/// A point in time split into UTC calendar fields.
-struct UtcTime {
-    year: i64,
-    month: i64,
-    day: i64,
-    hour: i64,
-    minute: i64,
-    second: i64,
-    millis: i64,
-}
-
-impl UtcTime {
-    /// Defined for every `i64`, before the epoch included.
-    fn from_millis(millis: Millis) -> Self {
-        const MS_PER_DAY: i64 = 86_400_000;
-        let days = millis.div_euclid(MS_PER_DAY);
-        let in_day = millis.rem_euclid(MS_PER_DAY);
-        let (year, month, day) = civil_from_days(days);
-        UtcTime {
-            year,
-            month,
-            day,
-            hour: in_day / 3_600_000,
-            minute: in_day / 60_000 % 60,
-            second: in_day / 1000 % 60,
-            millis: in_day % 1000,
-        }
-    }
-}
-
-/// Year, month (1-12) and day (1-31) of a day count since 1970-01-01, in
-/// the proleptic Gregorian calendar (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-    let month = if shifted_month < 10 {
-        shifted_month + 3
-    } else {
-        shifted_month - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 
 use hostdeck::model::{Action, PowerState};
 use hostdeck::provider::clc::map::{self, GroupIndex, NetworkIndex, ServerContext};
-use hostdeck::provider::clc::wire::lenient::{self, Code};
 use hostdeck::provider::clc::wire::{self, Envelope, Outcome};
 use hostdeck::provider::clc::{xml, WireFormat};
+use hostdeck::provider::lenient::{self, Code};
 use hostdeck::provider::JobProgress;
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;

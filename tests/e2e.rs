@@ -200,25 +200,38 @@ fn demo_filter_reboot_confirm_succeed_quit() {
     let _ = std::fs::remove_dir_all(&state_dir);
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let state_dir = temp_state_dir("sigterm");
+/// A signal ends the console and leaves the terminal as it found it.
+fn signal_restores_the_terminal(signal: &str) {
+    let state_dir = temp_state_dir(signal);
     let mut console = Console::start(&state_dir);
     console.wait_for("Servers [");
     let pid = console.child.process_id().expect("pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
         .status()
         .expect("kill");
-    assert!(killed.success());
+    assert!(sent.success());
     let deadline = Instant::now() + WAIT;
     while console.child.try_wait().expect("wait").is_none() {
-        assert!(Instant::now() < deadline, "hostdeck ignored SIGTERM");
+        assert!(Instant::now() < deadline, "hostdeck ignored SIG{signal}");
         thread::sleep(Duration::from_millis(50));
     }
     thread::sleep(Duration::from_millis(200));
     let parser = console.parser.lock().expect("parser");
-    assert!(!parser.screen().alternate_screen());
-    assert!(!parser.screen().hide_cursor());
+    assert!(
+        !parser.screen().alternate_screen(),
+        "SIG{signal}: alternate screen left"
+    );
+    assert!(!parser.screen().hide_cursor(), "SIG{signal}: cursor shown");
     let _ = std::fs::remove_dir_all(&state_dir);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP");
 }

@@ -5,6 +5,7 @@ mod health;
 mod job;
 mod metric;
 mod server;
+pub mod time;
 
 pub use action::Action;
 pub use health::{Health, HealthState};

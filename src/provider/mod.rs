@@ -5,6 +5,7 @@
 
 pub mod clc;
 pub mod http;
+pub mod lenient;
 
 use crate::model::{Action, MetricSeries, Server};
 use std::future::Future;

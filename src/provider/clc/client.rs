@@ -3,11 +3,11 @@
 //! [`Provider`] implementation on top.
 
 use super::map::{self, GroupIndex, NetworkIndex, ServerContext};
-use super::wire::lenient::{iso_utc, Code};
 use super::wire::{self, Outcome, Request};
 use super::{ClcSettings, WireFormat};
 use crate::model::{now_millis, Action, MetricSeries, Server};
 use crate::provider::http::{retry_read, Answer, HttpClient};
+use crate::provider::lenient::{iso_utc, Code};
 use crate::provider::{
     BoxFut, ErrorKind, Inventory, JobProgress, Provider, ProviderError, Result, Submitted,
 };
@@ -570,7 +570,7 @@ impl ClcProvider {
         if handle.is_empty() {
             return Err(self.http.error(&op, ErrorKind::Refused, "empty RequestID"));
         }
-        let request_id = wire::lenient::int_from_text(handle)
+        let request_id = crate::provider::lenient::int_from_text(handle)
             .map_or_else(|| Code::Text(handle.to_string()), Code::Int);
         let request = wire::QueueStatusRequest { request_id };
         let answer: wire::QueueStatusResponse =

@@ -1,9 +1,9 @@
 //! Wire -> model for CLC: servers (power, status, OS name, group path, IPs,
 //! details, capabilities), queue progress and the hourly cost series.
 
-use super::wire::lenient::{readable_utc, Code};
 use super::wire::{self, HardwareGroup, NetworkIpAddress, RequestDetails};
 use crate::model::{Action, Detail, Ip, MetricSeries, Millis, PowerState, Sample, Server};
+use crate::provider::lenient::{readable_utc, Code};
 use crate::provider::JobProgress;
 use std::collections::{HashMap, HashSet};
 

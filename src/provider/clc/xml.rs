@@ -6,7 +6,7 @@
 //! attributes and child elements become its fields; a repeated child becomes
 //! a list; an element with neither attributes nor children becomes its text.
 //! List wrappers (`<Servers><Server/>…</Servers>`) are unwrapped by
-//! [`super::wire::lenient::list`], so JSON arrays and XML wrappers read alike.
+//! [`crate::provider::lenient::list`], so JSON arrays and XML wrappers read alike.
 
 use quick_xml::encoding::Decoder;
 use quick_xml::events::{BytesStart, Event};
