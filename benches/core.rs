@@ -3,7 +3,7 @@
 //! Targets on the 2-core CI machine: render < 2 ms, refresh < 5 ms, filter < 5 ms.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use hostdeck::app::command::Intent;
+use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::Event;
 use hostdeck::app::store::{AccountInfo, Store};
 use hostdeck::model::{Action, Ip, PowerState, Server};
@@ -99,10 +99,56 @@ fn bench_refresh(c: &mut Criterion) {
                 generation += 1;
                 (loaded_store(), refresh(generation))
             },
-            |(mut store, event)| black_box(store.apply(event)),
+            |(mut store, event)| {
+                let effects = store.apply(event);
+                (store, black_box(effects))
+            },
             BatchSize::LargeInput,
         )
     });
+}
+
+fn bench_refresh_resort(c: &mut Criterion) {
+    let mut generation = 0;
+    c.bench_function(
+        "apply a changed refresh of 10k servers, sorted by the changed column",
+        |b| {
+            b.iter_batched(
+                || {
+                    generation += 1;
+                    let mut store = loaded_store();
+                    store.apply(Event::Intent(Intent::SortBy(Column::Power)));
+                    (store, refresh(generation))
+                },
+                |(mut store, event)| {
+                    let effects = store.apply(event);
+                    (store, black_box(effects))
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
+}
+
+fn bench_first_load(c: &mut Criterion) {
+    c.bench_function(
+        "apply the first refresh of 10k servers (empty store)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let mut store =
+                        Store::new(vec![AccountInfo::new("clc-bench", "clc", false)], false);
+                    store.apply(Event::Resize(160, 48));
+                    (store, refresh(1))
+                },
+                |(mut store, event)| {
+                    let effects = store.apply(event);
+                    (store, black_box(effects))
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
 }
 
 fn bench_filter(c: &mut Criterion) {
@@ -114,7 +160,10 @@ fn bench_filter(c: &mut Criterion) {
                 store.apply(Event::Intent(Intent::InputChar('u')));
                 store
             },
-            |mut store| black_box(store.apply(Event::Intent(Intent::InputChar('c')))),
+            |mut store| {
+                let effects = store.apply(Event::Intent(Intent::InputChar('c')));
+                (store, black_box(effects))
+            },
             BatchSize::LargeInput,
         )
     });
@@ -128,11 +177,21 @@ fn bench_filter(c: &mut Criterion) {
                 }
                 store
             },
-            |mut store| black_box(store.apply(Event::Intent(Intent::InputChar('1')))),
+            |mut store| {
+                let effects = store.apply(Event::Intent(Intent::InputChar('1')));
+                (store, black_box(effects))
+            },
             BatchSize::LargeInput,
         )
     });
 }
 
-criterion_group!(benches, bench_render, bench_refresh, bench_filter);
+criterion_group!(
+    benches,
+    bench_render,
+    bench_refresh,
+    bench_refresh_resort,
+    bench_first_load,
+    bench_filter
+);
 criterion_main!(benches);

@@ -385,7 +385,7 @@ fn paging_and_bounds() {
         .collect();
     inventory(&mut s, "a", servers);
     intent(&mut s, Intent::PageBy(1));
-    let page = hostdeck::ui::layout::table_rows((80, 24), false);
+    let page = hostdeck::ui::layout::table_rows((80, 24), false, 0);
     assert_eq!(s.state().view.cursor, page);
     intent(&mut s, Intent::Bottom);
     assert_eq!(s.state().view.cursor, 99);
@@ -416,4 +416,59 @@ fn narrow_details_scroll_instead_of_moving_the_selection() {
         before,
         "wide: details beside the table, j moves"
     );
+}
+
+#[test]
+fn a_refresh_that_changes_a_sort_key_re_sorts() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::SortBy(Column::Power)); // off first: batch01
+    assert_eq!(selected_name(&s), "batch01");
+    let state = s.state();
+    assert_eq!(state.servers[state.view.rows[0]].name, "batch01");
+    // batch01 powers on, web01 powers off: the order must follow.
+    inventory(
+        &mut s,
+        "a",
+        vec![
+            server("a", "web01", PowerState::Off),
+            server("a", "db01", PowerState::On),
+            server("a", "batch01", PowerState::On),
+        ],
+    );
+    let state = s.state();
+    let names: Vec<&str> = state
+        .view
+        .rows
+        .iter()
+        .map(|&i| state.servers[i].name.as_str())
+        .collect();
+    assert_eq!(names, vec!["web01", "batch01", "db01"]);
+    assert_eq!(
+        selected_name(&s),
+        "batch01",
+        "the selection follows its server"
+    );
+}
+
+#[test]
+fn a_refresh_that_changes_a_filtered_field_refilters() {
+    let mut s = store();
+    three_servers(&mut s);
+    intent(&mut s, Intent::StartFilter);
+    for c in "~^off$".chars() {
+        intent(&mut s, Intent::InputChar(c));
+    }
+    intent(&mut s, Intent::InputSubmit);
+    assert_eq!(s.state().view.rows.len(), 1);
+    inventory(
+        &mut s,
+        "a",
+        vec![
+            server("a", "web01", PowerState::Off),
+            server("a", "db01", PowerState::On),
+            server("a", "batch01", PowerState::Off),
+        ],
+    );
+    assert_eq!(s.state().view.rows.len(), 2);
 }

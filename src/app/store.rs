@@ -4,7 +4,7 @@
 
 use super::command::{parse_command_line, Column, Intent, ViewKind};
 use super::event::{Effect, Event};
-use super::view::{search_text, Filter, ServerView, SortOrder};
+use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
 use crate::model::{
     now_millis, Action, Health, HealthState, Job, JobId, JobState, MetricSeries, Millis, Ref,
     Server,
@@ -95,7 +95,8 @@ pub struct State {
     pub servers: Vec<Server>,
     /// Lowercased search text per server, aligned with `servers`.
     pub search: Vec<String>,
-    index: HashMap<Ref, usize>,
+    /// Where each server is in `servers`: account, then id.
+    index: HashMap<String, HashMap<String, usize>>,
     pub telemetry: HashMap<Ref, Vec<MetricSeries>>,
     telemetry_requested: HashMap<Ref, Millis>,
     pub jobs: VecDeque<Job>,
@@ -114,8 +115,13 @@ pub struct State {
 }
 
 impl State {
+    fn position(&self, account: &str, id: &str) -> Option<usize> {
+        self.index.get(account)?.get(id).copied()
+    }
+
     pub fn server(&self, target: &Ref) -> Option<&Server> {
-        self.index.get(target).and_then(|&i| self.servers.get(i))
+        self.position(&target.account, &target.id)
+            .and_then(|i| self.servers.get(i))
     }
 
     pub fn selected_server(&self) -> Option<&Server> {
@@ -138,6 +144,24 @@ impl State {
     /// Whether mutating commands on this account are refused.
     pub fn is_read_only(&self, account: &str) -> bool {
         self.read_only || self.account(account).is_some_and(|a| a.read_only)
+    }
+}
+
+/// What an in-place refresh changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum InPlace {
+    Unchanged,
+    Changed { resort: bool },
+}
+
+impl InPlace {
+    fn with_change(self, resort: bool) -> InPlace {
+        match self {
+            InPlace::Changed { resort: before } => InPlace::Changed {
+                resort: before || resort,
+            },
+            InPlace::Unchanged => InPlace::Changed { resort },
+        }
     }
 }
 
@@ -305,6 +329,71 @@ impl Store {
 
     /// Replaces the servers of one account; returns whether anything changed.
     fn replace_servers(&mut self, account: &str, fresh: Vec<Server>) -> bool {
+        match self.update_in_place(account, fresh) {
+            Ok(InPlace::Unchanged) => false,
+            Ok(InPlace::Changed { resort }) => {
+                if resort {
+                    self.rebuild_view();
+                } else {
+                    self.refilter_view();
+                }
+                true
+            }
+            Err(fresh) => {
+                self.rebuild_account(account, fresh);
+                true
+            }
+        }
+    }
+
+    /// The common refresh: the account has exactly the same servers as
+    /// before, so each is updated where it stands and the index holds.
+    /// Gives the list back when the set of servers changed.
+    fn update_in_place(
+        &mut self,
+        account: &str,
+        fresh: Vec<Server>,
+    ) -> Result<InPlace, Vec<Server>> {
+        let state = &mut self.state;
+        let Some(positions) = state.index.get(account) else {
+            return Err(fresh);
+        };
+        if positions.len() != fresh.len() {
+            return Err(fresh);
+        }
+        let mut seen = vec![false; state.servers.len()];
+        let mut places = Vec::with_capacity(fresh.len());
+        for server in &fresh {
+            match positions.get(&server.id) {
+                Some(&i) if !seen[i] => {
+                    seen[i] = true;
+                    places.push(i);
+                }
+                _ => return Err(fresh),
+            }
+        }
+        let order = state.view.order;
+        let mut outcome = InPlace::Unchanged;
+        for (server, i) in fresh.into_iter().zip(places) {
+            if same_data(&state.servers[i], &server) {
+                state.servers[i].fetched_at = server.fetched_at;
+                continue;
+            }
+            let text = search_text(&server);
+            let resort = !same_sort_key(
+                order,
+                (&state.servers[i], &state.search[i]),
+                (&server, &text),
+            );
+            outcome = outcome.with_change(resort);
+            state.search[i] = text;
+            state.servers[i] = server;
+        }
+        Ok(outcome)
+    }
+
+    /// Rebuilds the server list with a new set of servers for one account.
+    fn rebuild_account(&mut self, account: &str, fresh: Vec<Server>) {
         let state = &mut self.state;
         let mut old: HashMap<String, (Server, String)> = HashMap::new();
         let mut servers = Vec::with_capacity(state.servers.len().max(fresh.len()));
@@ -317,14 +406,10 @@ impl Store {
                 search.push(text);
             }
         }
-        let mut changed = old.len() != fresh.len();
         for server in fresh {
             let text = match old.remove(&server.id) {
                 Some((previous, text)) if same_data(&previous, &server) => text,
-                _ => {
-                    changed = true;
-                    search_text(&server)
-                }
+                _ => search_text(&server),
             };
             servers.push(server);
             search.push(text);
@@ -332,18 +417,26 @@ impl Store {
         state.servers = servers;
         state.search = search;
         self.reindex();
-        changed
     }
 
     fn reindex(&mut self) {
         let state = &mut self.state;
-        state.index = state
-            .servers
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.reference(), i))
-            .collect();
+        state.index.clear();
+        for (i, server) in state.servers.iter().enumerate() {
+            if !state.index.contains_key(&server.account) {
+                state.index.insert(server.account.clone(), HashMap::new());
+            }
+            if let Some(ids) = state.index.get_mut(&server.account) {
+                ids.insert(server.id.clone(), i);
+            }
+        }
         self.rebuild_view();
+    }
+
+    fn refilter_view(&mut self) {
+        let state = &mut self.state;
+        state.view.refilter(&state.servers, &state.search);
+        self.scroll();
     }
 
     fn rebuild_view(&mut self) {
@@ -399,7 +492,7 @@ impl Store {
             Ok(server) => {
                 let server = *server;
                 let text = search_text(&server);
-                match self.state.index.get(&target).copied() {
+                match self.state.position(&target.account, &target.id) {
                     Some(i) => {
                         self.state.servers[i] = server;
                         self.state.search[i] = text;
@@ -642,11 +735,19 @@ impl Store {
     fn details_cover_table(&self) -> bool {
         let (w, h) = self.state.size;
         let area = ratatui::layout::Rect::new(0, 0, w, h);
-        self.state.details_open && crate::ui::layout::areas(area, true).table.height == 0
+        self.state.details_open
+            && crate::ui::layout::areas(area, true, self.state.jobs.len())
+                .table
+                .height
+                == 0
     }
 
     fn page_rows(&self) -> usize {
-        crate::ui::layout::table_rows(self.state.size, self.state.details_open)
+        crate::ui::layout::table_rows(
+            self.state.size,
+            self.state.details_open,
+            self.state.jobs.len(),
+        )
     }
 
     fn scroll(&mut self) {
@@ -656,7 +757,7 @@ impl Store {
 
     fn set_filter(&mut self, text: &str) {
         self.state.view.filter = Filter::parse(text);
-        self.rebuild_view();
+        self.refilter_view();
     }
 
     fn filter_intent(&mut self, intent: Intent, mut input: String, before: String) -> Vec<Effect> {
@@ -873,6 +974,7 @@ impl Store {
 
     fn push_job(&mut self, job: Job) {
         self.state.jobs.push_back(job);
+        self.scroll();
         while self.state.jobs.len() > JOB_HISTORY {
             match self.state.jobs.iter().position(|j| j.state.is_finished()) {
                 Some(pos) => {

@@ -5,7 +5,7 @@
 use super::command::Column;
 use crate::model::{Ref, Server};
 use regex::{Regex, RegexBuilder};
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::net::IpAddr;
 
 /// A parsed `/` filter: substring, `~regex`, and a leading `!` to invert.
@@ -84,21 +84,39 @@ fn first_line(text: &str) -> String {
 
 /// The text a filter searches for one server: its visible fields,
 /// lowercased, one per line, so `^` and `$` in a regex anchor to a field.
+/// The first fields double as sort keys (see [`field`]).
 pub fn search_text(server: &Server) -> String {
-    let ips: Vec<&str> = server.ips.iter().map(|ip| ip.address.as_str()).collect();
-    format!(
-        "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
-        server.account,
-        server.name,
+    let mut text = String::with_capacity(160);
+    let fields = [
+        server.account.as_str(),
+        server.name.as_str(),
         server.power.label(),
-        server.status,
+        server.status.as_str(),
         server.primary_ip.as_deref().unwrap_or(""),
-        server.location,
-        server.group,
-        server.os,
-        ips.join("\n")
-    )
-    .to_lowercase()
+        server.location.as_str(),
+        server.group.as_str(),
+        server.os.as_str(),
+    ];
+    for field in fields {
+        text.push_str(field);
+        text.push('\n');
+    }
+    for ip in &server.ips {
+        text.push_str(&ip.address);
+        text.push('\n');
+    }
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Field `n` of a search text: 0 account, 1 name, 2 power, 3 status,
+/// 4 primary IP, 5 location, 6 group, 7 OS.
+fn field(search: &str, n: usize) -> &str {
+    search.split('\n').nth(n).unwrap_or("")
 }
 
 /// Sort order of the servers table.
@@ -117,45 +135,81 @@ impl Default for SortOrder {
     }
 }
 
-/// Compares two servers by a column, ties broken by account and id so the
-/// order is total and stable across refreshes.
-pub fn compare(a: &Server, b: &Server, order: SortOrder) -> Ordering {
-    let primary = match order.column {
-        Column::Account => cmp_text(&a.account, &b.account),
-        Column::Name => cmp_text(&a.name, &b.name),
-        Column::Power => cmp_text(a.power.label(), b.power.label()),
-        Column::Ip => cmp_ip(a.primary_ip.as_deref(), b.primary_ip.as_deref()),
-        Column::Location => cmp_text(&a.location, &b.location),
-        Column::Group => cmp_text(&a.group, &b.group),
-        Column::Os => cmp_text(&a.os, &b.os),
-        Column::Size => (a.cpu, a.memory_gb.map(|m| (m * 1000.0) as i64))
-            .cmp(&(b.cpu, b.memory_gb.map(|m| (m * 1000.0) as i64))),
+/// Sorts server indexes by a column, in place. Text columns sort by the
+/// lowercased field of the search text, with no allocation per compare;
+/// ties break by account and name, so the order is the same every time.
+fn sort_indexes(indexes: &mut [usize], servers: &[Server], search: &[String], order: SortOrder) {
+    let text_field = match order.column {
+        Column::Account => Some(0),
+        Column::Name => Some(1),
+        Column::Power => Some(2),
+        Column::Location => Some(5),
+        Column::Group => Some(6),
+        Column::Os => Some(7),
+        Column::Ip | Column::Size => None,
     };
-    let primary = if order.descending {
-        primary.reverse()
-    } else {
-        primary
+    let text = |i: usize| {
+        search
+            .get(i)
+            .map_or("", |t| field(t, text_field.unwrap_or(0)))
     };
-    primary
-        .then_with(|| a.account.cmp(&b.account))
-        .then_with(|| a.id.cmp(&b.id))
-}
-
-/// Case-insensitive comparison without allocating.
-fn cmp_text(a: &str, b: &str) -> Ordering {
-    let a = a.bytes().map(|c| c.to_ascii_lowercase());
-    let b = b.bytes().map(|c| c.to_ascii_lowercase());
-    a.cmp(b)
-}
-
-fn cmp_ip(a: Option<&str>, b: Option<&str>) -> Ordering {
-    let parse = |s: Option<&str>| s.and_then(|s| s.parse::<IpAddr>().ok());
-    match (parse(a), parse(b)) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => cmp_text(a.unwrap_or(""), b.unwrap_or("")),
+    // Ties break by account and name, always ascending: the search text
+    // starts with exactly those two fields.
+    let tie = |i: usize| search.get(i).map_or("", |t| head(t, 2));
+    match (order.column, order.descending) {
+        (Column::Ip, false) => indexes.sort_by_cached_key(|&i| (ip_key(&servers[i]), tie(i))),
+        (Column::Ip, true) => {
+            indexes.sort_by_cached_key(|&i| (Reverse(ip_key(&servers[i])), tie(i)))
+        }
+        (Column::Size, false) => indexes.sort_by_cached_key(|&i| (size_key(&servers[i]), tie(i))),
+        (Column::Size, true) => {
+            indexes.sort_by_cached_key(|&i| (Reverse(size_key(&servers[i])), tie(i)))
+        }
+        (_, false) => indexes.sort_by_cached_key(|&i| (text(i), tie(i))),
+        (_, true) => indexes.sort_by_cached_key(|&i| (Reverse(text(i)), tie(i))),
     }
+}
+
+/// The first `n` fields of a search text, as one slice.
+fn head(search: &str, n: usize) -> &str {
+    let end = search
+        .match_indices('\n')
+        .nth(n.saturating_sub(1))
+        .map_or(search.len(), |(i, _)| i);
+    &search[..end]
+}
+
+/// Whether two versions of a server sort alike under `order`, so a
+/// refresh that changed only other fields needs no re-sort.
+pub fn same_sort_key(order: SortOrder, old: (&Server, &str), new: (&Server, &str)) -> bool {
+    match order.column {
+        Column::Ip => old.0.primary_ip == new.0.primary_ip,
+        Column::Size => size_key(old.0) == size_key(new.0),
+        column => {
+            let n = match column {
+                Column::Account => 0,
+                Column::Name => 1,
+                Column::Power => 2,
+                Column::Location => 5,
+                Column::Group => 6,
+                _ => 7,
+            };
+            field(old.1, n) == field(new.1, n)
+        }
+    }
+}
+
+/// Addresses first, in numeric order; then anything unparseable.
+fn ip_key(server: &Server) -> (bool, Option<IpAddr>) {
+    let ip = server
+        .primary_ip
+        .as_deref()
+        .and_then(|s| s.parse::<IpAddr>().ok());
+    (ip.is_none(), ip)
+}
+
+fn size_key(server: &Server) -> (Option<u32>, Option<i64>) {
+    (server.cpu, server.memory_gb.map(|m| (m * 1000.0) as i64))
 }
 
 /// The rows of the servers table after filter and sort, and the cursor.
@@ -163,6 +217,8 @@ fn cmp_ip(a: Option<&str>, b: Option<&str>) -> Ordering {
 pub struct ServerView {
     pub order: SortOrder,
     pub filter: Filter,
+    /// Every server index in sort order; filtering never re-sorts.
+    sorted: Vec<usize>,
     /// Indexes into the store's server list, in display order.
     pub rows: Vec<usize>,
     pub cursor: usize,
@@ -173,16 +229,25 @@ pub struct ServerView {
 }
 
 impl ServerView {
-    /// Recomputes rows from scratch, keeping the selected server if it is
-    /// still visible, else keeping the cursor position.
+    /// Recomputes the sort order and the rows (after data or sort changes).
     pub fn rebuild(&mut self, servers: &[Server], search: &[String]) {
+        let mut sorted: Vec<usize> = (0..servers.len()).collect();
+        sort_indexes(&mut sorted, servers, search, self.order);
+        self.sorted = sorted;
+        self.refilter(servers, search);
+    }
+
+    /// Recomputes the rows from the cached sort order (after a filter
+    /// change), keeping the selected server if it is still visible, else
+    /// the cursor position.
+    pub fn refilter(&mut self, servers: &[Server], search: &[String]) {
         let filter = &self.filter;
-        let mut rows: Vec<usize> = (0..servers.len())
+        self.rows = self
+            .sorted
+            .iter()
+            .copied()
             .filter(|&i| search.get(i).is_none_or(|text| filter.matches(text)))
             .collect();
-        let order = self.order;
-        rows.sort_unstable_by(|&a, &b| compare(&servers[a], &servers[b], order));
-        self.rows = rows;
         self.reselect(servers);
     }
 
@@ -244,9 +309,12 @@ mod tests {
     }
 
     #[test]
-    fn ip_sort_is_numeric() {
-        assert_eq!(cmp_ip(Some("10.0.0.9"), Some("10.0.0.10")), Ordering::Less);
-        assert_eq!(cmp_ip(None, Some("10.0.0.1")), Ordering::Greater);
+    fn fields_of_the_search_text() {
+        let text = "acct\nweb01\non\nactive\n10.0.0.1\nwa1\nweb\nubuntu\n";
+        assert_eq!(field(text, 1), "web01");
+        assert_eq!(field(text, 7), "ubuntu");
+        assert_eq!(field(text, 30), "");
+        assert_eq!(head(text, 2), "acct\nweb01");
     }
 
     #[test]

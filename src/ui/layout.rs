@@ -5,8 +5,14 @@ use ratatui::layout::Rect;
 
 /// At or above this width the details panel sits beside the table.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 120;
-/// Height of the jobs strip, borders included.
-pub const JOBS_STRIP_HEIGHT: u16 = 5;
+/// Most jobs the strip shows.
+pub const JOBS_STRIP_ROWS: u16 = 4;
+
+/// Height of the jobs strip for this many jobs: a title line plus one line
+/// per job (one line saying there are none), at most [`JOBS_STRIP_ROWS`].
+pub fn jobs_strip_height(jobs: usize) -> u16 {
+    1 + (jobs as u16).clamp(1, JOBS_STRIP_ROWS)
+}
 
 /// The regions of the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,7 +28,7 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-pub fn areas(area: Rect, details_open: bool) -> Areas {
+pub fn areas(area: Rect, details_open: bool, jobs: usize) -> Areas {
     let height = area.height;
     let header = Rect {
         height: 1.min(height),
@@ -38,7 +44,11 @@ pub fn areas(area: Rect, details_open: bool) -> Areas {
         height: u16::from(height >= 2),
         ..area
     };
-    let jobs_height = if height >= 16 { JOBS_STRIP_HEIGHT } else { 0 };
+    let jobs_height = if height >= 16 {
+        jobs_strip_height(jobs)
+    } else {
+        0
+    };
     let jobs = Rect {
         y: message.y.saturating_sub(jobs_height),
         height: jobs_height,
@@ -82,13 +92,13 @@ fn split_main(main: Rect, details_open: bool) -> (Rect, Option<Rect>) {
 }
 
 /// How many data rows the servers table shows at this size.
-pub fn table_rows(size: (u16, u16), details_open: bool) -> usize {
+pub fn table_rows(size: (u16, u16), details_open: bool, jobs: usize) -> usize {
     let area = Rect::new(0, 0, size.0, size.1);
-    let table = areas(area, details_open).table;
+    let table = areas(area, details_open, jobs).table;
     let rows = usize::from(table.height.saturating_sub(3));
     if rows == 0 {
         // Details cover the table: keep scrolling as if it were visible.
-        usize::from(areas(area, false).table.height.saturating_sub(3)).max(1)
+        usize::from(areas(area, false, jobs).table.height.saturating_sub(3)).max(1)
     } else {
         rows
     }
@@ -100,20 +110,21 @@ mod tests {
 
     #[test]
     fn regions_fit_80x24() {
-        let a = areas(Rect::new(0, 0, 80, 24), false);
+        let a = areas(Rect::new(0, 0, 80, 24), false, 3);
         assert_eq!(a.header.y, 0);
         assert_eq!(a.hints.y, 23);
         assert_eq!(a.message.y, 22);
         assert_eq!(a.jobs.y + a.jobs.height, 22);
         assert_eq!(a.table.y + a.table.height, a.jobs.y);
-        assert_eq!(table_rows((80, 24), false), 13);
+        assert_eq!(table_rows((80, 24), false, 3), 14);
+        assert_eq!(table_rows((80, 24), false, 0), 16);
     }
 
     #[test]
     fn details_beside_when_wide_and_over_when_narrow() {
-        let wide = areas(Rect::new(0, 0, 160, 48), true);
+        let wide = areas(Rect::new(0, 0, 160, 48), true, 0);
         assert!(wide.table.width > 0 && wide.details.is_some());
-        let narrow = areas(Rect::new(0, 0, 80, 24), true);
+        let narrow = areas(Rect::new(0, 0, 80, 24), true, 0);
         assert_eq!(narrow.table.height, 0);
         assert_eq!(narrow.details, Some(narrow.main_full));
     }
@@ -121,8 +132,8 @@ mod tests {
     #[test]
     fn tiny_terminals_do_not_underflow() {
         for h in 0..6 {
-            let _ = areas(Rect::new(0, 0, 10, h), true);
-            let _ = table_rows((10, h), false);
+            let _ = areas(Rect::new(0, 0, 10, h), true, 9);
+            let _ = table_rows((10, h), false, 9);
         }
     }
 }

@@ -22,7 +22,7 @@ use theme::Theme;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
-    let areas = layout::areas(frame.area(), state.details_open);
+    let areas = layout::areas(frame.area(), state.details_open, state.jobs.len());
     draw_header(frame, areas.header, state, theme);
     match state.main_view {
         ViewKind::Servers => servers::draw(frame, &areas, state, theme),

@@ -38,21 +38,28 @@ fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 8] {
     } else {
         let name = name_want.min(rest * 3 / 5).max(12.min(rest));
         let left = rest - name;
-        let group = left * group_want / (group_want + os_want).max(1);
+        let group = group_want.min(left / 2);
         (name, group, left - group)
     };
     [account_width, name, POWER, IP, LOCATION, group, os, SIZE]
 }
 
-/// `text` cut to `width` cells keeping its end: a group path's leaf matters most.
+/// A group path cut to `width` cells, keeping what matters most: the leaf
+/// (`…/Web`, then `Web`, then the leaf's start).
 fn fit_tail(text: &str, width: u16) -> String {
     let width = usize::from(width.saturating_sub(1));
-    let count = text.chars().count();
-    if count <= width || width == 0 {
+    if text.chars().count() <= width || width == 0 {
         return text.to_string();
     }
-    let tail: String = text.chars().skip(count - width + 1).collect();
-    format!("…{tail}")
+    let leaf = text.rsplit('/').next().unwrap_or(text);
+    let leaf_len = leaf.chars().count();
+    if leaf_len + 2 <= width && leaf_len < text.chars().count() {
+        return format!("…/{leaf}");
+    }
+    if leaf_len <= width {
+        return leaf.to_string();
+    }
+    leaf.chars().take(width).collect()
 }
 
 /// The widths the name, group and OS of these rows would like.
