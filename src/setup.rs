@@ -121,7 +121,8 @@ pub fn demo_config(sims: &[SimServer]) -> Config {
                 read_only: false,
                 poll_interval_secs: 30,
                 alias: s.credential("alias").map(str::to_string),
-                hierarchy: false,
+                // The demo has a sub-account; show all of its servers.
+                hierarchy: true,
                 account_id: None,
                 method: None,
                 username: None,

@@ -407,7 +407,12 @@ impl Store {
             }
         }
         for server in fresh {
-            let text = match old.remove(&server.id) {
+            let previous = if old.is_empty() {
+                None
+            } else {
+                old.remove(&server.id)
+            };
+            let text = match previous {
                 Some((previous, text)) if same_data(&previous, &server) => text,
                 _ => search_text(&server),
             };
@@ -424,7 +429,8 @@ impl Store {
         state.index.clear();
         for (i, server) in state.servers.iter().enumerate() {
             if !state.index.contains_key(&server.account) {
-                state.index.insert(server.account.clone(), HashMap::new());
+                let ids = HashMap::with_capacity(state.servers.len());
+                state.index.insert(server.account.clone(), ids);
             }
             if let Some(ids) = state.index.get_mut(&server.account) {
                 ids.insert(server.id.clone(), i);
