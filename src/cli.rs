@@ -15,6 +15,23 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// Writes to stdout; a closed pipe (`hostdeck list servers | head -1`) is
+/// not an error worth a panic, so write failures are ignored.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Exit codes scripts can rely on.
 pub mod exit {
     pub const OK: i32 = 0;
@@ -207,9 +224,9 @@ fn info(options: &StartOptions) -> Result<i32, String> {
         } else {
             "  (not created yet)"
         };
-        println!("{label:<10} {}{note}", path.display());
+        outln!("{label:<10} {}{note}", path.display());
     }
-    println!("demo state {}", paths.state_dir.join("demo").display());
+    outln!("demo state {}", paths.state_dir.join("demo").display());
     Ok(exit::OK)
 }
 
@@ -221,9 +238,9 @@ async fn serve_sims(scale: usize) -> Result<i32, String> {
     .await
     .map_err(|e| format!("cannot start simulators: {e}"))?;
     for sim in &sims {
-        println!("{}", sim.describe());
+        outln!("{}", sim.describe());
     }
-    println!("faults: GET/POST <base host>/_sim/faults (JSON); ctrl-c stops");
+    outln!("faults: GET/POST <base host>/_sim/faults (JSON); ctrl-c stops");
     let _ = io::stdout().flush();
     wait_for_interrupt().await;
     Ok(exit::OK)
@@ -285,7 +302,7 @@ async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bool) 
         ListKind::Ips => crate::output::ips(&servers, json),
         ListKind::Jobs => String::new(),
     };
-    print!("{output}");
+    out!("{output}");
     if failed {
         exit::FAILED
     } else {
@@ -297,7 +314,7 @@ fn list_jobs(setup: &Setup, json: bool) -> i32 {
     match crate::snapshot::load(&setup.paths.snapshot) {
         Ok(snapshot) => {
             let jobs = snapshot.map(|s| s.jobs).unwrap_or_default();
-            print!("{}", crate::output::jobs(&jobs, json));
+            out!("{}", crate::output::jobs(&jobs, json));
             exit::OK
         }
         Err(error) => {
@@ -310,7 +327,7 @@ fn list_jobs(setup: &Setup, json: bool) -> i32 {
 async fn show(setup: &Setup, reference: &str) -> i32 {
     match resolve(setup, reference).await {
         Ok(server) => {
-            print!("{}", crate::output::server_details(&server));
+            out!("{}", crate::output::server_details(&server));
             exit::OK
         }
         Err((code, message)) => {
@@ -511,19 +528,19 @@ async fn check(setup: &Setup) -> i32 {
     let mut worst = exit::OK;
     for (account, result) in setup.accounts.iter().zip(results) {
         match result {
-            Ok(note) => println!(
+            Ok(note) => outln!(
                 "ok    {:<16} {} {note}",
                 account.config.name,
                 account.config.kind.as_str()
             ),
             Err(error) => {
                 worst = exit::FAILED;
-                println!("FAIL  {:<16} {error}", account.config.name);
+                outln!("FAIL  {:<16} {error}", account.config.name);
             }
         }
     }
     if setup.accounts.is_empty() {
-        println!("no accounts configured");
+        outln!("no accounts configured");
         worst = exit::USAGE;
     }
     eprintln!(

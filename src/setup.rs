@@ -123,6 +123,7 @@ pub fn demo_config(sims: &[SimServer]) -> Config {
                 alias: s.credential("alias").map(str::to_string),
                 // The demo has a sub-account; show all of its servers.
                 hierarchy: true,
+                format: None,
                 account_id: None,
                 method: None,
                 username: None,
@@ -152,7 +153,10 @@ fn build_account(config: AccountConfig) -> Result<Account, String> {
                 password: config.secret("password").map_err(|e| e.to_string())?,
                 account_alias: config.alias.clone(),
                 hierarchy: config.hierarchy,
-                format: WireFormat::Json,
+                format: match config.format.as_deref() {
+                    Some("xml") => WireFormat::Xml,
+                    _ => WireFormat::Json,
+                },
             })
             .map_err(|e| e.to_string())?,
         ),

@@ -261,3 +261,82 @@ fn sim_prints_one_line_per_simulator_with_credentials() {
         "{line}"
     );
 }
+
+/// Starts `hostdeck sim` and returns it with its first line's fields.
+fn serve_sim(
+    state: &PathBuf,
+) -> (
+    std::process::Child,
+    std::collections::HashMap<String, String>,
+) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hostdeck"))
+        .arg("sim")
+        .env("HOSTDECK_STATE_DIR", state)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn sim");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("line");
+    let mut fields: std::collections::HashMap<String, String> = line
+        .split_whitespace()
+        .filter_map(|w| w.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let url = line.split_whitespace().nth(1).expect("url").to_string();
+    fields.insert("url".into(), url);
+    (child, fields)
+}
+
+#[test]
+fn an_xml_format_account_from_a_config_file_lists_servers_from_hostdeck_sim() {
+    let state = state_dir("xml");
+    let (mut sim, fields) = serve_sim(&state);
+    let config = state.join("hostdeck.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[accounts]]\nname = \"clc-xml\"\nkind = \"clc\"\nbase_url = \"{}\"\napi_key = \"{}\"\npassword_env = \"HD_XML_PW\"\nformat = \"xml\"\n",
+            fields["url"], fields["api_key"]
+        ),
+    )
+    .expect("config");
+    let out = Command::new(env!("CARGO_BIN_EXE_hostdeck"))
+        .args([
+            "--config",
+            config.to_str().unwrap(),
+            "list",
+            "servers",
+            "--json",
+        ])
+        .env("HOSTDECK_STATE_DIR", &state)
+        .env("HD_XML_PW", &fields["password"])
+        .output()
+        .expect("run");
+    let _ = sim.kill();
+    let _ = sim.wait();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let servers: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let servers = servers.as_array().expect("array");
+    assert_eq!(
+        servers.len(),
+        22,
+        "the API user's own account (no hierarchy)"
+    );
+    assert!(servers.iter().all(|s| s["account"] == "clc-xml"));
+}
+
+#[test]
+fn a_bad_format_value_is_named() {
+    let state = state_dir("badformat");
+    let config = state.join("hostdeck.toml");
+    std::fs::write(&config, "[[accounts]]\nname = \"p\"\nkind = \"clc\"\napi_key_env = \"A\"\npassword_env = \"B\"\nformat = \"yaml\"\n").expect("config");
+    let out = hostdeck(&state, &["--config", config.to_str().unwrap(), "check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("format") && stderr(&out).contains("yaml"),
+        "{}",
+        stderr(&out)
+    );
+}

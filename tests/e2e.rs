@@ -235,3 +235,65 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("HUP");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    // Built by `cargo test` beside the test binaries: target/<profile>/examples.
+    let exe = std::env::current_exe().expect("test exe");
+    let probe = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .map(|profile| profile.join("examples/panic_probe"))
+        .expect("examples dir");
+    if !probe.exists() {
+        // A filtered run (`cargo test --test e2e`) does not build examples.
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let built = std::process::Command::new(cargo)
+            .args(["build", "--example", "panic_probe"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo build --example panic_probe");
+        assert!(built.success());
+    }
+    assert!(probe.exists(), "{} is built by cargo test", probe.display());
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut child = pty
+        .slave
+        .spawn_command(CommandBuilder::new(&probe))
+        .expect("spawn probe");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let reading = thread::spawn(move || {
+        let mut parser = vt100::Parser::new(ROWS, COLS, 0);
+        let mut seen_alternate = false;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            parser.process(&buf[..n]);
+            seen_alternate |= parser.screen().alternate_screen();
+        }
+        (parser, seen_alternate)
+    });
+    let status = child.wait().expect("wait");
+    assert!(!status.success(), "the probe panics");
+    drop(pty.master);
+    let (parser, seen_alternate) = reading.join().expect("reader thread");
+    let screen = parser.screen();
+    assert!(seen_alternate, "the probe did enter the alternate screen");
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor shown");
+    assert!(
+        screen.contents().contains("probe panic"),
+        "the message lands on the normal screen:\n{}",
+        screen.contents()
+    );
+}

@@ -73,7 +73,7 @@ impl ProviderKind {
     /// The options only this kind takes, besides the common ones.
     pub fn option_fields(self) -> &'static [&'static str] {
         match self {
-            ProviderKind::Clc => &["alias", "hierarchy"],
+            ProviderKind::Clc => &["alias", "hierarchy", "format"],
             ProviderKind::Controlepaneel => &["account_id", "method"],
             ProviderKind::I3d => &[],
             ProviderKind::Hostbill => &["username"],
@@ -122,6 +122,8 @@ pub struct AccountConfig {
     pub alias: Option<String>,
     /// clc: include sub-accounts.
     pub hierarchy: bool,
+    /// clc: the wire format, `json` (default) or `xml`.
+    pub format: Option<String>,
     /// controlepaneel: the account id.
     pub account_id: Option<String>,
     /// controlepaneel: `post` (default) or `get`.

@@ -138,6 +138,7 @@ fn parse_account(
         poll_interval_secs: f.poll_interval()?.unwrap_or(defaults.poll_interval_secs),
         alias: f.string("alias")?,
         hierarchy: f.bool("hierarchy")?.unwrap_or(false),
+        format: f.format()?,
         method: f.method(kind)?,
         account_id,
         username,
@@ -430,6 +431,16 @@ impl<'a> Fields<'a> {
                 .scope
                 .invalid("method", format!("must be \"post\" or \"get\", got {m:?}"))),
             (_, method) => Ok(method),
+        }
+    }
+
+    /// clc: `json` (default) or `xml`, the wire format of every call.
+    fn format(&mut self) -> Result<Option<String>, ConfigError> {
+        match self.string("format")?.map(|f| f.to_ascii_lowercase()) {
+            Some(f) if f != "json" && f != "xml" => Err(self
+                .scope
+                .invalid("format", format!("must be \"json\" or \"xml\", got {f:?}"))),
+            format => Ok(format),
         }
     }
 }
