@@ -174,6 +174,23 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         assert_eq!(rig.health(), HealthState::Ok, "{name}: recovers");
     }
 
+    // Locations, servers, networks and network details are four calls in
+    // a row: with 1 s added to each, a refresh takes at least 4 s.
+    sim.faults.set(Faults {
+        latency_ms: 1000,
+        ..Faults::default()
+    });
+    rig.refresh().await;
+    assert_eq!(
+        rig.health(),
+        HealthState::Slow,
+        "added latency marks the account slow"
+    );
+    assert_eq!(rig.store.state().servers.len(), count);
+    sim.faults.set(Faults::default());
+    rig.refresh().await;
+    assert_eq!(rig.health(), HealthState::Ok, "latency gone: ok again");
+
     sim.faults.set(Faults {
         expire_sessions: true,
         ..Faults::default()

@@ -472,3 +472,29 @@ fn a_refresh_that_changes_a_filtered_field_refilters() {
     );
     assert_eq!(s.state().view.rows.len(), 2);
 }
+
+#[test]
+fn a_slow_refresh_marks_the_account_slow_and_a_fast_one_ok() {
+    let mut s = store();
+    s.apply(Event::Inventory {
+        account: "a".into(),
+        result: Ok(Inventory {
+            servers: vec![server("a", "web01", PowerState::On)],
+        }),
+        latency_ms: 4_000,
+        at: 1000,
+    });
+    assert_eq!(
+        s.state().account("a").unwrap().health.state,
+        HealthState::Slow
+    );
+    assert_eq!(
+        s.state().account("a").unwrap().health.last_latency_ms,
+        Some(4_000)
+    );
+    inventory(&mut s, "a", vec![server("a", "web01", PowerState::On)]);
+    assert_eq!(
+        s.state().account("a").unwrap().health.state,
+        HealthState::Ok
+    );
+}

@@ -1,0 +1,426 @@
+//! The user's intents: movement, sorting, filtering, the `:` line, help,
+//! and actions with their checks (capability, read-only, running jobs) and
+//! confirm dialog.
+
+use super::*;
+
+impl Store {
+    pub(super) fn apply_intent(&mut self, intent: Intent) -> Vec<Effect> {
+        self.dirty = true;
+        match self.state.mode.clone() {
+            Mode::Filter { input, before } => self.filter_intent(intent, input, before),
+            Mode::Command { input } => self.command_intent(intent, input),
+            Mode::Confirm(confirm) => self.confirm_intent(intent, confirm),
+            Mode::Help { scroll } => self.help_intent(intent, scroll),
+            Mode::Normal => self.normal_intent(intent),
+        }
+    }
+
+    pub(super) fn normal_intent(&mut self, intent: Intent) -> Vec<Effect> {
+        let before = self.state.view.selected.clone();
+        let effects = match intent.clone() {
+            Intent::Quit => return vec![Effect::SaveSnapshot, Effect::Quit],
+            Intent::Back => self.back(),
+            Intent::MoveBy(n) | Intent::PageBy(n) | Intent::Scroll(n)
+                if self.details_cover_table() =>
+            {
+                let step = if matches!(intent, Intent::PageBy(_)) {
+                    10
+                } else {
+                    1
+                };
+                let scroll = i64::from(self.state.details_scroll) + n * step;
+                self.state.details_scroll = scroll.clamp(0, 500) as u16;
+                Vec::new()
+            }
+            Intent::MoveBy(n) | Intent::Scroll(n) => self.move_cursor(n),
+            Intent::PageBy(n) => {
+                let page = self.page_rows() as i64;
+                self.move_cursor(n * page)
+            }
+            Intent::Top => self.move_to(0),
+            Intent::Bottom => self.move_to(i64::MAX),
+            Intent::SortBy(column) => self.sort_by(column),
+            Intent::ToggleDetails => {
+                self.state.details_open = !self.state.details_open;
+                self.state.details_scroll = 0;
+                self.scroll();
+                self.telemetry_wanted()
+            }
+            Intent::ShowHelp => {
+                self.state.mode = Mode::Help { scroll: 0 };
+                Vec::new()
+            }
+            Intent::ShowView(kind) => {
+                self.state.main_view = kind;
+                Vec::new()
+            }
+            Intent::RefreshAll => self.refresh_all(),
+            Intent::Act(action) => self.request_action(action),
+            Intent::ToggleMaintenance => self.toggle_maintenance(),
+            Intent::StartFilter => {
+                let text = self.state.view.filter.text.clone();
+                self.state.mode = Mode::Filter {
+                    input: text.clone(),
+                    before: text,
+                };
+                Vec::new()
+            }
+            Intent::StartCommand => {
+                self.state.mode = Mode::Command {
+                    input: String::new(),
+                };
+                Vec::new()
+            }
+            Intent::InputChar(_)
+            | Intent::InputBackspace
+            | Intent::InputSubmit
+            | Intent::FocusNext
+            | Intent::FocusPrev
+            | Intent::Activate => Vec::new(),
+        };
+        let mut effects = effects;
+        if self.state.view.selected != before {
+            effects.extend(self.telemetry_wanted());
+        }
+        effects
+    }
+
+    pub(super) fn back(&mut self) -> Vec<Effect> {
+        if self.state.main_view != ViewKind::Servers {
+            self.state.main_view = ViewKind::Servers;
+        } else if self.state.details_open {
+            self.state.details_open = false;
+            self.scroll();
+        } else if self.state.view.filter.is_active() || self.state.view.filter.error.is_some() {
+            self.set_filter("");
+        } else {
+            self.state.flash = None;
+        }
+        Vec::new()
+    }
+
+    pub(super) fn move_cursor(&mut self, delta: i64) -> Vec<Effect> {
+        if self.state.main_view == ViewKind::Jobs {
+            let last = self.state.jobs.len().saturating_sub(1) as i64;
+            self.state.jobs_cursor =
+                (self.state.jobs_cursor as i64 + delta).clamp(0, last) as usize;
+            return Vec::new();
+        }
+        let pos = self.state.view.cursor as i64 + delta;
+        self.move_to(pos)
+    }
+
+    pub(super) fn move_to(&mut self, pos: i64) -> Vec<Effect> {
+        if self.state.main_view == ViewKind::Jobs {
+            let last = self.state.jobs.len().saturating_sub(1) as i64;
+            self.state.jobs_cursor = pos.clamp(0, last) as usize;
+            return Vec::new();
+        }
+        let state = &mut self.state;
+        state.view.move_to(pos, &state.servers);
+        self.scroll();
+        Vec::new()
+    }
+
+    pub(super) fn sort_by(&mut self, column: Column) -> Vec<Effect> {
+        let order = &mut self.state.view.order;
+        if order.column == column {
+            order.descending = !order.descending;
+        } else {
+            *order = SortOrder {
+                column,
+                descending: false,
+            };
+        }
+        self.rebuild_view();
+        Vec::new()
+    }
+
+    pub(super) fn refresh_all(&mut self) -> Vec<Effect> {
+        self.flash(FlashLevel::Info, "refreshing every account".to_string());
+        self.state
+            .accounts
+            .iter()
+            .map(|a| Effect::RefreshAccount(a.name.clone()))
+            .collect()
+    }
+
+    /// Whether the details panel covers the table (a narrow terminal): then
+    /// the movement keys scroll the details instead of the selection.
+    pub(super) fn details_cover_table(&self) -> bool {
+        let (w, h) = self.state.size;
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        self.state.details_open
+            && crate::ui::layout::areas(area, true, self.state.jobs.len())
+                .table
+                .height
+                == 0
+    }
+
+    pub(super) fn page_rows(&self) -> usize {
+        crate::ui::layout::table_rows(
+            self.state.size,
+            self.state.details_open,
+            self.state.jobs.len(),
+        )
+    }
+
+    pub(super) fn scroll(&mut self) {
+        let page = self.page_rows();
+        self.state.view.scroll_into_view(page);
+    }
+
+    pub(super) fn set_filter(&mut self, text: &str) {
+        self.state.view.filter = Filter::parse(text);
+        self.refilter_view();
+    }
+
+    pub(super) fn filter_intent(
+        &mut self,
+        intent: Intent,
+        mut input: String,
+        before: String,
+    ) -> Vec<Effect> {
+        match intent {
+            Intent::InputChar(c) => input.push(c),
+            Intent::InputBackspace => {
+                input.pop();
+            }
+            Intent::InputSubmit => {
+                self.state.mode = Mode::Normal;
+                if let Some(error) = self.state.view.filter.error.clone() {
+                    self.flash(FlashLevel::Error, format!("bad regex: {error}"));
+                }
+                return self.telemetry_wanted();
+            }
+            Intent::Back | Intent::Quit => {
+                self.state.mode = Mode::Normal;
+                self.set_filter(&before);
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        }
+        self.set_filter(&input);
+        self.state.mode = Mode::Filter { input, before };
+        Vec::new()
+    }
+
+    pub(super) fn command_intent(&mut self, intent: Intent, mut input: String) -> Vec<Effect> {
+        match intent {
+            Intent::InputChar(c) => input.push(c),
+            Intent::InputBackspace => {
+                input.pop();
+            }
+            Intent::InputSubmit => {
+                self.state.mode = Mode::Normal;
+                return match parse_command_line(&input) {
+                    Ok(intents) => intents
+                        .into_iter()
+                        .flat_map(|i| self.apply_intent(i))
+                        .collect(),
+                    Err(message) => {
+                        self.flash(FlashLevel::Error, message);
+                        Vec::new()
+                    }
+                };
+            }
+            Intent::Back | Intent::Quit => {
+                self.state.mode = Mode::Normal;
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        }
+        self.state.mode = Mode::Command { input };
+        Vec::new()
+    }
+
+    pub(super) fn help_intent(&mut self, intent: Intent, scroll: u16) -> Vec<Effect> {
+        self.state.mode = match intent {
+            Intent::Back | Intent::ShowHelp | Intent::Quit => Mode::Normal,
+            Intent::MoveBy(n) | Intent::Scroll(n) | Intent::PageBy(n) => Mode::Help {
+                scroll: (scroll as i64 + n).clamp(0, 200) as u16,
+            },
+            Intent::Top => Mode::Help { scroll: 0 },
+            _ => Mode::Help { scroll },
+        };
+        Vec::new()
+    }
+
+    pub(super) fn toggle_maintenance(&mut self) -> Vec<Effect> {
+        let action = match self.state.selected_server() {
+            Some(s) if s.in_maintenance => Action::MaintenanceOff,
+            _ => Action::MaintenanceOn,
+        };
+        self.request_action(action)
+    }
+
+    /// Checks an action against selection, capability, read-only mode and
+    /// running jobs; opens a confirm dialog or sends it.
+    pub(super) fn request_action(&mut self, action: Action) -> Vec<Effect> {
+        let Some(server) = self.state.selected_server() else {
+            self.flash(FlashLevel::Warn, "no server selected".to_string());
+            return Vec::new();
+        };
+        let target = server.reference();
+        let name = server.name.clone();
+        if let Some(reason) = self.refusal(server, action) {
+            self.flash(FlashLevel::Error, reason.clone());
+            return vec![Effect::AuditRefused {
+                target,
+                action: action.cli_name().to_string(),
+                reason,
+            }];
+        }
+        if action.is_destructive() {
+            self.state.mode = Mode::Confirm(Confirm {
+                action,
+                target,
+                target_name: name,
+                focus: ConfirmFocus::Cancel,
+            });
+            return Vec::new();
+        }
+        self.send(action, target, name)
+    }
+
+    pub(super) fn refusal(&self, server: &Server, action: Action) -> Option<String> {
+        let account = &server.account;
+        if self.state.is_read_only(account) {
+            return Some(format!(
+                "read-only mode: {} refused for {} on {account}",
+                action.label(),
+                server.name
+            ));
+        }
+        if !server.supports(action) {
+            let kind = self
+                .state
+                .account(account)
+                .map(|a| a.kind.as_str())
+                .unwrap_or("this provider");
+            return Some(format!(
+                "{} is not available for {} on {account} ({kind}; status {}, power {})",
+                action.label(),
+                server.name,
+                server.status,
+                server.power.label()
+            ));
+        }
+        let target = server.reference();
+        let running = self
+            .state
+            .jobs_of(&target)
+            .find(|j| j.action == action && !j.state.is_finished())
+            .map(|j| j.id);
+        running.map(|id| {
+            format!(
+                "{} of {} is already running (job #{id})",
+                action.label(),
+                server.name
+            )
+        })
+    }
+
+    pub(super) fn confirm_intent(&mut self, intent: Intent, mut confirm: Confirm) -> Vec<Effect> {
+        match intent {
+            Intent::FocusNext | Intent::FocusPrev => {
+                confirm.focus = match confirm.focus {
+                    ConfirmFocus::Cancel => ConfirmFocus::Confirm,
+                    ConfirmFocus::Confirm => ConfirmFocus::Cancel,
+                };
+            }
+            Intent::Activate if confirm.focus == ConfirmFocus::Confirm => {
+                self.state.mode = Mode::Normal;
+                return self.send(confirm.action, confirm.target, confirm.target_name);
+            }
+            Intent::Activate | Intent::Back | Intent::Quit => {
+                self.state.mode = Mode::Normal;
+                self.flash(
+                    FlashLevel::Info,
+                    format!(
+                        "cancelled: {} {}",
+                        confirm.action.label(),
+                        confirm.target_name
+                    ),
+                );
+                return Vec::new();
+            }
+            _ => {}
+        }
+        self.state.mode = Mode::Confirm(confirm);
+        Vec::new()
+    }
+
+    /// Creates the job and emits it, once. Re-checks read-only mode, since
+    /// this is the last gate before the network.
+    pub(super) fn send(&mut self, action: Action, target: Ref, target_name: String) -> Vec<Effect> {
+        if self.state.is_read_only(&target.account) {
+            let reason = format!("read-only mode: {} refused", action.label());
+            self.flash(FlashLevel::Error, reason.clone());
+            return vec![Effect::AuditRefused {
+                target,
+                action: action.cli_name().to_string(),
+                reason,
+            }];
+        }
+        let now = now_millis();
+        let job = Job {
+            id: self.state.next_job_id,
+            target,
+            target_name,
+            action,
+            state: JobState::Queued,
+            created_at: now,
+            updated_at: now,
+            provider_handle: None,
+        };
+        self.state.next_job_id += 1;
+        self.state.now = now;
+        self.flash(
+            FlashLevel::Info,
+            format!(
+                "job #{}: {} {} on {}",
+                job.id,
+                job.action.label(),
+                job.target_name,
+                job.target.account
+            ),
+        );
+        self.push_job(job.clone());
+        vec![Effect::Send(job)]
+    }
+
+    pub(super) fn push_job(&mut self, job: Job) {
+        self.state.jobs.push_back(job);
+        self.scroll();
+        while self.state.jobs.len() > JOB_HISTORY {
+            match self.state.jobs.iter().position(|j| j.state.is_finished()) {
+                Some(pos) => {
+                    self.state.jobs.remove(pos);
+                }
+                None => break,
+            }
+        }
+    }
+
+    pub(super) fn telemetry_wanted(&mut self) -> Vec<Effect> {
+        if !self.state.details_open {
+            return Vec::new();
+        }
+        let Some(target) = self.state.view.selected.clone() else {
+            return Vec::new();
+        };
+        let now = now_millis();
+        let recent = self
+            .state
+            .telemetry_requested
+            .get(&target)
+            .is_some_and(|&at| now - at < TELEMETRY_TTL_MS);
+        if recent {
+            return Vec::new();
+        }
+        self.state.telemetry_requested.insert(target.clone(), now);
+        vec![Effect::FetchTelemetry(target)]
+    }
+}
