@@ -182,39 +182,37 @@ impl Store {
         mut input: String,
         before: String,
     ) -> Vec<Effect> {
+        if edit_line(&mut input, &intent) {
+            self.set_filter(&input);
+            self.state.mode = Mode::Filter { input, before };
+            return Vec::new();
+        }
         match intent {
-            Intent::InputChar(c) => input.push(c),
-            Intent::InputBackspace => {
-                input.pop();
-            }
             Intent::InputSubmit => {
                 self.state.mode = Mode::Normal;
                 if let Some(error) = self.state.view.filter.error.clone() {
                     self.flash(FlashLevel::Error, format!("bad regex: {error}"));
                 }
-                return self.telemetry_wanted();
+                self.telemetry_wanted()
             }
             Intent::Back | Intent::Quit => {
                 self.state.mode = Mode::Normal;
                 self.set_filter(&before);
-                return Vec::new();
+                Vec::new()
             }
-            _ => return Vec::new(),
+            _ => Vec::new(),
         }
-        self.set_filter(&input);
-        self.state.mode = Mode::Filter { input, before };
-        Vec::new()
     }
 
     pub(super) fn command_intent(&mut self, intent: Intent, mut input: String) -> Vec<Effect> {
+        if edit_line(&mut input, &intent) {
+            self.state.mode = Mode::Command { input };
+            return Vec::new();
+        }
         match intent {
-            Intent::InputChar(c) => input.push(c),
-            Intent::InputBackspace => {
-                input.pop();
-            }
             Intent::InputSubmit => {
                 self.state.mode = Mode::Normal;
-                return match parse_command_line(&input) {
+                match parse_command_line(&input) {
                     Ok(intents) => intents
                         .into_iter()
                         .flat_map(|i| self.apply_intent(i))
@@ -223,16 +221,14 @@ impl Store {
                         self.flash(FlashLevel::Error, message);
                         Vec::new()
                     }
-                };
+                }
             }
             Intent::Back | Intent::Quit => {
                 self.state.mode = Mode::Normal;
-                return Vec::new();
+                Vec::new()
             }
-            _ => return Vec::new(),
+            _ => Vec::new(),
         }
-        self.state.mode = Mode::Command { input };
-        Vec::new()
     }
 
     pub(super) fn help_intent(&mut self, intent: Intent, scroll: u16) -> Vec<Effect> {
@@ -423,4 +419,17 @@ impl Store {
         self.state.telemetry_requested.insert(target.clone(), now);
         vec![Effect::FetchTelemetry(target)]
     }
+}
+
+/// Applies a typing intent to a line being edited (the filter or the `:`
+/// line); false when the intent is not typing.
+fn edit_line(input: &mut String, intent: &Intent) -> bool {
+    match intent {
+        Intent::InputChar(c) => input.push(*c),
+        Intent::InputBackspace => {
+            input.pop();
+        }
+        _ => return false,
+    }
+    true
 }

@@ -37,23 +37,13 @@ pub fn actions(status: &str, power: &PowerState, in_maintenance: Option<bool>) -
     if !status.eq_ignore_ascii_case("active") {
         return Vec::new();
     }
-    let mut actions = match power {
-        PowerState::On => vec![
-            Action::PowerOff,
-            Action::ShutDown,
-            Action::Reboot,
-            Action::Reset,
-            Action::Pause,
-        ],
+    let power_actions = Action::ALL
+        .into_iter()
+        .filter(|a| !matches!(a, Action::MaintenanceOn | Action::MaintenanceOff));
+    let mut actions: Vec<Action> = match power {
+        PowerState::On => power_actions.filter(|a| *a != Action::PowerOn).collect(),
         PowerState::Off | PowerState::Paused => vec![Action::PowerOn],
-        PowerState::Unknown(_) => vec![
-            Action::PowerOn,
-            Action::PowerOff,
-            Action::ShutDown,
-            Action::Reboot,
-            Action::Reset,
-            Action::Pause,
-        ],
+        PowerState::Unknown(_) => power_actions.collect(),
     };
     match in_maintenance {
         Some(true) => actions.push(Action::MaintenanceOff),
