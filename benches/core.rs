@@ -46,6 +46,9 @@ fn servers(generation: u64) -> Vec<Server> {
                     claimed: Some(true),
                     server_id: None,
                     ptr: None,
+                    subnet: None,
+                    gateway: None,
+                    remarks: None,
                 }],
                 details: Vec::new(),
                 actions: if on {
@@ -53,6 +56,8 @@ fn servers(generation: u64) -> Vec<Server> {
                 } else {
                     vec![Action::PowerOn]
                 },
+                actions_note: None,
+                warnings: Vec::new(),
                 fetched_at: generation as i64,
             }
         })
@@ -71,6 +76,7 @@ fn refresh(generation: u64) -> Event {
         account: "clc-bench".into(),
         result: Ok(Inventory {
             servers: servers(generation),
+            samples: Vec::new(),
         }),
         latency_ms: 10,
         at: 1_000,

@@ -107,6 +107,9 @@ pub struct AuditEntry {
     pub target: String,
     /// The action's CLI name, e.g. `reboot`.
     pub action: String,
+    /// The command's arguments, e.g. `ptr=host.example.nl` (never a secret).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub args: Option<String>,
     pub job_id: Option<u64>,
     pub outcome: Option<String>,
     pub detail: Option<String>,
@@ -129,6 +132,7 @@ impl AuditEntry {
             account: account.into(),
             target: target.into(),
             action: action.into(),
+            args: None,
             job_id: None,
             outcome: None,
             detail: None,

@@ -6,7 +6,7 @@ use crate::app::runtime::{self, Context};
 use crate::app::store::Store;
 use crate::app::worker::{self, run_job, WorkerTiming};
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
-use crate::model::{now_millis, Action, Job, JobState, Server};
+use crate::model::{self, now_millis, Action, Job, JobState, Server};
 use crate::setup::{prepare, Account, Setup, StartOptions};
 use crate::sim::{self, SimOptions};
 use crate::ui::theme::Theme;
@@ -486,7 +486,7 @@ async fn run_act(
         id: now as u64,
         target: server.reference(),
         target_name: server.name.clone(),
-        action,
+        command: model::Command::Power(action),
         state: JobState::Queued,
         created_at: now,
         updated_at: now,

@@ -138,7 +138,7 @@ pub fn jobs(jobs: &[Job], as_json: bool) -> String {
                 format!("#{}", j.id),
                 j.target.account.clone(),
                 j.target_name.clone(),
-                j.action.cli_name().to_string(),
+                j.command.cli_name().to_string(),
                 j.state.label(),
                 short_age(now - j.created_at),
                 detail,

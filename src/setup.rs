@@ -24,6 +24,7 @@ impl Account {
             self.config.kind.as_str(),
             self.config.read_only,
         )
+        .with_capabilities(self.provider.capabilities())
     }
 
     pub fn poll_interval(&self) -> Duration {

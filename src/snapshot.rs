@@ -5,7 +5,7 @@
 //! crash leaves either the old snapshot or the new one, never half a file.
 
 use crate::audit::{create_private_dir, private_options, restrict_to_owner};
-use crate::model::{Health, Job, MetricSeries, Millis, Server};
+use crate::model::{Contact, Domain, Health, Job, MetricSeries, Millis, Server};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufWriter, ErrorKind};
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The snapshot format this build reads and writes.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
@@ -27,6 +27,8 @@ pub struct Snapshot {
     /// By `Ref` display, `account:id`.
     pub metrics: BTreeMap<String, Vec<MetricSeries>>,
     pub jobs: Vec<Job>,
+    pub domains: Vec<Domain>,
+    pub contacts: Vec<Contact>,
 }
 
 impl Default for Snapshot {
@@ -39,6 +41,8 @@ impl Default for Snapshot {
             health: BTreeMap::new(),
             metrics: BTreeMap::new(),
             jobs: Vec::new(),
+            domains: Vec::new(),
+            contacts: Vec::new(),
         }
     }
 }

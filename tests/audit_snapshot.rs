@@ -3,7 +3,8 @@
 
 use hostdeck::audit::{AuditEntry, AuditEvent, AuditLog};
 use hostdeck::model::{
-    Action, Health, HealthState, Ip, Job, JobState, MetricSeries, PowerState, Ref, Sample, Server,
+    Action, Command, Health, HealthState, Ip, Job, JobState, MetricSeries, PowerState, Ref, Sample,
+    Server,
 };
 use hostdeck::snapshot::{self, Snapshot, SnapshotError, SNAPSHOT_VERSION};
 use std::path::{Path, PathBuf};
@@ -151,9 +152,14 @@ fn sample_snapshot() -> Snapshot {
             claimed: Some(true),
             server_id: Some("WA1WEB01".into()),
             ptr: None,
+            subnet: None,
+            gateway: None,
+            remarks: None,
         }],
         details: vec![hostdeck::model::Detail::new("Hardware", "standard")],
         actions: vec![Action::Reboot, Action::PowerOff],
+        actions_note: None,
+        warnings: Vec::new(),
         fetched_at: 1_795_352_709_000,
     };
     let mut series = MetricSeries::new("cpu", "%", 10);
@@ -163,7 +169,7 @@ fn sample_snapshot() -> Snapshot {
         id: 3,
         target: Ref::server("clc-prod", "WA1WEB01"),
         target_name: "web 1".into(),
-        action: Action::Reboot,
+        command: Command::Power(Action::Reboot),
         state: JobState::Running(Some(40)),
         created_at: 10,
         updated_at: 20,

@@ -5,7 +5,7 @@
 
 use hostdeck::model::{Action, PowerState, Server};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
-use hostdeck::provider::{ErrorKind, JobProgress, Provider, Submitted};
+use hostdeck::provider::{execute_power, ErrorKind, JobProgress, Provider, Submitted};
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
 use serde_json::{json, Value};
@@ -76,7 +76,7 @@ async fn finish(clc: &ClcProvider, submitted: Submitted) -> JobProgress {
 
 /// Runs `action` on `id` to a successful end and returns the refreshed server.
 async fn act(clc: &ClcProvider, action: Action, id: &str) -> Server {
-    let submitted = clc.execute(action, id).await.expect("submitted");
+    let submitted = execute_power(clc, action, id).await.expect("submitted");
     let outcome = finish(clc, submitted).await;
     assert!(
         matches!(outcome, JobProgress::Succeeded(_)),
@@ -275,7 +275,9 @@ async fn a_failed_job_ends_failed_and_changes_nothing() {
         fail_next_job: true,
         ..Faults::default()
     });
-    let submitted = clc.execute(Action::PowerOff, &id).await.expect("submitted");
+    let submitted = execute_power(&clc, Action::PowerOff, &id)
+        .await
+        .expect("submitted");
     let outcome = finish(&clc, submitted).await;
     assert!(matches!(outcome, JobProgress::Failed(_)), "{outcome:?}");
     assert_eq!(clc.server(&id).await.expect("server").power, PowerState::On);
@@ -320,8 +322,7 @@ async fn a_mutation_after_the_sessions_expired_is_not_resent() {
         expire_sessions: true,
         ..Faults::default()
     });
-    let err = clc
-        .execute(Action::PowerOff, &id)
+    let err = execute_power(&clc, Action::PowerOff, &id)
         .await
         .expect_err("refused");
     assert_eq!(err.kind, ErrorKind::Api);
@@ -419,7 +420,9 @@ async fn a_mutation_hit_by_a_fault_is_not_retried() {
         drop_mid_body: true,
         ..Faults::default()
     });
-    let err = clc.execute(Action::Reboot, &id).await.expect_err("dropped");
+    let err = execute_power(&clc, Action::Reboot, &id)
+        .await
+        .expect_err("dropped");
     assert_eq!(err.kind, ErrorKind::Transport, "{err}");
     assert!(err.cause.contains("may have reached"), "{err}");
     sim.faults.set(Faults::default());

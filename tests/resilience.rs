@@ -50,6 +50,7 @@ impl Rig {
     fn start(provider: ClcProvider, audit: Option<AuditLog>) -> Rig {
         let (tx, events) = unbounded_channel();
         let timing = WorkerTiming {
+            domain_poll_interval: Duration::from_secs(3600),
             poll_interval: Duration::from_secs(3600),
             job_poll_interval: Duration::from_millis(20),
         };
@@ -81,7 +82,7 @@ impl Rig {
     fn carry(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Send(job) => self.worker.send(Request::Send(job)),
+                Effect::Send(job) => self.worker.send(Request::Send(Box::new(job))),
                 Effect::RefreshServer(target) => {
                     self.worker.send(Request::RefreshServer(target.id))
                 }

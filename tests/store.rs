@@ -3,7 +3,7 @@
 use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::store::{AccountInfo, ConfirmFocus, Mode, Store};
-use hostdeck::model::{Action, HealthState, JobState, PowerState, Ref, Server};
+use hostdeck::model::{Action, Command, HealthState, JobState, PowerState, Ref, Server};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
 
 fn server(account: &str, name: &str, power: PowerState) -> Server {
@@ -27,6 +27,8 @@ fn server(account: &str, name: &str, power: PowerState) -> Server {
         ips: vec![],
         details: vec![],
         actions,
+        actions_note: None,
+        warnings: Vec::new(),
         fetched_at: 1,
     }
 }
@@ -46,7 +48,10 @@ fn store() -> Store {
 fn inventory(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effect> {
     store.apply(Event::Inventory {
         account: account.into(),
-        result: Ok(Inventory { servers }),
+        result: Ok(Inventory {
+            servers,
+            samples: Vec::new(),
+        }),
         latency_ms: 10,
         at: 1000,
     })
@@ -185,7 +190,7 @@ fn destructive_action_opens_confirm_with_cancel_focused_and_cancel_sends_nothing
         Mode::Confirm(c) => {
             assert_eq!(c.focus, ConfirmFocus::Cancel);
             assert_eq!(c.target, Ref::server("a", "web01"));
-            assert_eq!(c.action, Action::Reboot);
+            assert_eq!(c.command, Command::Power(Action::Reboot));
         }
         other => panic!("expected confirm, got {other:?}"),
     }
@@ -210,7 +215,7 @@ fn confirmed_action_sends_one_job_and_tracks_it() {
         [Effect::Send(job)] => job.clone(),
         other => panic!("expected one send, got {other:?}"),
     };
-    assert_eq!(job.action, Action::Reboot);
+    assert_eq!(job.command, Command::Power(Action::Reboot));
     assert_eq!(job.target, Ref::server("a", "web01"));
     // A second Enter (the dialog is gone) sends nothing more.
     assert!(intent(&mut s, Intent::Activate).is_empty());
@@ -241,7 +246,9 @@ fn non_destructive_action_sends_without_dialog() {
     three_servers(&mut s);
     intent(&mut s, Intent::Top); // batch01, off
     let effects = intent(&mut s, Intent::Act(Action::PowerOn));
-    assert!(matches!(effects.as_slice(), [Effect::Send(j)] if j.action == Action::PowerOn));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Send(j)] if j.command == Command::Power(Action::PowerOn))
+    );
 }
 
 #[test]
@@ -480,6 +487,7 @@ fn a_slow_refresh_marks_the_account_slow_and_a_fast_one_ok() {
         account: "a".into(),
         result: Ok(Inventory {
             servers: vec![server("a", "web01", PowerState::On)],
+            samples: Vec::new(),
         }),
         latency_ms: 4_000,
         at: 1000,

@@ -61,12 +61,17 @@ fn server(i: usize) -> Server {
             claimed: Some(true),
             server_id: None,
             ptr: None,
+            subnet: None,
+            gateway: None,
+            remarks: None,
         }],
         details: vec![
             Detail::new("Description", "demo web server"),
             Detail::new("DnsName", "web.example.com"),
         ],
         actions,
+        actions_note: None,
+        warnings: Vec::new(),
         fetched_at: 1_000,
     }
 }
@@ -87,7 +92,10 @@ fn store(count: usize, size: (u16, u16)) -> Store {
             .collect();
         store.apply(Event::Inventory {
             account: account.into(),
-            result: Ok(Inventory { servers }),
+            result: Ok(Inventory {
+                servers,
+                samples: Vec::new(),
+            }),
             latency_ms: 40,
             at: 61_000,
         });

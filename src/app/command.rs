@@ -60,6 +60,10 @@ pub enum ViewKind {
     Servers,
     Jobs,
     Accounts,
+    Domains,
+    Contacts,
+    /// Colocation visitors and visits.
+    Colocation,
 }
 
 /// Something the user asked for, independent of which key asked.
@@ -80,6 +84,8 @@ pub enum Intent {
     Act(Action),
     /// Toggle maintenance mode on the selected server.
     ToggleMaintenance,
+    /// Open a form on the selected object.
+    OpenForm(super::form::FormKind),
     StartFilter,
     StartCommand,
     /// A character typed into the filter or command line.

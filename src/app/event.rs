@@ -1,8 +1,10 @@
 //! Events the store consumes and effects it asks the runtime to carry out.
 
 use super::command::Intent;
-use crate::model::{Job, JobId, JobState, MetricSeries, Millis, Ref, Server};
-use crate::provider::{Inventory, ProviderError};
+use crate::model::{
+    Colocation, Domain, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis, Ref, Server,
+};
+use crate::provider::{DomainInventory, Inventory, ProviderError};
 
 /// Everything that can change the state.
 #[derive(Debug)]
@@ -24,6 +26,27 @@ pub enum Event {
     Telemetry {
         target: Ref,
         result: Result<Vec<MetricSeries>, ProviderError>,
+    },
+    /// The domains and contacts of one account were fetched.
+    Domains {
+        account: String,
+        result: Result<DomainInventory, ProviderError>,
+        at: Millis,
+    },
+    /// One domain was fetched afresh (after a job, or on demand).
+    DomainRefreshed {
+        target: Ref,
+        result: Result<Box<Domain>, ProviderError>,
+    },
+    DomainHistory {
+        target: Ref,
+        result: Result<Vec<HistoryEntry>, ProviderError>,
+    },
+    /// The colocation visitors and visits of one account were fetched.
+    Colocation {
+        account: String,
+        result: Result<Colocation, ProviderError>,
+        at: Millis,
     },
     /// A job moved on.
     Job {
@@ -50,6 +73,13 @@ pub enum Effect {
     RefreshAccount(String),
     RefreshServer(Ref),
     FetchTelemetry(Ref),
+    /// Fetch every domain and contact of the account.
+    RefreshDomains(String),
+    RefreshDomain(Ref),
+    FetchDomainHistory(Ref),
+    FetchColocation(String),
+    /// Write the unsent form drafts to disk.
+    SaveDrafts,
     SaveSnapshot,
     Quit,
 }

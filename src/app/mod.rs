@@ -4,6 +4,7 @@
 
 pub mod command;
 pub mod event;
+pub mod form;
 pub mod runtime;
 pub mod store;
 pub mod terminal;

@@ -128,7 +128,7 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
     match effect {
         Effect::Send(job) => {
             if let Some(w) = worker(&job.target.account) {
-                w.send(Request::Send(job));
+                w.send(Request::Send(Box::new(job)));
             }
         }
         Effect::RefreshAccount(account) => {
@@ -144,6 +144,26 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
         Effect::FetchTelemetry(target) => {
             if let Some(w) = worker(&target.account) {
                 w.send(Request::Telemetry(target.id));
+            }
+        }
+        Effect::RefreshDomains(account) => {
+            if let Some(w) = worker(&account) {
+                w.send(Request::RefreshDomains);
+            }
+        }
+        Effect::RefreshDomain(target) => {
+            if let Some(w) = worker(&target.account) {
+                w.send(Request::RefreshDomain(target.id));
+            }
+        }
+        Effect::FetchDomainHistory(target) => {
+            if let Some(w) = worker(&target.account) {
+                w.send(Request::DomainHistory(target.id));
+            }
+        }
+        Effect::FetchColocation(account) => {
+            if let Some(w) = worker(&account) {
+                w.send(Request::Colocation);
             }
         }
         Effect::AuditRefused {
@@ -165,7 +185,7 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
                 }
             }
         }
-        Effect::SaveSnapshot | Effect::Quit => {}
+        Effect::SaveSnapshot | Effect::SaveDrafts | Effect::Quit => {}
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
-use crate::model::{now_millis, Job, JobState, Ref};
+use crate::model::{now_millis, Capability, Job, JobState, ObjectKind, Ref};
 use crate::provider::{JobProgress, Provider, Submitted};
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
@@ -28,19 +28,28 @@ pub enum Request {
     Refresh,
     RefreshServer(String),
     Telemetry(String),
-    Send(Job),
+    /// Fetch every domain and contact (also polled on its own schedule).
+    RefreshDomains,
+    RefreshDomain(String),
+    DomainHistory(String),
+    Colocation,
+    Send(Box<Job>),
     /// Internal: a refresh task finished.
     RefreshDone {
         ok: bool,
     },
     /// Internal: a telemetry fetch finished.
     TelemetryDone(String),
+    /// Internal: a domains refresh finished.
+    DomainsDone,
 }
 
 /// Timing of one worker.
 #[derive(Clone, Copy, Debug)]
 pub struct WorkerTiming {
     pub poll_interval: Duration,
+    /// Domains change rarely and cost a call per domain: polled less often.
+    pub domain_poll_interval: Duration,
     pub job_poll_interval: Duration,
 }
 
@@ -48,6 +57,7 @@ impl Default for WorkerTiming {
     fn default() -> Self {
         WorkerTiming {
             poll_interval: Duration::from_secs(30),
+            domain_poll_interval: Duration::from_secs(300),
             job_poll_interval: Duration::from_secs(1),
         }
     }
@@ -84,6 +94,7 @@ pub fn spawn(
         refresh_again: false,
         failures: 0,
         telemetry_running: HashSet::new(),
+        domains_running: false,
     };
     tokio::spawn(worker.run(rx));
     WorkerHandle { tx }
@@ -99,18 +110,22 @@ struct Worker {
     refresh_again: bool,
     failures: u32,
     telemetry_running: HashSet<String>,
+    domains_running: bool,
 }
 
 impl Worker {
     async fn run(mut self, mut rx: UnboundedReceiver<Request>) {
         let mut next_poll = Some(Instant::now());
+        let has_domains = self.provider.capabilities().contains(&Capability::Domains);
+        let mut next_domain_poll = has_domains.then(Instant::now);
         loop {
-            let request = match next_poll {
-                Some(at) => tokio::select! {
-                    request = rx.recv() => request,
-                    _ = sleep_until(at) => Some(Request::Refresh),
-                },
-                None => rx.recv().await,
+            let request = tokio::select! {
+                request = rx.recv() => request,
+                _ = sleep_until_some(next_poll) => Some(Request::Refresh),
+                _ = sleep_until_some(next_domain_poll) => {
+                    next_domain_poll = Some(Instant::now() + self.timing.domain_poll_interval);
+                    Some(Request::RefreshDomains)
+                }
             };
             let Some(request) = request else { break };
             if matches!(request, Request::Refresh) {
@@ -132,9 +147,67 @@ impl Worker {
             Request::TelemetryDone(id) => {
                 self.telemetry_running.remove(&id);
             }
-            Request::Send(job) => self.start_job(job),
+            Request::RefreshDomains => self.refresh_domains(),
+            Request::DomainsDone => self.domains_running = false,
+            Request::RefreshDomain(id) => self.fetch_domain(id),
+            Request::DomainHistory(id) => self.fetch_domain_history(id),
+            Request::Colocation => self.fetch_colocation(),
+            Request::Send(job) => self.start_job(*job),
         }
         None
+    }
+
+    fn refresh_domains(&mut self) {
+        if std::mem::replace(&mut self.domains_running, true) {
+            return;
+        }
+        let provider = self.provider.clone();
+        let events = self.events.clone();
+        let own = self.own.clone();
+        tokio::spawn(async move {
+            let result = provider.domains().await;
+            let account = provider.account().to_string();
+            let _ = events.send(Event::Domains {
+                account,
+                result,
+                at: now_millis(),
+            });
+            let _ = own.send(Request::DomainsDone);
+        });
+    }
+
+    fn fetch_domain(&self, id: String) {
+        let provider = self.provider.clone();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            let result = provider.domain(&id).await.map(Box::new);
+            let target = Ref::new(provider.account(), ObjectKind::Domain, id);
+            let _ = events.send(Event::DomainRefreshed { target, result });
+        });
+    }
+
+    fn fetch_domain_history(&self, id: String) {
+        let provider = self.provider.clone();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            let result = provider.domain_history(&id).await;
+            let target = Ref::new(provider.account(), ObjectKind::Domain, id);
+            let _ = events.send(Event::DomainHistory { target, result });
+        });
+    }
+
+    fn fetch_colocation(&self) {
+        let provider = self.provider.clone();
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            let result = provider.colocation().await;
+            let account = provider.account().to_string();
+            let _ = events.send(Event::Colocation {
+                account,
+                result,
+                at: now_millis(),
+            });
+        });
     }
 
     fn start_refresh(&mut self) {
@@ -233,6 +306,14 @@ impl Worker {
     }
 }
 
+/// Sleeps until `at`, or forever when there is no time set.
+async fn sleep_until_some(at: Option<Instant>) {
+    match at {
+        Some(at) => sleep_until(at).await,
+        None => std::future::pending().await,
+    }
+}
+
 /// Runs one job to its end: audit line, one send (never retried), then
 /// polling a queued request until it succeeds or fails, then the outcome
 /// audit line. `report` sees every state change. Shared by the TUI worker
@@ -247,7 +328,7 @@ pub async fn run_job(
 ) -> JobState {
     audit_job(audit, job, AuditEvent::Sent, None, origin);
     report(JobState::Sent, None);
-    let outcome = match provider.execute(job.action, &job.target.id).await {
+    let outcome = match provider.execute(&job.command, &job.target).await {
         Err(error) => JobState::Failed(error.to_string()),
         Ok(Submitted::Done(note)) => JobState::Succeeded(note),
         Ok(Submitted::Queued { handle }) => {
@@ -307,10 +388,11 @@ fn audit_job(
         event,
         &job.target.account,
         &job.target_name,
-        job.action.cli_name(),
+        job.command.cli_name(),
         origin,
     );
     entry.job_id = Some(job.id);
+    entry.args = job.command.audit_detail();
     if let Some(state) = outcome {
         entry.outcome = Some(state.label());
         entry.detail = match state {

@@ -61,6 +61,18 @@ impl Action {
         Action::ALL.into_iter().find(|a| a.cli_name() == name)
     }
 
+    /// What happens if it goes through, for the confirm dialog.
+    pub fn consequence(self) -> &'static str {
+        match self {
+            Action::Reboot => "The operating system restarts; services go down briefly.",
+            Action::PowerOff => "Power is cut at once, without an OS shutdown.",
+            Action::ShutDown => "The OS shuts down, then the server powers off.",
+            Action::Reset => "A forced power cycle: unsaved data is lost.",
+            Action::Pause => "The server is frozen until powered on again.",
+            _ => "",
+        }
+    }
+
     /// Destructive actions interrupt a running server and need a confirmation.
     pub fn is_destructive(self) -> bool {
         matches!(

@@ -1,6 +1,6 @@
 //! Jobs: commands sent to a provider, tracked until they finish.
 
-use super::{Action, Millis, Ref};
+use super::{Command, Millis, Ref};
 use serde::{Deserialize, Serialize};
 
 pub type JobId = u64;
@@ -38,7 +38,7 @@ pub struct Job {
     pub target: Ref,
     /// The target's display name at the time the job was created.
     pub target_name: String,
-    pub action: Action,
+    pub command: Command,
     pub state: JobState,
     pub created_at: Millis,
     pub updated_at: Millis,

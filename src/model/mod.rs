@@ -1,6 +1,10 @@
 //! Provider-neutral types: what every pane and every provider agree on.
 
 mod action;
+mod capability;
+mod colocation;
+mod command;
+mod domain;
 mod health;
 mod job;
 mod metric;
@@ -8,6 +12,10 @@ mod server;
 pub mod time;
 
 pub use action::Action;
+pub use capability::Capability;
+pub use colocation::{Colocation, Visit, Visitor};
+pub use command::{Command, Confirmation};
+pub use domain::{Contact, ContactFields, Domain, HistoryEntry, EXPIRY_WARNING_DAYS};
 pub use health::{Health, HealthState};
 pub use job::{Job, JobId, JobState};
 pub use metric::{MetricSeries, Sample};
@@ -33,6 +41,8 @@ pub fn now_millis() -> Millis {
 pub enum ObjectKind {
     Server,
     Ip,
+    Domain,
+    Contact,
 }
 
 /// Identifies an object across refreshes: the account it lives in, its kind,
@@ -45,6 +55,14 @@ pub struct Ref {
 }
 
 impl Ref {
+    pub fn new(account: impl Into<String>, kind: ObjectKind, id: impl Into<String>) -> Self {
+        Ref {
+            account: account.into(),
+            kind,
+            id: id.into(),
+        }
+    }
+
     pub fn server(account: impl Into<String>, id: impl Into<String>) -> Self {
         Ref {
             account: account.into(),

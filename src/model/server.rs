@@ -35,11 +35,41 @@ pub struct Ip {
     /// The server it belongs to, by provider id.
     pub server_id: Option<String>,
     pub ptr: Option<String>,
+    #[serde(default)]
+    pub subnet: Option<String>,
+    #[serde(default)]
+    pub gateway: Option<String>,
+    /// The provider's internal remarks on the address.
+    #[serde(default)]
+    pub remarks: Option<String>,
+}
+
+impl Ip {
+    /// An address with nothing else known yet.
+    pub fn new(address: impl Into<String>, kind: impl Into<String>) -> Self {
+        Ip {
+            address: address.into(),
+            kind: kind.into(),
+            claimed: None,
+            server_id: None,
+            ptr: None,
+            subnet: None,
+            gateway: None,
+            remarks: None,
+        }
+    }
+
+    pub fn reference(&self, account: &str) -> Ref {
+        Ref::new(account, super::ObjectKind::Ip, self.address.clone())
+    }
 }
 
 /// One labelled field from the provider, shown in the details panel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detail {
+    /// The heading it is shown under (e.g. `Monitoring`); empty for the top group.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
     pub label: String,
     pub value: String,
 }
@@ -47,6 +77,20 @@ pub struct Detail {
 impl Detail {
     pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
         Detail {
+            section: String::new(),
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+
+    /// A field shown under a heading.
+    pub fn in_section(
+        section: impl Into<String>,
+        label: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Self {
+        Detail {
+            section: section.into(),
             label: label.into(),
             value: value.into(),
         }
@@ -74,6 +118,12 @@ pub struct Server {
     pub details: Vec<Detail>,
     /// The actions this provider supports on this server right now.
     pub actions: Vec<Action>,
+    /// Why power actions are missing, when the provider says (e.g. "not a virtual server").
+    #[serde(default)]
+    pub actions_note: Option<String>,
+    /// Alerts that mark the row: a port down, a load over its threshold.
+    #[serde(default)]
+    pub warnings: Vec<String>,
     pub fetched_at: Millis,
 }
 

@@ -7,7 +7,9 @@ pub mod clc;
 pub mod http;
 pub mod lenient;
 
-use crate::model::{Action, MetricSeries, Server};
+use crate::model::{
+    Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Ref, Server,
+};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -18,6 +20,26 @@ pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 #[derive(Clone, Debug, Default)]
 pub struct Inventory {
     pub servers: Vec<Server>,
+    /// Gauges read during this refresh (e.g. load, cabinet amps). The store
+    /// appends each to the server's ring buffer, so sparklines grow per poll.
+    pub samples: Vec<ServerSample>,
+}
+
+/// One gauge reading of one server, taken during an inventory refresh.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ServerSample {
+    pub server_id: String,
+    /// The series name, e.g. `load` or `amps A`.
+    pub metric: String,
+    pub unit: String,
+    pub value: f64,
+}
+
+/// Every domain and domain contact of an account.
+#[derive(Clone, Debug, Default)]
+pub struct DomainInventory {
+    pub domains: Vec<Domain>,
+    pub contacts: Vec<Contact>,
 }
 
 /// How the provider took a mutating command.
@@ -105,9 +127,75 @@ pub trait Provider: Send + Sync {
     /// Fetches telemetry series for one server (CLC: hourly cost).
     fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>>;
 
-    /// Sends a mutating action. Never retried automatically.
-    fn execute(&self, action: Action, server_id: &str) -> BoxFut<'_, Result<Submitted>>;
+    /// Sends a mutating command to `target`. Never retried automatically.
+    /// A command the provider cannot carry out fails with [`ErrorKind::Unsupported`].
+    fn execute<'a>(
+        &'a self,
+        command: &'a Command,
+        target: &'a Ref,
+    ) -> BoxFut<'a, Result<Submitted>>;
 
     /// Polls a queued request.
     fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>>;
+
+    /// What this account can do beyond servers and their power actions.
+    fn capabilities(&self) -> Vec<Capability> {
+        Vec::new()
+    }
+
+    /// Every domain (with details) and domain contact of the account.
+    fn domains(&self) -> BoxFut<'_, Result<DomainInventory>> {
+        refuse(self, Capability::Domains, "list domains")
+    }
+
+    /// Fetches one domain afresh; `id` is the domain name.
+    fn domain(&self, _id: &str) -> BoxFut<'_, Result<Domain>> {
+        refuse(self, Capability::Domains, "get domain")
+    }
+
+    /// The actions carried out earlier on a domain, newest first.
+    fn domain_history(&self, _id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
+        refuse(self, Capability::Domains, "get domain history")
+    }
+
+    /// Colocation visitors and visits.
+    fn colocation(&self) -> BoxFut<'_, Result<Colocation>> {
+        refuse(self, Capability::Colocation, "list colocation access")
+    }
+}
+
+/// The answer of a method whose capability the provider lacks.
+fn refuse<T: Send + 'static, P: Provider + ?Sized>(
+    provider: &P,
+    capability: Capability,
+    operation: &str,
+) -> BoxFut<'static, Result<T>> {
+    let error = unsupported(provider.account(), provider.kind(), capability, operation);
+    Box::pin(std::future::ready(Err(error)))
+}
+
+/// The error for a capability `kind` does not offer.
+pub fn unsupported(
+    account: &str,
+    kind: &str,
+    capability: Capability,
+    operation: &str,
+) -> ProviderError {
+    ProviderError::new(
+        account,
+        operation,
+        ErrorKind::Unsupported,
+        format!("{} is not offered by {kind}", capability.label()),
+    )
+}
+
+/// Sends a power action to one server of `provider`'s account: the common
+/// case of [`Provider::execute`], spelled out once.
+pub async fn execute_power(
+    provider: &(impl Provider + ?Sized),
+    action: crate::model::Action,
+    server_id: &str,
+) -> Result<Submitted> {
+    let target = Ref::server(provider.account(), server_id);
+    provider.execute(&Command::Power(action), &target).await
 }

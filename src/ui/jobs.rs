@@ -24,7 +24,7 @@ fn job_line(job: &Job, state: &State, theme: &Theme) -> Line<'static> {
         Span::styled(format!("#{:<3} ", job.id), theme.bold),
         Span::raw(format!(
             "{} {} ({}) ",
-            job.action.label(),
+            job.command.label(),
             job.target_name,
             job.target.account
         )),
@@ -71,7 +71,7 @@ pub fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             Line::from(format!("#{}", job.id)),
             Line::from(job.target.account.clone()),
             Line::from(job.target_name.clone()),
-            Line::from(job.action.label()),
+            Line::from(job.command.label()),
             Line::from(state_span(job, state.now, theme)),
             Line::from(short_age(state.now - job.created_at)),
         ])

@@ -28,6 +28,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         ViewKind::Servers => servers::draw(frame, &areas, state, theme),
         ViewKind::Jobs => jobs::draw_table(frame, areas.main_full, state, theme),
         ViewKind::Accounts => accounts::draw(frame, areas.main_full, state, theme),
+        // Scaffolding until the domain views land.
+        ViewKind::Domains | ViewKind::Contacts | ViewKind::Colocation => {
+            accounts::draw(frame, areas.main_full, state, theme)
+        }
     }
     jobs::draw_strip(frame, areas.jobs, state, theme);
     draw_message_line(frame, areas.message, state, theme);

@@ -296,7 +296,7 @@ fn detail_lines<'a>(
         lines.push(Line::from(format!(
             "  #{} {} {} {}",
             job.id,
-            job.action.label(),
+            job.command.label(),
             job.state.label(),
             short_age(state.now - job.created_at)
         )));

@@ -15,8 +15,9 @@ impl Store {
         match result {
             Ok(inventory) => {
                 let changed = self.replace_servers(account, inventory.servers);
+                let sampled = self.record_samples(account, inventory.samples, at);
                 let health_changed = self.mark_healthy(account, latency_ms, at);
-                self.dirty |= changed || health_changed;
+                self.dirty |= changed || sampled || health_changed;
                 if changed {
                     vec![Effect::SaveSnapshot]
                 } else {
@@ -30,6 +31,35 @@ impl Store {
                 Vec::new()
             }
         }
+    }
+
+    /// Appends gauges read during a refresh to their servers' ring buffers;
+    /// returns whether there were any.
+    pub(super) fn record_samples(
+        &mut self,
+        account: &str,
+        samples: Vec<ServerSample>,
+        at: Millis,
+    ) -> bool {
+        let any = !samples.is_empty();
+        for sample in samples {
+            let target = Ref::server(account, sample.server_id);
+            let series = self.state.telemetry.entry(target).or_default();
+            let position = series.iter().position(|s| s.name == sample.metric);
+            let index = position.unwrap_or_else(|| {
+                series.push(MetricSeries::new(
+                    sample.metric,
+                    sample.unit,
+                    SAMPLE_CAPACITY,
+                ));
+                series.len() - 1
+            });
+            series[index].push(Sample {
+                at,
+                value: sample.value,
+            });
+        }
+        any
     }
 
     /// Replaces the servers of one account; returns whether anything changed.
@@ -230,9 +260,15 @@ impl Store {
         result: Result<Vec<MetricSeries>, ProviderError>,
     ) -> Vec<Effect> {
         match result {
-            Ok(series) => {
+            Ok(fetched) => {
                 let visible = self.state.view.selected.as_ref() == Some(&target);
-                self.state.telemetry.insert(target, series);
+                let known = self.state.telemetry.entry(target).or_default();
+                for series in fetched {
+                    match known.iter_mut().find(|s| s.name == series.name) {
+                        Some(existing) => *existing = series,
+                        None => known.push(series),
+                    }
+                }
                 self.dirty |= visible && self.state.details_open;
             }
             Err(error) => {
@@ -270,31 +306,44 @@ impl Store {
             JobState::Succeeded(note) => {
                 let text = format!(
                     "{} {} on {}: succeeded {}",
-                    job.action.label(),
+                    job.command.label(),
                     job.target_name,
                     job.target.account,
                     note
                 );
                 self.flash(FlashLevel::Info, text.trim_end().to_string());
-                vec![
-                    Effect::RefreshServer(job.target.clone()),
-                    Effect::SaveSnapshot,
-                ]
+                self.refresh_after(&job.target)
             }
             JobState::Failed(reason) => {
                 let text = format!(
                     "{} {} on {} failed: {reason}",
-                    job.action.label(),
+                    job.command.label(),
                     job.target_name,
                     job.target.account
                 );
                 self.flash(FlashLevel::Error, text);
-                vec![
-                    Effect::RefreshServer(job.target.clone()),
-                    Effect::SaveSnapshot,
-                ]
+                self.refresh_after(&job.target)
             }
             _ => Vec::new(),
         }
+    }
+
+    /// What to fetch afresh once a job on `target` has ended.
+    fn refresh_after(&self, target: &Ref) -> Vec<Effect> {
+        let refresh = match target.kind {
+            ObjectKind::Server => vec![Effect::RefreshServer(target.clone())],
+            ObjectKind::Ip => match self.state.server_of_ip(&target.account, &target.id) {
+                Some(server) => vec![Effect::RefreshServer(server)],
+                None => vec![Effect::RefreshAccount(target.account.clone())],
+            },
+            ObjectKind::Domain => vec![
+                Effect::RefreshDomain(target.clone()),
+                Effect::FetchDomainHistory(target.clone()),
+            ],
+            ObjectKind::Contact => vec![Effect::RefreshDomains(target.account.clone())],
+        };
+        let mut effects = refresh;
+        effects.push(Effect::SaveSnapshot);
+        effects
     }
 }

@@ -58,6 +58,7 @@ impl Store {
             Intent::RefreshAll => self.refresh_all(),
             Intent::Act(action) => self.request_action(action),
             Intent::ToggleMaintenance => self.toggle_maintenance(),
+            Intent::OpenForm(kind) => self.open_form(kind),
             Intent::StartFilter => {
                 let text = self.state.view.filter.text.clone();
                 self.state.mode = Mode::Filter {
@@ -251,8 +252,8 @@ impl Store {
         self.request_action(action)
     }
 
-    /// Checks an action against selection, capability, read-only mode and
-    /// running jobs; opens a confirm dialog or sends it.
+    /// Checks a server action against the selection, then goes the common
+    /// way of every command.
     pub(super) fn request_action(&mut self, action: Action) -> Vec<Effect> {
         let Some(server) = self.state.selected_server() else {
             self.flash(FlashLevel::Warn, "no server selected".to_string());
@@ -260,65 +261,102 @@ impl Store {
         };
         let target = server.reference();
         let name = server.name.clone();
-        if let Some(reason) = self.refusal(server, action) {
+        self.request_command(Command::Power(action), target, name)
+    }
+
+    /// Checks a command against capability, read-only mode and running
+    /// jobs; then opens its confirm dialog or sends it.
+    pub(super) fn request_command(
+        &mut self,
+        command: Command,
+        target: Ref,
+        target_name: String,
+    ) -> Vec<Effect> {
+        if let Some(reason) = self.refusal(&command, &target, &target_name) {
             self.flash(FlashLevel::Error, reason.clone());
             return vec![Effect::AuditRefused {
                 target,
-                action: action.cli_name().to_string(),
+                action: command.cli_name().to_string(),
                 reason,
             }];
         }
-        if action.is_destructive() {
-            self.state.mode = Mode::Confirm(Confirm {
-                action,
-                target,
-                target_name: name,
-                focus: ConfirmFocus::Cancel,
-            });
-            return Vec::new();
-        }
-        self.send(action, target, name)
+        let typed = match command.confirmation() {
+            Confirmation::None => return self.send(command, target, target_name),
+            Confirmation::Dialog => None,
+            Confirmation::TypeName => Some(String::new()),
+        };
+        self.state.mode = Mode::Confirm(Confirm {
+            command,
+            target,
+            target_name,
+            focus: ConfirmFocus::Cancel,
+            typed,
+        });
+        Vec::new()
     }
 
-    pub(super) fn refusal(&self, server: &Server, action: Action) -> Option<String> {
-        let account = &server.account;
+    /// Why a command may not go out now, if it may not.
+    pub(super) fn refusal(&self, command: &Command, target: &Ref, name: &str) -> Option<String> {
+        let account = &target.account;
+        let label = command.label();
         if self.state.is_read_only(account) {
             return Some(format!(
-                "read-only mode: {} refused for {} on {account}",
-                action.label(),
-                server.name
+                "read-only mode: {label} refused for {name} on {account}"
             ));
         }
-        if !server.supports(action) {
-            let kind = self
-                .state
-                .account(account)
-                .map(|a| a.kind.as_str())
-                .unwrap_or("this provider");
-            return Some(format!(
-                "{} is not available for {} on {account} ({kind}; status {}, power {})",
-                action.label(),
-                server.name,
-                server.status,
-                server.power.label()
-            ));
+        let info = self.state.account(account);
+        let kind = info.map(|a| a.kind.as_str()).unwrap_or("this provider");
+        if let Some(capability) = command.capability() {
+            if !info.is_some_and(|a| a.capabilities.contains(&capability)) {
+                return Some(format!(
+                    "{} is not offered by {kind} (account {account})",
+                    capability.label()
+                ));
+            }
         }
-        let target = server.reference();
+        if let Command::Power(action) = command {
+            if let Some(reason) = self.power_refusal(*action, target) {
+                return Some(reason);
+            }
+        }
         let running = self
             .state
-            .jobs_of(&target)
-            .find(|j| j.action == action && !j.state.is_finished())
+            .jobs_of(target)
+            .find(|j| j.command.cli_name() == command.cli_name() && !j.state.is_finished())
             .map(|j| j.id);
-        running.map(|id| {
-            format!(
-                "{} of {} is already running (job #{id})",
-                action.label(),
-                server.name
-            )
-        })
+        running.map(|id| format!("{label} of {name} is already running (job #{id})"))
+    }
+
+    /// Why a server does not offer a power action now, if it does not.
+    fn power_refusal(&self, action: Action, target: &Ref) -> Option<String> {
+        let server = self.state.server(target)?;
+        if server.supports(action) {
+            return None;
+        }
+        let account = &server.account;
+        let kind = self
+            .state
+            .account(account)
+            .map(|a| a.kind.as_str())
+            .unwrap_or("this provider");
+        let why = match &server.actions_note {
+            Some(note) => note.clone(),
+            None => format!("status {}, power {}", server.status, server.power.label()),
+        };
+        Some(format!(
+            "{} is not available for {} on {account} ({kind}; {why})",
+            action.label(),
+            server.name,
+        ))
     }
 
     pub(super) fn confirm_intent(&mut self, intent: Intent, mut confirm: Confirm) -> Vec<Effect> {
+        if let Some(typed) = confirm.typed.as_mut() {
+            if edit_line(typed, &intent) {
+                self.state.mode = Mode::Confirm(confirm);
+                return Vec::new();
+            }
+        }
         match intent {
             Intent::FocusNext | Intent::FocusPrev => {
                 confirm.focus = match confirm.focus {
@@ -326,17 +364,25 @@ impl Store {
                     ConfirmFocus::Confirm => ConfirmFocus::Cancel,
                 };
             }
-            Intent::Activate if confirm.focus == ConfirmFocus::Confirm => {
+            Intent::Activate | Intent::InputSubmit
+                if confirm.focus == ConfirmFocus::Confirm && confirm.name_matches() =>
+            {
                 self.state.mode = Mode::Normal;
-                return self.send(confirm.action, confirm.target, confirm.target_name);
+                return self.send(confirm.command, confirm.target, confirm.target_name);
             }
-            Intent::Activate | Intent::Back | Intent::Quit => {
+            Intent::Activate | Intent::InputSubmit if confirm.focus == ConfirmFocus::Confirm => {
+                self.flash(
+                    FlashLevel::Warn,
+                    format!("type {} exactly to confirm", confirm.target_name),
+                );
+            }
+            Intent::Activate | Intent::InputSubmit | Intent::Back | Intent::Quit => {
                 self.state.mode = Mode::Normal;
                 self.flash(
                     FlashLevel::Info,
                     format!(
                         "cancelled: {} {}",
-                        confirm.action.label(),
+                        confirm.command.label(),
                         confirm.target_name
                     ),
                 );
@@ -350,13 +396,18 @@ impl Store {
 
     /// Creates the job and emits it, once. Re-checks read-only mode, since
     /// this is the last gate before the network.
-    pub(super) fn send(&mut self, action: Action, target: Ref, target_name: String) -> Vec<Effect> {
+    pub(super) fn send(
+        &mut self,
+        command: Command,
+        target: Ref,
+        target_name: String,
+    ) -> Vec<Effect> {
         if self.state.is_read_only(&target.account) {
-            let reason = format!("read-only mode: {} refused", action.label());
+            let reason = format!("read-only mode: {} refused", command.label());
             self.flash(FlashLevel::Error, reason.clone());
             return vec![Effect::AuditRefused {
                 target,
-                action: action.cli_name().to_string(),
+                action: command.cli_name().to_string(),
                 reason,
             }];
         }
@@ -365,7 +416,7 @@ impl Store {
             id: self.state.next_job_id,
             target,
             target_name,
-            action,
+            command,
             state: JobState::Queued,
             created_at: now,
             updated_at: now,
@@ -378,7 +429,7 @@ impl Store {
             format!(
                 "job #{}: {} {} on {}",
                 job.id,
-                job.action.label(),
+                job.command.label(),
                 job.target_name,
                 job.target.account
             ),
@@ -423,7 +474,7 @@ impl Store {
 
 /// Applies a typing intent to a line being edited (the filter or the `:`
 /// line); false when the intent is not typing.
-fn edit_line(input: &mut String, intent: &Intent) -> bool {
+pub(super) fn edit_line(input: &mut String, intent: &Intent) -> bool {
     match intent {
         Intent::InputChar(c) => input.push(*c),
         Intent::InputBackspace => {

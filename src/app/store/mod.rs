@@ -4,18 +4,21 @@
 //! `data.rs`, the user's intents (keys, commands, dialogs) in `intents.rs`.
 
 mod data;
+mod domains;
+mod forms;
 mod intents;
 
 use super::command::{parse_command_line, Column, Intent, ViewKind};
 use super::event::{Effect, Event};
 use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
 use crate::model::{
-    now_millis, Action, Health, HealthState, Job, JobId, JobState, MetricSeries, Millis, Ref,
+    now_millis, Action, Capability, Colocation, Command, Confirmation, Contact, Domain, Health,
+    HealthState, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis, ObjectKind, Ref, Sample,
     Server,
 };
-use crate::provider::{ErrorKind, Inventory, ProviderError};
+use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 use crate::snapshot::Snapshot;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 /// How many finished jobs are kept.
 pub const JOB_HISTORY: usize = 200;
@@ -23,6 +26,8 @@ pub const JOB_HISTORY: usize = 200;
 pub const SLOW_MS: u64 = 3_000;
 /// Telemetry of a server is fetched again after this long.
 pub const TELEMETRY_TTL_MS: Millis = 60_000;
+/// Samples kept per gauge sampled on every poll (two hours at 30 s).
+pub const SAMPLE_CAPACITY: usize = 240;
 
 /// One configured account as the console shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +36,8 @@ pub struct AccountInfo {
     pub kind: String,
     pub read_only: bool,
     pub health: Health,
+    /// What the provider offers beyond servers (see [`Capability`]).
+    pub capabilities: Vec<Capability>,
 }
 
 impl AccountInfo {
@@ -40,7 +47,17 @@ impl AccountInfo {
             kind: kind.into(),
             read_only,
             health: Health::default(),
+            capabilities: Vec::new(),
         }
+    }
+
+    pub fn with_capabilities(mut self, capabilities: Vec<Capability>) -> Self {
+        self.capabilities = capabilities;
+        self
+    }
+
+    pub fn offers(&self, capability: Capability) -> bool {
+        self.capabilities.contains(&capability)
     }
 }
 
@@ -51,13 +68,24 @@ pub enum ConfirmFocus {
     Confirm,
 }
 
-/// A pending destructive action waiting for the user's yes.
+/// A pending command waiting for the user's yes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Confirm {
-    pub action: Action,
+    pub command: Command,
     pub target: Ref,
     pub target_name: String,
     pub focus: ConfirmFocus,
+    /// What the user typed, when the object's name must be typed to confirm.
+    pub typed: Option<String>,
+}
+
+impl Confirm {
+    /// True unless the name must be typed and was not typed exactly.
+    pub fn name_matches(&self) -> bool {
+        self.typed
+            .as_deref()
+            .is_none_or(|typed| typed.trim() == self.target_name)
+    }
 }
 
 /// What the keyboard is talking to right now.
@@ -103,6 +131,18 @@ pub struct State {
     index: HashMap<String, HashMap<String, usize>>,
     pub telemetry: HashMap<Ref, Vec<MetricSeries>>,
     telemetry_requested: HashMap<Ref, Millis>,
+    /// Every domain of every account, by account then name.
+    pub domains: Vec<Domain>,
+    /// Every domain contact of every account, by account then id.
+    pub contacts: Vec<Contact>,
+    pub domain_history: HashMap<Ref, Vec<HistoryEntry>>,
+    /// The last failed domains refresh per account (cleared by a good one).
+    pub domain_errors: HashMap<String, String>,
+    pub colocation: BTreeMap<String, Colocation>,
+    /// The selected row of the domains view (kept by its view code).
+    pub domain_selection: Option<Ref>,
+    /// The selected row of the contacts view (kept by its view code).
+    pub contact_selection: Option<Ref>,
     pub jobs: VecDeque<Job>,
     pub view: ServerView,
     pub main_view: ViewKind,
@@ -130,6 +170,33 @@ impl State {
 
     pub fn selected_server(&self) -> Option<&Server> {
         self.view.selected.as_ref().and_then(|r| self.server(r))
+    }
+
+    pub fn domain(&self, target: &Ref) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.reference() == *target)
+    }
+
+    pub fn contact(&self, target: &Ref) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.reference() == *target)
+    }
+
+    pub fn selected_domain(&self) -> Option<&Domain> {
+        self.domain_selection.as_ref().and_then(|r| self.domain(r))
+    }
+
+    pub fn selected_contact(&self) -> Option<&Contact> {
+        self.contact_selection
+            .as_ref()
+            .and_then(|r| self.contact(r))
+    }
+
+    /// The server an IP address belongs to, as a `Ref`.
+    pub fn server_of_ip(&self, account: &str, address: &str) -> Option<Ref> {
+        self.servers
+            .iter()
+            .filter(|s| s.account == account)
+            .find(|s| s.ips.iter().any(|ip| ip.address == address))
+            .map(Server::reference)
     }
 
     pub fn account(&self, name: &str) -> Option<&AccountInfo> {
@@ -185,6 +252,13 @@ impl Store {
                 index: HashMap::new(),
                 telemetry: HashMap::new(),
                 telemetry_requested: HashMap::new(),
+                domains: Vec::new(),
+                contacts: Vec::new(),
+                domain_history: HashMap::new(),
+                domain_errors: HashMap::new(),
+                colocation: BTreeMap::new(),
+                domain_selection: None,
+                contact_selection: None,
                 jobs: VecDeque::new(),
                 view: ServerView::default(),
                 main_view: ViewKind::Servers,
@@ -228,6 +302,18 @@ impl Store {
             } => self.apply_inventory(&account, result, latency_ms, at),
             Event::ServerRefreshed { target, result } => self.apply_server(target, result),
             Event::Telemetry { target, result } => self.apply_telemetry(target, result),
+            Event::Domains {
+                account,
+                result,
+                at,
+            } => self.apply_domains(&account, result, at),
+            Event::DomainRefreshed { target, result } => self.apply_domain(target, result),
+            Event::DomainHistory { target, result } => self.apply_domain_history(target, result),
+            Event::Colocation {
+                account,
+                result,
+                at,
+            } => self.apply_colocation(&account, result, at),
             Event::Job {
                 id,
                 state,
@@ -259,6 +345,8 @@ impl Store {
                 .map(|(target, series)| (target.to_string(), series.clone()))
                 .collect(),
             jobs: state.jobs.iter().cloned().collect(),
+            domains: state.domains.clone(),
+            contacts: state.contacts.clone(),
             ..Snapshot::default()
         }
     }
@@ -274,6 +362,16 @@ impl Store {
             .servers
             .into_iter()
             .filter(|s| known(&s.account))
+            .collect();
+        state.domains = snapshot
+            .domains
+            .into_iter()
+            .filter(|d| known(&d.account))
+            .collect();
+        state.contacts = snapshot
+            .contacts
+            .into_iter()
+            .filter(|c| known(&c.account))
             .collect();
         for account in &mut state.accounts {
             if let Some(health) = snapshot.health.get(&account.name) {
@@ -326,6 +424,8 @@ fn same_data(a: &Server, b: &Server) -> bool {
         ips,
         details,
         actions,
+        actions_note,
+        warnings,
         fetched_at: _,
     } = a;
     *account == b.account
@@ -343,4 +443,6 @@ fn same_data(a: &Server, b: &Server) -> bool {
         && *ips == b.ips
         && *details == b.details
         && *actions == b.actions
+        && *actions_note == b.actions_note
+        && *warnings == b.warnings
 }

@@ -5,7 +5,7 @@
 use super::map::{self, GroupIndex, NetworkIndex, ServerContext};
 use super::wire::{self, Outcome, Request};
 use super::{ClcSettings, WireFormat};
-use crate::model::{now_millis, Action, MetricSeries, Server};
+use crate::model::{now_millis, Action, Command, MetricSeries, Ref, Server};
 use crate::provider::http::{retry_read, Answer, HttpClient};
 use crate::provider::lenient::{iso_utc, Code};
 use crate::provider::{
@@ -476,6 +476,7 @@ impl ClcProvider {
             try_join_all(locations.iter().map(|l| self.location_inventory(l))).await?;
         Ok(Inventory {
             servers: per_location.into_iter().flatten().collect(),
+            samples: Vec::new(),
         })
     }
 
@@ -661,9 +662,22 @@ impl Provider for ClcProvider {
         Box::pin(async move { self.fetch_telemetry(&id).await })
     }
 
-    fn execute(&self, action: Action, server_id: &str) -> BoxFut<'_, Result<Submitted>> {
-        let id = server_id.to_string();
-        Box::pin(async move { self.run_action(action, &id).await })
+    fn execute<'a>(
+        &'a self,
+        command: &'a Command,
+        target: &'a Ref,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        Box::pin(async move {
+            match command {
+                Command::Power(action) => self.run_action(*action, &target.id).await,
+                other => Err(ProviderError::new(
+                    &self.settings.account,
+                    other.cli_name(),
+                    ErrorKind::Unsupported,
+                    format!("{} is not offered by clc", other.label()),
+                )),
+            }
+        })
     }
 
     fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>> {
@@ -677,6 +691,7 @@ impl Provider for ClcProvider {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::execute_power;
     use crate::secret::Secret;
     use axum::extract::State;
     use axum::http::{HeaderMap, StatusCode, Uri};
@@ -785,15 +800,16 @@ mod tests {
             ("RebootServer", 200, QUEUED),
         ];
         let (provider, stub) = start(&script, WireFormat::Json).await;
-        let err = provider
-            .execute(Action::Reboot, "WA1SRV01")
+        let err = execute_power(&provider, Action::Reboot, "WA1SRV01")
             .await
             .unwrap_err();
         assert_eq!(err.kind, ErrorKind::Api);
         assert!(err.cause.contains("NOT carried out"), "{err}");
         assert_eq!(calls(&stub), ["Logon", "RebootServer", "Logon"]);
         // The next, deliberate try goes out once on the renewed session.
-        let submitted = provider.execute(Action::Reboot, "WA1SRV01").await.unwrap();
+        let submitted = execute_power(&provider, Action::Reboot, "WA1SRV01")
+            .await
+            .unwrap();
         assert_eq!(submitted, Submitted::Queued { handle: "9".into() });
         assert_eq!(
             calls(&stub),
@@ -819,8 +835,7 @@ mod tests {
         ];
         let (provider, stub) = start(&script, WireFormat::Json).await;
         assert!(provider.job_status("5").await.is_ok());
-        let err = provider
-            .execute(Action::PowerOn, "WA1SRV01")
+        let err = execute_power(&provider, Action::PowerOn, "WA1SRV01")
             .await
             .unwrap_err();
         assert_eq!(err.kind, ErrorKind::Http);
@@ -842,8 +857,7 @@ mod tests {
             ("ServerMaintenance", 200, queued),
         ];
         let (provider, stub) = start(&script, WireFormat::Xml).await;
-        let submitted = provider
-            .execute(Action::MaintenanceOn, "WA1SRV01")
+        let submitted = execute_power(&provider, Action::MaintenanceOn, "WA1SRV01")
             .await
             .unwrap();
         assert_eq!(

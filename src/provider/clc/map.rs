@@ -281,6 +281,8 @@ pub fn server(wire: &wire::Server, ctx: &ServerContext<'_>) -> Option<Server> {
         in_maintenance: wire.in_maintenance_mode.unwrap_or(false),
         ips,
         details: details(wire, ctx.account_alias),
+        actions_note: None,
+        warnings: Vec::new(),
         fetched_at: ctx.fetched_at,
     })
 }
@@ -317,11 +319,8 @@ fn ips(wire: &wire::Server, name: &str, networks: &NetworkIndex) -> Vec<Ip> {
 
 fn new_ip(address: String, kind: String, server: &str) -> Ip {
     Ip {
-        address,
-        kind,
-        claimed: None,
         server_id: Some(server.to_string()),
-        ptr: None,
+        ..Ip::new(address, kind)
     }
 }
 

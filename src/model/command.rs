@@ -1,0 +1,170 @@
+//! Commands: every mutating request a user can send, provider-neutral.
+//! A command travels inside a [`super::Job`]; its target is the job's `Ref`.
+
+use super::{Action, Capability, ContactFields, ObjectKind};
+use serde::{Deserialize, Serialize};
+
+/// How a command must be confirmed before it is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Sent at once (a submitted form is its own confirmation).
+    None,
+    /// A dialog with Cancel focused.
+    Dialog,
+    /// A dialog where the object's name must be typed.
+    TypeName,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    /// A power or maintenance action on a server.
+    Power(Action),
+    /// Sets the PTR record of an IP (target: the IP's `Ref`, id = address).
+    SetPtr {
+        hostname: String,
+        /// The provider's internal remarks, written back with the PTR.
+        remarks: Option<String>,
+    },
+    /// Requests a domain's transfer (EPP) code.
+    RequestEpp,
+    /// Brings the registrar lock to this state.
+    SetLock {
+        locked: bool,
+    },
+    SetNameservers {
+        nameservers: Vec<String>,
+    },
+    /// Sets the owner, admin and tech handles of a domain.
+    SetDomainContacts {
+        owner: String,
+        admin: String,
+        tech: String,
+    },
+    /// Cancels a domain at the end of its term, or at once.
+    CancelDomain {
+        immediate: bool,
+    },
+    AddContact(Box<ContactFields>),
+    EditContact(Box<ContactFields>),
+    DeleteContact,
+}
+
+impl Command {
+    /// The name used on the command line and in the audit log.
+    pub fn cli_name(&self) -> &'static str {
+        match self {
+            Command::Power(action) => action.cli_name(),
+            Command::SetPtr { .. } => "set-ptr",
+            Command::RequestEpp => "request-epp",
+            Command::SetLock { locked: true } => "lock",
+            Command::SetLock { locked: false } => "unlock",
+            Command::SetNameservers { .. } => "set-ns",
+            Command::SetDomainContacts { .. } => "set-contacts",
+            Command::CancelDomain { immediate: false } => "cancel",
+            Command::CancelDomain { immediate: true } => "cancel-direct",
+            Command::AddContact(_) => "add-contact",
+            Command::EditContact(_) => "edit-contact",
+            Command::DeleteContact => "del-contact",
+        }
+    }
+
+    /// A human label for dialogs and the jobs pane.
+    pub fn label(&self) -> String {
+        match self {
+            Command::Power(action) => action.label().to_string(),
+            Command::SetPtr { hostname, .. } => format!("set PTR to {hostname}"),
+            Command::RequestEpp => "request transfer (EPP) code".into(),
+            Command::SetLock { locked: true } => "lock".into(),
+            Command::SetLock { locked: false } => "unlock".into(),
+            Command::SetNameservers { nameservers } => {
+                format!("set nameservers {}", nameservers.join(", "))
+            }
+            Command::SetDomainContacts { .. } => "change domain contacts".into(),
+            Command::CancelDomain { immediate: false } => "cancel at end of term".into(),
+            Command::CancelDomain { immediate: true } => "cancel immediately".into(),
+            Command::AddContact(fields) => format!("add contact {}", fields.handle),
+            Command::EditContact(fields) => format!("edit contact {}", fields.handle),
+            Command::DeleteContact => "delete contact".into(),
+        }
+    }
+
+    /// The arguments worth writing to the audit log, if any.
+    pub fn audit_detail(&self) -> Option<String> {
+        match self {
+            Command::SetPtr { hostname, remarks } => Some(match remarks {
+                Some(r) => format!("ptr={hostname} remarks={r}"),
+                None => format!("ptr={hostname}"),
+            }),
+            Command::SetNameservers { nameservers } => Some(nameservers.join(",")),
+            Command::SetDomainContacts { owner, admin, tech } => {
+                Some(format!("owner={owner} admin={admin} tech={tech}"))
+            }
+            Command::AddContact(f) | Command::EditContact(f) => {
+                Some(format!("handle={}", f.handle))
+            }
+            _ => None,
+        }
+    }
+
+    /// What kind of object it acts on.
+    pub fn target_kind(&self) -> ObjectKind {
+        match self {
+            Command::Power(_) => ObjectKind::Server,
+            Command::SetPtr { .. } => ObjectKind::Ip,
+            Command::RequestEpp
+            | Command::SetLock { .. }
+            | Command::SetNameservers { .. }
+            | Command::SetDomainContacts { .. }
+            | Command::CancelDomain { .. } => ObjectKind::Domain,
+            Command::AddContact(_) | Command::EditContact(_) | Command::DeleteContact => {
+                ObjectKind::Contact
+            }
+        }
+    }
+
+    /// The account capability it needs; power actions are declared per server instead.
+    pub fn capability(&self) -> Option<Capability> {
+        match self.target_kind() {
+            ObjectKind::Ip => Some(Capability::ReverseDns),
+            ObjectKind::Domain => Some(Capability::Domains),
+            ObjectKind::Contact => Some(Capability::Contacts),
+            _ => None,
+        }
+    }
+
+    pub fn confirmation(&self) -> Confirmation {
+        match self {
+            Command::Power(action) if action.is_destructive() => Confirmation::Dialog,
+            Command::CancelDomain { .. } => Confirmation::TypeName,
+            Command::SetLock { .. } | Command::RequestEpp | Command::DeleteContact => {
+                Confirmation::Dialog
+            }
+            _ => Confirmation::None,
+        }
+    }
+
+    /// What happens if it goes through, for the confirm dialog.
+    pub fn consequence(&self) -> &'static str {
+        match self {
+            Command::Power(action) => action.consequence(),
+            Command::RequestEpp => {
+                "The registry mails the transfer code to the owner and/or admin contact."
+            }
+            Command::SetLock { locked: false } => {
+                "An unlocked domain can be transferred away with its EPP code."
+            }
+            Command::SetLock { locked: true } => {
+                "Transfers are refused while the domain is locked."
+            }
+            Command::CancelDomain { immediate: false } => {
+                "The domain is given up at the end of its current term."
+            }
+            Command::CancelDomain { immediate: true } => {
+                "The domain is given up NOW; websites and mail on it stop."
+            }
+            Command::DeleteContact => "The contact is removed from the account.",
+            _ => "",
+        }
+    }
+}
