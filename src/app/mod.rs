@@ -5,6 +5,7 @@
 pub mod command;
 pub mod event;
 pub mod form;
+pub mod policy;
 pub mod runtime;
 pub mod store;
 pub mod terminal;

@@ -295,59 +295,29 @@ impl Store {
         Vec::new()
     }
 
-    /// Why a command may not go out now, if it may not.
+    /// Why a command may not go out now, if it may not: the shared policy,
+    /// then a job of the same kind already running on the target.
     pub(super) fn refusal(&self, command: &Command, target: &Ref, name: &str) -> Option<String> {
-        let account = &target.account;
-        let label = command.label();
-        if self.state.is_read_only(account) {
-            return Some(format!(
-                "read-only mode: {label} refused for {name} on {account}"
-            ));
-        }
-        let info = self.state.account(account);
-        let kind = info.map(|a| a.kind.as_str()).unwrap_or("this provider");
-        if let Some(capability) = command.capability() {
-            if !info.is_some_and(|a| a.capabilities.contains(&capability)) {
-                return Some(format!(
-                    "{} is not offered by {kind} (account {account})",
-                    capability.label()
-                ));
-            }
-        }
-        if let Command::Power(action) = command {
-            if let Some(reason) = self.power_refusal(*action, target) {
-                return Some(reason);
-            }
+        let Some(account) = self.state.account(&target.account) else {
+            return Some(format!("no account named {}", target.account));
+        };
+        let server = self.state.server(target);
+        if let Some(reason) =
+            crate::app::policy::refusal(command, name, account, self.state.read_only, server)
+        {
+            return Some(reason);
         }
         let running = self
             .state
             .jobs_of(target)
             .find(|j| j.command.cli_name() == command.cli_name() && !j.state.is_finished())
             .map(|j| j.id);
-        running.map(|id| format!("{label} of {name} is already running (job #{id})"))
-    }
-
-    /// Why a server does not offer a power action now, if it does not.
-    fn power_refusal(&self, action: Action, target: &Ref) -> Option<String> {
-        let server = self.state.server(target)?;
-        if server.supports(action) {
-            return None;
-        }
-        let account = &server.account;
-        let kind = self
-            .state
-            .account(account)
-            .map(|a| a.kind.as_str())
-            .unwrap_or("this provider");
-        let why = match &server.actions_note {
-            Some(note) => note.clone(),
-            None => format!("status {}, power {}", server.status, server.power.label()),
-        };
-        Some(format!(
-            "{} is not available for {} on {account} ({kind}; {why})",
-            action.label(),
-            server.name,
-        ))
+        running.map(|id| {
+            format!(
+                "{} of {name} is already running (job #{id})",
+                command.label()
+            )
+        })
     }
 
     pub(super) fn confirm_intent(&mut self, intent: Intent, mut confirm: Confirm) -> Vec<Effect> {

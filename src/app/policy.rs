@@ -1,0 +1,56 @@
+//! The rules every mutating command passes before it goes out: read-only
+//! mode, the account's capabilities, and the server's own power actions.
+//! The console's store and the headless `act` share them, so both refuse
+//! the same things with the same words.
+
+use super::store::AccountInfo;
+use crate::model::{Action, Command, Server};
+
+/// Why `command` on `target_name` may not be sent, if it may not.
+/// `read_only` is the global switch; the account has its own. `server` is
+/// the target server of a power action, when known.
+pub fn refusal(
+    command: &Command,
+    target_name: &str,
+    account: &AccountInfo,
+    read_only: bool,
+    server: Option<&Server>,
+) -> Option<String> {
+    let name = &account.name;
+    if read_only || account.read_only {
+        return Some(format!(
+            "read-only mode: {} refused for {target_name} on {name}",
+            command.label()
+        ));
+    }
+    if let Some(capability) = command.capability() {
+        if !account.offers(capability) {
+            return Some(format!(
+                "{} is not offered by {} (account {name})",
+                capability.label(),
+                account.kind
+            ));
+        }
+    }
+    match (command, server) {
+        (Command::Power(action), Some(server)) => power_refusal(*action, server, &account.kind),
+        _ => None,
+    }
+}
+
+/// Why a server does not offer a power action now, if it does not.
+fn power_refusal(action: Action, server: &Server, kind: &str) -> Option<String> {
+    if server.supports(action) {
+        return None;
+    }
+    let why = match &server.actions_note {
+        Some(note) => note.clone(),
+        None => format!("status {}, power {}", server.status, server.power.label()),
+    };
+    Some(format!(
+        "{} is not available for {} on {} ({kind}; {why})",
+        action.label(),
+        server.name,
+        server.account,
+    ))
+}
