@@ -2,6 +2,7 @@
 //! the input examples `01-01-2016`): days as `DD-MM-YYYY`, moments as
 //! `DD-MM-YYYY HH:MM`, both in UTC. Days and minutes count from 1970-01-01.
 
+use crate::model::time::{civil_from_days, days_from_civil, days_in_month};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub const MINUTES_PER_DAY: i64 = 24 * 60;
@@ -53,32 +54,6 @@ pub fn add_years(day: i64, years: i64) -> i64 {
     let (y, m, d) = civil_from_days(day);
     let y = y + years;
     days_from_civil(y, m, d.min(days_in_month(y, m)))
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    days_from_civil(y + i64::from(m == 12), m % 12 + 1, 1) - days_from_civil(y, m, 1)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 #[cfg(test)]

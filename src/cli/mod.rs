@@ -1,0 +1,305 @@
+//! The command line: clap definitions, the TUI start, and the headless
+//! subcommands (`list`, `show`, `act`, `check`, `info`, `sim`) that serve
+//! scripts and cron on a jump host through the same core.
+
+use crate::app::runtime::{self, Context};
+use crate::app::store::Store;
+use crate::app::worker::{self, WorkerTiming};
+use crate::audit::AuditLog;
+use crate::setup::{prepare, Account, Setup, StartOptions};
+use crate::sim::{self, SimOptions};
+use crate::ui::theme::Theme;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+/// Writes to stdout; a closed pipe (`hostdeck list servers | head -1`) is
+/// not an error worth a panic, so write failures are ignored.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Exit codes scripts can rely on.
+mod act;
+mod query;
+
+pub mod exit {
+    pub const OK: i32 = 0;
+    /// A provider call or a job failed.
+    pub const FAILED: i32 = 1;
+    /// Bad config or bad arguments.
+    pub const USAGE: i32 = 2;
+    /// Refused: read-only mode, unsupported action, or not confirmed.
+    pub const REFUSED: i32 = 3;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hostdeck",
+    version,
+    about = "Keyboard-driven console for hosted infrastructure across providers"
+)]
+pub struct Cli {
+    /// Config file (default: the hostdeck config dir; or HOSTDECK_CONFIG).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// Refuse every mutating command.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Run against built-in simulators over loopback HTTP; no accounts needed.
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Number of servers in the demo simulators.
+    #[arg(long, global = true, default_value_t = 24)]
+    pub demo_scale: usize,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List objects of every account.
+    List {
+        what: ListKind,
+        #[arg(long)]
+        account: Option<String>,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one object with every field.
+    Show { kind: ShowKind, reference: String },
+    /// Run an action: ACTION REF [ARGS], where REF is ACCOUNT:ID or an
+    /// unambiguous name, IP or domain. Server actions: power-on, power-off,
+    /// shutdown, reboot, reset, pause, maintenance-on, maintenance-off.
+    /// Others: set-ptr IP HOSTNAME, request-epp DOMAIN, lock DOMAIN,
+    /// unlock DOMAIN, set-ns DOMAIN NS1 NS2 [NS3].
+    Act {
+        action: String,
+        reference: String,
+        /// The action's arguments (set-ptr: HOSTNAME; set-ns: NS1 NS2 [NS3]).
+        args: Vec<String>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check the config and log in to every account.
+    Check,
+    /// Print every path hostdeck uses.
+    Info,
+    /// Serve the simulators on loopback until interrupted.
+    Sim,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ListKind {
+    Servers,
+    Ips,
+    Domains,
+    Contacts,
+    Jobs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ShowKind {
+    Server,
+    Domain,
+}
+
+impl Cli {
+    fn start_options(&self) -> StartOptions {
+        StartOptions {
+            config: self.config.clone(),
+            read_only: self.read_only,
+            demo: self.demo,
+            demo_scale: self.demo_scale,
+        }
+    }
+}
+
+/// Runs the parsed command line; returns the process exit code.
+pub async fn run(cli: Cli) -> i32 {
+    let options = cli.start_options();
+    let result = match cli.command {
+        None => run_tui(&options).await,
+        Some(Command::Sim) => serve_sims(cli.demo_scale).await,
+        Some(Command::Info) => info(&options),
+        Some(command) => run_headless(command, &options).await,
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("hostdeck: {message}");
+            exit::USAGE
+        }
+    }
+}
+
+async fn run_headless(command: Command, options: &StartOptions) -> Result<i32, String> {
+    let setup = prepare(options).await?;
+    let _log = crate::logging::init(&setup.paths.log_file);
+    Ok(match command {
+        Command::List {
+            what,
+            account,
+            json,
+        } => query::list(&setup, what, account.as_deref(), json).await,
+        Command::Show { kind, reference } => query::show(&setup, kind, &reference).await,
+        Command::Act {
+            action,
+            reference,
+            args,
+            yes,
+        } => act::act(&setup, &action, &reference, &args, yes).await,
+        Command::Check => check(&setup).await,
+        Command::Info | Command::Sim => exit::USAGE,
+    })
+}
+
+async fn run_tui(options: &StartOptions) -> Result<i32, String> {
+    if !io::stdout().is_terminal() {
+        return Err("the console needs a terminal; for scripts use `hostdeck list servers`".into());
+    }
+    let setup = prepare(options).await?;
+    let _log = crate::logging::init(&setup.paths.log_file);
+    let audit = open_audit(&setup);
+    let infos = setup.accounts.iter().map(Account::info).collect();
+    let mut store = Store::new(infos, setup.read_only);
+    match crate::snapshot::load(&setup.paths.snapshot) {
+        Ok(Some(snapshot)) => store.restore(snapshot),
+        Ok(None) => {}
+        Err(error) => tracing::warn!("snapshot ignored: {error}"),
+    }
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let workers = setup
+        .accounts
+        .iter()
+        .map(|account| {
+            let timing = WorkerTiming {
+                poll_interval: account.poll_interval(),
+                ..WorkerTiming::default()
+            };
+            let handle = worker::spawn(account.provider.clone(), tx.clone(), audit.clone(), timing);
+            (account.config.name.clone(), handle)
+        })
+        .collect();
+    let ctx = Context {
+        workers,
+        audit,
+        snapshot_path: Some(setup.paths.snapshot.clone()),
+        theme: Theme::from_env(),
+    };
+    runtime::run(store, ctx, rx)
+        .await
+        .map_err(|e| format!("terminal error: {e}"))?;
+    Ok(exit::OK)
+}
+
+pub(crate) fn open_audit(setup: &Setup) -> Option<AuditLog> {
+    match AuditLog::open(&setup.paths.audit_log) {
+        Ok(log) => Some(log),
+        Err(error) => {
+            eprintln!(
+                "warning: cannot open the audit log {}: {error}",
+                setup.paths.audit_log.display()
+            );
+            None
+        }
+    }
+}
+
+fn info(options: &StartOptions) -> Result<i32, String> {
+    let paths = crate::config::Paths::resolve(options.config.clone()).map_err(|e| e.to_string())?;
+    let rows = [
+        ("config", &paths.config),
+        ("state dir", &paths.state_dir),
+        ("audit log", &paths.audit_log),
+        ("log file", &paths.log_file),
+        ("snapshot", &paths.snapshot),
+        ("drafts", &paths.drafts),
+    ];
+    for (label, path) in rows {
+        let note = if path.exists() {
+            ""
+        } else {
+            "  (not created yet)"
+        };
+        outln!("{label:<10} {}{note}", path.display());
+    }
+    outln!("demo state {}", paths.state_dir.join("demo").display());
+    Ok(exit::OK)
+}
+
+async fn serve_sims(scale: usize) -> Result<i32, String> {
+    let sims = sim::start_all(SimOptions {
+        scale,
+        ..SimOptions::default()
+    })
+    .await
+    .map_err(|e| format!("cannot start simulators: {e}"))?;
+    for sim in &sims {
+        outln!("{}", sim.describe());
+    }
+    outln!("faults: GET/POST <base host>/_sim/faults (JSON); ctrl-c stops");
+    let _ = io::stdout().flush();
+    wait_for_interrupt().await;
+    Ok(exit::OK)
+}
+
+async fn wait_for_interrupt() {
+    use tokio::signal::unix::{signal, SignalKind};
+    let (Ok(mut term), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::hangup()),
+    ) else {
+        let _ = tokio::signal::ctrl_c().await;
+        return;
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term.recv() => {}
+        _ = hup.recv() => {}
+    }
+}
+
+/// Logs in to every account at once; the exit code says whether all answered.
+async fn check(setup: &Setup) -> i32 {
+    let started = std::time::Instant::now();
+    let results =
+        futures::future::join_all(setup.accounts.iter().map(|a| a.provider.check())).await;
+    let mut worst = exit::OK;
+    for (account, result) in setup.accounts.iter().zip(results) {
+        match result {
+            Ok(note) => outln!(
+                "ok    {:<16} {} {note}",
+                account.config.name,
+                account.config.kind.as_str()
+            ),
+            Err(error) => {
+                worst = exit::FAILED;
+                outln!("FAIL  {:<16} {error}", account.config.name);
+            }
+        }
+    }
+    if setup.accounts.is_empty() {
+        outln!("no accounts configured");
+        worst = exit::USAGE;
+    }
+    eprintln!(
+        "checked {} accounts in {} ms",
+        setup.accounts.len(),
+        started.elapsed().as_millis()
+    );
+    worst
+}
