@@ -1,7 +1,8 @@
 //! Plain-text tables and JSON for the headless commands. No colour: the
 //! output is meant for pipes and scripts.
 
-use crate::model::{now_millis, short_age, Job, Server};
+use crate::model::time::iso_date;
+use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Server};
 use serde_json::{json, Value};
 
 /// Left-aligned columns, two spaces apart, widths from the content.
@@ -83,7 +84,8 @@ pub fn ips(servers: &[Server], as_json: bool) -> String {
                 json!({
                     "account": s.account, "kind": "ip", "id": ip.address,
                     "address": ip.address, "type": ip.kind, "claimed": ip.claimed,
-                    "server": s.name, "ptr": ip.ptr,
+                    "server": s.name, "ptr": ip.ptr, "subnet": ip.subnet,
+                    "gateway": ip.gateway, "remarks": ip.remarks,
                 })
             })
             .collect(),
@@ -103,11 +105,15 @@ pub fn ips(servers: &[Server], as_json: bool) -> String {
                 claimed.to_string(),
                 s.name.clone(),
                 ip.ptr.clone().unwrap_or_default(),
+                ip.subnet.clone().unwrap_or_default(),
+                ip.gateway.clone().unwrap_or_default(),
             ]
         })
         .collect();
     table(
-        &["ACCOUNT", "ADDRESS", "TYPE", "CLAIMED", "SERVER", "PTR"],
+        &[
+            "ACCOUNT", "ADDRESS", "TYPE", "CLAIMED", "SERVER", "PTR", "SUBNET", "GATEWAY",
+        ],
         &rows,
     )
 }
@@ -181,6 +187,161 @@ pub fn server_details(server: &Server) -> String {
     }
     let actions: Vec<&str> = server.actions.iter().map(|a| a.cli_name()).collect();
     rows.push(("Actions".into(), actions.join(", ")));
+    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(label, value)| format!("{label:<width$}  {value}\n"))
+        .collect()
+}
+
+fn date(at: Option<i64>) -> String {
+    at.map(iso_date).unwrap_or_default()
+}
+
+fn lock_label(locked: Option<bool>) -> &'static str {
+    match locked {
+        Some(true) => "locked",
+        Some(false) => "unlocked",
+        None => "?",
+    }
+}
+
+/// The name of the contact a domain's handle refers to, or the handle itself.
+fn contact_name(handle: Option<&str>, contacts: &[Contact]) -> String {
+    let Some(handle) = handle.filter(|h| !h.is_empty()) else {
+        return String::new();
+    };
+    match contacts.iter().find(|c| c.matches_handle(handle)) {
+        Some(contact) => format!("{} ({handle})", contact.display_name()),
+        None => handle.to_string(),
+    }
+}
+
+pub fn domains(domains: &[Domain], contacts: &[Contact], as_json: bool) -> String {
+    if as_json {
+        return json_array(domains.iter().map(|d| object("domain", d)).collect());
+    }
+    let now = now_millis();
+    let rows: Vec<Vec<String>> = domains
+        .iter()
+        .map(|d| {
+            let days = match d.days_left(now) {
+                Some(days) if d.expires_soon(now) => format!("in {days} days"),
+                _ => String::new(),
+            };
+            let owner = contacts
+                .iter()
+                .filter(|c| c.account == d.account)
+                .find(|c| d.owner.as_deref().is_some_and(|h| c.matches_handle(h)))
+                .map(Contact::display_name)
+                .unwrap_or_else(|| d.owner.clone().unwrap_or_default());
+            vec![
+                d.account.clone(),
+                d.id.clone(),
+                d.tld.clone(),
+                d.status.clone(),
+                date(d.registered),
+                date(d.expires),
+                days,
+                lock_label(d.locked).to_string(),
+                owner,
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "ACCOUNT",
+            "DOMAIN",
+            "TLD",
+            "STATUS",
+            "REGISTERED",
+            "EXPIRES",
+            "",
+            "LOCK",
+            "OWNER",
+        ],
+        &rows,
+    )
+}
+
+pub fn contacts(contacts: &[Contact], domains: &[Domain], as_json: bool) -> String {
+    if as_json {
+        return json_array(contacts.iter().map(|c| object("contact", c)).collect());
+    }
+    let rows: Vec<Vec<String>> = contacts
+        .iter()
+        .map(|c| {
+            let used = domains
+                .iter()
+                .filter(|d| d.account == c.account)
+                .filter(|d| {
+                    [&d.owner, &d.admin, &d.tech]
+                        .into_iter()
+                        .flatten()
+                        .any(|h| c.matches_handle(h))
+                })
+                .count();
+            vec![
+                c.account.clone(),
+                c.id.clone(),
+                c.fields.handle.clone(),
+                c.display_name(),
+                c.fields.country.clone(),
+                c.email.clone().unwrap_or_default(),
+                used.to_string(),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "ACCOUNT", "ID", "HANDLE", "NAME", "COUNTRY", "EMAIL", "DOMAINS",
+        ],
+        &rows,
+    )
+}
+
+pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryEntry]) -> String {
+    let mut rows: Vec<(String, String)> = vec![
+        ("Account".into(), domain.account.clone()),
+        ("Domain".into(), domain.id.clone()),
+        ("Status".into(), domain.status.clone()),
+        ("Registered".into(), date(domain.registered)),
+        ("Expires".into(), date(domain.expires)),
+        ("Lock".into(), lock_label(domain.locked).into()),
+        ("Nameservers".into(), domain.nameservers.join(", ")),
+        (
+            "Owner".into(),
+            contact_name(domain.owner.as_deref(), contacts),
+        ),
+        (
+            "Admin".into(),
+            contact_name(domain.admin.as_deref(), contacts),
+        ),
+        (
+            "Tech".into(),
+            contact_name(domain.tech.as_deref(), contacts),
+        ),
+    ];
+    rows.extend(domain.details.iter().map(|d| {
+        let label = if d.section.is_empty() {
+            d.label.clone()
+        } else {
+            format!("{} {}", d.section, d.label)
+        };
+        (label, d.value.clone())
+    }));
+    for entry in history {
+        let when = entry
+            .at
+            .map(iso_date)
+            .unwrap_or_else(|| entry.raw_date.clone());
+        let text = [&entry.action, &entry.status, &entry.note]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ");
+        rows.push(("History".into(), format!("{when}  {text}")));
+    }
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(label, value)| format!("{label:<width$}  {value}\n"))

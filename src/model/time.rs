@@ -115,3 +115,8 @@ pub fn iso_utc(millis: i64) -> String {
 pub fn readable_utc(millis: i64) -> String {
     format!("{} UTC", iso_utc(millis).replace('T', " "))
 }
+
+/// Milliseconds since the epoch as a UTC date: `2026-11-22`.
+pub fn iso_date(millis: i64) -> String {
+    iso_utc(millis)[..10].to_string()
+}

@@ -1,0 +1,276 @@
+//! Headless reads: fetching servers, domains and contacts of the selected
+//! accounts, `list`, `show`, and finding one object by a reference typed
+//! on the command line.
+
+use super::{exit, ListKind, ShowKind};
+use crate::model::{Capability, Contact, Domain, Ip, Server};
+use crate::setup::{Account, Setup};
+
+/// A failure to find what the user named: exit code and message.
+pub type Miss = (i32, String);
+
+/// The accounts `only` selects (all when `None`).
+fn selected<'a>(setup: &'a Setup, only: Option<&str>) -> Vec<&'a Account> {
+    setup
+        .accounts
+        .iter()
+        .filter(|a| only.is_none_or(|name| a.config.name == name))
+        .collect()
+}
+
+/// Fetches the inventory of every selected account at once; failures are
+/// reported on stderr, naming the account.
+pub async fn inventories(setup: &Setup, only: Option<&str>) -> (Vec<Server>, bool) {
+    let accounts = selected(setup, only);
+    let results = futures::future::join_all(accounts.iter().map(|a| a.provider.inventory())).await;
+    let mut servers = Vec::new();
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(inventory) => servers.extend(inventory.servers),
+            Err(error) => {
+                eprintln!("hostdeck: {error}");
+                failed = true;
+            }
+        }
+    }
+    servers.sort_by(|a, b| (&a.account, &a.name).cmp(&(&b.account, &b.name)));
+    (servers, failed)
+}
+
+/// Fetches domains and contacts of every selected account that offers
+/// domains. Naming an account without domains is an error of its own.
+pub async fn domain_inventories(
+    setup: &Setup,
+    only: Option<&str>,
+) -> (Vec<Domain>, Vec<Contact>, bool) {
+    let accounts: Vec<&Account> = selected(setup, only)
+        .into_iter()
+        .filter(|a| offers_domains(a, only.is_some()))
+        .collect();
+    let results = futures::future::join_all(accounts.iter().map(|a| a.provider.domains())).await;
+    let (mut domains, mut contacts, mut failed) = (Vec::new(), Vec::new(), only.is_some());
+    if !accounts.is_empty() {
+        failed = false;
+    }
+    for result in results {
+        match result {
+            Ok(inventory) => {
+                domains.extend(inventory.domains);
+                contacts.extend(inventory.contacts);
+            }
+            Err(error) => {
+                eprintln!("hostdeck: {error}");
+                failed = true;
+            }
+        }
+    }
+    domains.sort_by(|a, b| (&a.account, &a.id).cmp(&(&b.account, &b.id)));
+    contacts.sort_by(|a, b| (&a.account, &a.id).cmp(&(&b.account, &b.id)));
+    (domains, contacts, failed)
+}
+
+fn offers_domains(account: &Account, named: bool) -> bool {
+    let offers = account
+        .provider
+        .capabilities()
+        .contains(&Capability::Domains);
+    if !offers && named {
+        eprintln!(
+            "hostdeck: domains are not offered by {} (account {})",
+            account.config.kind.as_str(),
+            account.config.name
+        );
+    }
+    offers
+}
+
+pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bool) -> i32 {
+    if let Some(name) = account {
+        if !setup.accounts.iter().any(|a| a.config.name == name) {
+            eprintln!("hostdeck: no account named {name}");
+            return exit::USAGE;
+        }
+    }
+    let (output, failed) = match what {
+        ListKind::Jobs => return list_jobs(setup, json),
+        ListKind::Servers | ListKind::Ips => {
+            let (servers, failed) = inventories(setup, account).await;
+            let output = match what {
+                ListKind::Servers => crate::output::servers(&servers, json),
+                _ => crate::output::ips(&servers, json),
+            };
+            (output, failed)
+        }
+        ListKind::Domains | ListKind::Contacts => {
+            let (domains, contacts, failed) = domain_inventories(setup, account).await;
+            let output = match what {
+                ListKind::Domains => crate::output::domains(&domains, &contacts, json),
+                _ => crate::output::contacts(&contacts, &domains, json),
+            };
+            (output, failed)
+        }
+    };
+    out!("{output}");
+    if failed {
+        exit::FAILED
+    } else {
+        exit::OK
+    }
+}
+
+fn list_jobs(setup: &Setup, json: bool) -> i32 {
+    match crate::snapshot::load(&setup.paths.snapshot) {
+        Ok(snapshot) => {
+            let jobs = snapshot.map(|s| s.jobs).unwrap_or_default();
+            out!("{}", crate::output::jobs(&jobs, json));
+            exit::OK
+        }
+        Err(error) => {
+            eprintln!("hostdeck: {error}");
+            exit::FAILED
+        }
+    }
+}
+
+pub async fn show(setup: &Setup, kind: ShowKind, reference: &str) -> i32 {
+    let shown = match kind {
+        ShowKind::Server => resolve_server(setup, reference)
+            .await
+            .map(|server| crate::output::server_details(&server)),
+        ShowKind::Domain => show_domain(setup, reference).await,
+    };
+    match shown {
+        Ok(text) => {
+            out!("{text}");
+            exit::OK
+        }
+        Err((code, message)) => {
+            eprintln!("hostdeck: {message}");
+            code
+        }
+    }
+}
+
+async fn show_domain(setup: &Setup, reference: &str) -> Result<String, Miss> {
+    let (domain, contacts) = resolve_domain(setup, reference).await?;
+    let account = account_of(setup, &domain.account)?;
+    let history = match account.provider.domain_history(&domain.id).await {
+        Ok(history) => history,
+        Err(error) => {
+            eprintln!("hostdeck: {error}");
+            Vec::new()
+        }
+    };
+    Ok(crate::output::domain_details(&domain, &contacts, &history))
+}
+
+pub fn account_of<'a>(setup: &'a Setup, name: &str) -> Result<&'a Account, Miss> {
+    setup
+        .accounts
+        .iter()
+        .find(|a| a.config.name == name)
+        .ok_or((exit::USAGE, format!("no account named {name}")))
+}
+
+/// Splits `ACCOUNT:ID` when ACCOUNT is configured; else the whole text is the id.
+fn split_reference<'a>(setup: &Setup, reference: &'a str) -> (Option<&'a str>, &'a str) {
+    match reference.split_once(':') {
+        Some((account, id)) if setup.accounts.iter().any(|a| a.config.name == account) => {
+            (Some(account), id)
+        }
+        _ => (None, reference),
+    }
+}
+
+/// The one match, or a message saying there was none or several.
+fn exactly_one<T>(
+    matches: Vec<T>,
+    reference: &str,
+    what: &str,
+    failed: bool,
+    name: impl Fn(&T) -> String,
+) -> Result<T, Miss> {
+    if matches.len() > 1 {
+        let names: Vec<String> = matches.iter().map(name).collect();
+        return Err((
+            exit::USAGE,
+            format!(
+                "{reference} is ambiguous: {} (use ACCOUNT:ID)",
+                names.join(", ")
+            ),
+        ));
+    }
+    match matches.into_iter().next() {
+        Some(found) => Ok(found),
+        None if failed => Err((
+            exit::FAILED,
+            format!("{reference} not found (some accounts failed to answer)"),
+        )),
+        None => Err((exit::USAGE, format!("no {what} matches {reference}"))),
+    }
+}
+
+/// Finds one server by `ACCOUNT:ID`, or by a name or IP that is
+/// unambiguous across accounts.
+pub async fn resolve_server(setup: &Setup, reference: &str) -> Result<Server, Miss> {
+    let (account, id) = split_reference(setup, reference);
+    let (servers, failed) = inventories(setup, account).await;
+    let matches: Vec<Server> = servers
+        .into_iter()
+        .filter(|s| {
+            s.id.eq_ignore_ascii_case(id)
+                || s.name.eq_ignore_ascii_case(id)
+                || s.primary_ip.as_deref() == Some(id)
+                || s.ips.iter().any(|ip| ip.address == id)
+        })
+        .collect();
+    exactly_one(matches, reference, "server", failed, |s| {
+        format!("{}:{}", s.account, s.id)
+    })
+}
+
+/// Finds one IP address (and its server) by `ACCOUNT:ADDRESS` or an address.
+pub async fn resolve_ip(setup: &Setup, reference: &str) -> Result<(Server, Ip), Miss> {
+    let (account, address) = split_reference(setup, reference);
+    let (servers, failed) = inventories(setup, account).await;
+    let matches: Vec<(Server, Ip)> = servers
+        .into_iter()
+        .filter_map(|s| {
+            let ip = s.ips.iter().find(|ip| same_address(&ip.address, address))?;
+            let ip = ip.clone();
+            Some((s, ip))
+        })
+        .collect();
+    exactly_one(matches, reference, "IP address", failed, |(s, ip)| {
+        format!("{}:{}", s.account, ip.address)
+    })
+}
+
+/// Addresses compare as parsed IPs when they parse (IPv6 has many spellings).
+fn same_address(a: &str, b: &str) -> bool {
+    match (a.parse::<std::net::IpAddr>(), b.parse::<std::net::IpAddr>()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// Finds one domain by `ACCOUNT:NAME` or a name unambiguous across accounts,
+/// with the contacts of its account.
+pub async fn resolve_domain(
+    setup: &Setup,
+    reference: &str,
+) -> Result<(Domain, Vec<Contact>), Miss> {
+    let (account, name) = split_reference(setup, reference);
+    let name = name.trim().trim_end_matches('.').to_ascii_lowercase();
+    let (domains, contacts, failed) = domain_inventories(setup, account).await;
+    let matches: Vec<Domain> = domains.into_iter().filter(|d| d.id == name).collect();
+    let domain = exactly_one(matches, reference, "domain", failed, |d| {
+        format!("{}:{}", d.account, d.id)
+    })?;
+    let contacts = contacts
+        .into_iter()
+        .filter(|c| c.account == domain.account)
+        .collect();
+    Ok((domain, contacts))
+}
