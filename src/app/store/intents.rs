@@ -11,6 +11,7 @@ impl Store {
             Mode::Filter { input, before } => self.filter_intent(intent, input, before),
             Mode::Command { input } => self.command_intent(intent, input),
             Mode::Confirm(confirm) => self.confirm_intent(intent, confirm),
+            Mode::Form(form) => self.form_intent(intent, form),
             Mode::Help { scroll } => self.help_intent(intent, scroll),
             Mode::Normal => self.normal_intent(intent),
         }
@@ -78,6 +79,7 @@ impl Store {
             | Intent::InputSubmit
             | Intent::FocusNext
             | Intent::FocusPrev
+            | Intent::FormKey(_)
             | Intent::Activate => Vec::new(),
         };
         let mut effects = effects;
@@ -297,22 +299,9 @@ impl Store {
 
     /// Why a command may not go out now, if it may not.
     pub(super) fn refusal(&self, command: &Command, target: &Ref, name: &str) -> Option<String> {
-        let account = &target.account;
         let label = command.label();
-        if self.state.is_read_only(account) {
-            return Some(format!(
-                "read-only mode: {label} refused for {name} on {account}"
-            ));
-        }
-        let info = self.state.account(account);
-        let kind = info.map(|a| a.kind.as_str()).unwrap_or("this provider");
-        if let Some(capability) = command.capability() {
-            if !info.is_some_and(|a| a.capabilities.contains(&capability)) {
-                return Some(format!(
-                    "{} is not offered by {kind} (account {account})",
-                    capability.label()
-                ));
-            }
+        if let Some(reason) = self.account_refusal(&label, command.capability(), target, name) {
+            return Some(reason);
         }
         if let Command::Power(action) = command {
             if let Some(reason) = self.power_refusal(*action, target) {
@@ -325,6 +314,33 @@ impl Store {
             .find(|j| j.command.cli_name() == command.cli_name() && !j.state.is_finished())
             .map(|j| j.id);
         running.map(|id| format!("{label} of {name} is already running (job #{id})"))
+    }
+
+    /// Why the target's account refuses `label` (read-only mode, or the
+    /// capability missing), if it does.
+    pub(super) fn account_refusal(
+        &self,
+        label: &str,
+        capability: Option<Capability>,
+        target: &Ref,
+        name: &str,
+    ) -> Option<String> {
+        let account = &target.account;
+        if self.state.is_read_only(account) {
+            return Some(format!(
+                "read-only mode: {label} refused for {name} on {account}"
+            ));
+        }
+        let capability = capability?;
+        let info = self.state.account(account);
+        if info.is_some_and(|a| a.offers(capability)) {
+            return None;
+        }
+        let kind = info.map(|a| a.kind.as_str()).unwrap_or("this provider");
+        Some(format!(
+            "{} is not offered by {kind} (account {account})",
+            capability.label()
+        ))
     }
 
     /// Why a server does not offer a power action now, if it does not.
