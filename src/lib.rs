@@ -9,6 +9,7 @@ pub mod app;
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod drafts;
 pub mod logging;
 pub mod model;
 pub mod output;

@@ -67,13 +67,19 @@ pub enum SnapshotError {
 
 /// Writes the snapshot atomically, mode 0600, creating the directory if needed.
 pub fn save(path: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
+    save_json(path, snapshot)
+}
+
+/// Writes `value` as JSON atomically (temp file, fsync, rename), mode
+/// 0600, creating the directory if needed. Shared with the drafts file.
+pub(crate) fn save_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let temp = temp_path(path);
-    let written = write_synced(&temp, snapshot).and_then(|()| std::fs::rename(&temp, path));
+    let written = write_synced(&temp, value).and_then(|()| std::fs::rename(&temp, path));
     if written.is_err() {
         // Best effort: the temp file is ours and useless now.
         let _ = std::fs::remove_file(&temp);
@@ -136,11 +142,11 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
-fn write_synced(temp: &Path, snapshot: &Snapshot) -> std::io::Result<()> {
+fn write_synced<T: Serialize>(temp: &Path, value: &T) -> std::io::Result<()> {
     let file = private_options().write(true).truncate(true).open(temp)?;
     restrict_to_owner(&file)?;
     let mut writer = BufWriter::new(file);
-    serde_json::to_writer(&mut writer, snapshot)?;
+    serde_json::to_writer(&mut writer, value)?;
     let file = writer.into_inner().map_err(|e| e.into_error())?;
     file.sync_all()
 }

@@ -1,5 +1,6 @@
 //! Intents: what a key or a `:` command asks the store to do.
 
+use super::form::FormKind;
 use crate::model::Action;
 
 /// Columns of the servers table, in display order.
@@ -97,6 +98,9 @@ pub enum Intent {
     FocusPrev,
     /// Press the focused dialog button.
     Activate,
+    /// A key for the focused field of an open form (typed text, cursor
+    /// movement, ←/→ on a choice).
+    FormKey(crossterm::event::KeyEvent),
     /// Scroll the help overlay or details.
     Scroll(i64),
 }
@@ -115,6 +119,8 @@ pub fn parse_command_line(line: &str) -> Result<Vec<Intent>, String> {
         "jobs" | "job" | "j" => Intent::ShowView(ViewKind::Jobs),
         "accounts" | "account" | "acc" | "a" => Intent::ShowView(ViewKind::Accounts),
         "refresh" | "r" => Intent::RefreshAll,
+        "ptr" | "rdns" => Intent::OpenForm(FormKind::Ptr),
+        "ns" | "nameservers" => Intent::OpenForm(FormKind::Nameservers),
         "sort" => {
             let name = rest.first().ok_or("usage: :sort COLUMN")?;
             Intent::SortBy(Column::from_name(name).ok_or(format!("no column named {name}"))?)

@@ -1,8 +1,20 @@
 //! Forms: multi-field editors for commands that take input (a PTR record,
-//! nameservers, domain contacts, a contact's details).
+//! nameservers, domain contacts, a contact's details). A form is plain
+//! data the store edits and the UI draws: text fields are single-line
+//! `ratatui_textarea` editors, choice fields cycle through options. A valid
+//! form becomes a [`Command`]; an invalid one names the field and why.
+
+use crate::model::validate::{self, contact_field_mut, CONTACT_FIELDS};
+use crate::model::{Command, ContactFields, Ref};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Which form to open; each resolves its object from the current selection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// The PTR record (and remarks) of an IP of the selected server.
     Ptr,
@@ -14,4 +26,489 @@ pub enum FormKind {
     NewContact,
     /// The selected domain contact.
     EditContact,
+}
+
+impl FormKind {
+    /// A command of the kind this form sends, for the checks made before
+    /// anything is typed (capability, audit name).
+    pub fn sample_command(self) -> Command {
+        match self {
+            FormKind::Ptr => Command::SetPtr {
+                hostname: String::new(),
+                remarks: None,
+            },
+            FormKind::Nameservers => Command::SetNameservers {
+                nameservers: Vec::new(),
+            },
+            FormKind::DomainContacts => Command::SetDomainContacts {
+                owner: String::new(),
+                admin: String::new(),
+                tech: String::new(),
+            },
+            FormKind::NewContact => Command::AddContact(Box::default()),
+            FormKind::EditContact => Command::EditContact(Box::default()),
+        }
+    }
+
+    /// What the form does, for messages: "read-only mode: edit reverse DNS refused …".
+    pub fn label(self) -> &'static str {
+        match self {
+            FormKind::Ptr => "edit reverse DNS",
+            FormKind::Nameservers => "edit nameservers",
+            FormKind::DomainContacts => "change domain contacts",
+            FormKind::NewContact => "add contact",
+            FormKind::EditContact => "edit contact",
+        }
+    }
+
+    /// The form a command is sent from, if any.
+    pub fn of_command(command: &Command) -> Option<FormKind> {
+        match command {
+            Command::SetPtr { .. } => Some(FormKind::Ptr),
+            Command::SetNameservers { .. } => Some(FormKind::Nameservers),
+            Command::SetDomainContacts { .. } => Some(FormKind::DomainContacts),
+            Command::AddContact(_) => Some(FormKind::NewContact),
+            Command::EditContact(_) => Some(FormKind::EditContact),
+            _ => None,
+        }
+    }
+
+    fn heading(self) -> &'static str {
+        match self {
+            FormKind::Ptr => "Reverse DNS of",
+            FormKind::Nameservers => "Nameservers of",
+            FormKind::DomainContacts => "Contacts of",
+            FormKind::NewContact => "New contact",
+            FormKind::EditContact => "Contact",
+        }
+    }
+}
+
+/// Field labels, shared by building, validating and drawing forms.
+pub const IP: &str = "IP";
+pub const PTR: &str = "PTR record";
+pub const REMARKS: &str = "Remarks";
+pub const NAMESERVER_FIELDS: [&str; 3] = ["NS1", "NS2", "NS3"];
+pub const OWNER: &str = "Owner";
+pub const ADMIN: &str = "Admin";
+pub const TECH: &str = "Tech";
+pub const CONTACT_ROLES: [&str; 3] = [OWNER, ADMIN, TECH];
+
+/// One option of a choice field: what is shown and what is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub value: String,
+}
+
+impl Choice {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Choice {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+}
+
+/// How a field is edited.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// A single-line editor (boxed: an editor is much larger than a choice).
+    Text(Box<TextArea<'static>>),
+    /// One of a list; ←/→ or space cycle.
+    Choice {
+        options: Vec<Choice>,
+        selected: usize,
+    },
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Input::Text(a), Input::Text(b)) => a.lines() == b.lines() && a.cursor() == b.cursor(),
+            (
+                Input::Choice { options, selected },
+                Input::Choice {
+                    options: o,
+                    selected: s,
+                },
+            ) => options == o && selected == s,
+            _ => false,
+        }
+    }
+}
+
+/// One labelled field of a form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub label: &'static str,
+    /// Shown beside the field: what it takes ("m or v", "optional").
+    pub hint: &'static str,
+    pub input: Input,
+}
+
+impl Field {
+    pub fn text(label: &'static str, hint: &'static str, value: &str) -> Field {
+        let mut editor = TextArea::new(vec![single_line(value)]);
+        editor.set_cursor_line_style(Style::default());
+        editor.set_cursor_style(Style::default());
+        editor.move_cursor(CursorMove::End);
+        Field {
+            label,
+            hint,
+            input: Input::Text(Box::new(editor)),
+        }
+    }
+
+    /// A choice field with `value` selected; a value not among the options
+    /// is added as its own option, so nothing is changed silently.
+    pub fn choice(
+        label: &'static str,
+        hint: &'static str,
+        options: Vec<Choice>,
+        value: &str,
+    ) -> Field {
+        let mut field = Field {
+            label,
+            hint,
+            input: Input::Choice {
+                options,
+                selected: 0,
+            },
+        };
+        field.set_value(value);
+        field
+    }
+
+    /// The text typed, or the selected option's value.
+    pub fn value(&self) -> String {
+        match &self.input {
+            Input::Text(editor) => editor.lines().join(" "),
+            Input::Choice { options, selected } => options
+                .get(*selected)
+                .map(|o| o.value.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn set_value(&mut self, value: &str) {
+        match &mut self.input {
+            Input::Text(editor) => {
+                clear(editor);
+                editor.insert_str(single_line(value));
+            }
+            Input::Choice { options, selected } => {
+                if let Some(i) = options.iter().position(|o| o.value == value) {
+                    *selected = i;
+                } else if !value.is_empty() {
+                    options.push(Choice::new(format!("{value} (not in the list)"), value));
+                    *selected = options.len() - 1;
+                }
+            }
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        matches!(self.input, Input::Choice { .. })
+    }
+
+    /// Shows or hides the editor's cursor.
+    fn set_focused(&mut self, focused: bool) {
+        if let Input::Text(editor) = &mut self.input {
+            let style = if focused {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            editor.set_cursor_style(style);
+        }
+    }
+
+    /// Applies a key; true when the value changed.
+    fn key(&mut self, key: KeyEvent) -> bool {
+        match &mut self.input {
+            Input::Text(editor) => edit_text(editor, key),
+            Input::Choice { options, selected } => cycle(options.len(), selected, key),
+        }
+    }
+}
+
+/// Text as one line: line breaks become spaces.
+fn single_line(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+fn clear(editor: &mut TextArea<'static>) -> bool {
+    editor.select_all();
+    editor.cut()
+}
+
+/// Forwards an editing key to the editor; keys that would add a line or
+/// leave the field are not editing keys here. ctrl-u clears the field.
+fn edit_text(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('u') if ctrl => clear(editor),
+        KeyCode::Char('m' | 'j' | 'n' | 'p') if ctrl => false,
+        KeyCode::Char('\n' | '\r')
+        | KeyCode::Enter
+        | KeyCode::Tab
+        | KeyCode::BackTab
+        | KeyCode::Up
+        | KeyCode::Down
+        | KeyCode::PageUp
+        | KeyCode::PageDown
+        | KeyCode::Esc => false,
+        _ => editor.input(key),
+    }
+}
+
+/// ←/→ or space move through the options, wrapping around.
+fn cycle(count: usize, selected: &mut usize, key: KeyEvent) -> bool {
+    if count < 2 {
+        return false;
+    }
+    let next = match key.code {
+        KeyCode::Right | KeyCode::Char(' ') => (*selected + 1) % count,
+        KeyCode::Left => (*selected + count - 1) % count,
+        _ => return false,
+    };
+    *selected = next;
+    true
+}
+
+/// What a key did to a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyOutcome {
+    Ignored,
+    /// A text field changed.
+    Edited,
+    /// A choice field changed.
+    Switched,
+}
+
+/// An open form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    pub kind: FormKind,
+    /// The object the command goes to (for the PTR form: the chosen IP).
+    pub target: Ref,
+    pub target_name: String,
+    /// What the target belongs to, for the title (e.g. `server web-1`); may be empty.
+    pub context: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// A field that is wrong and why; shown under the field.
+    pub error: Option<(usize, String)>,
+    /// The values as prefilled from live data; a form still equal to them has no draft.
+    pub baseline: BTreeMap<String, String>,
+}
+
+impl Form {
+    /// A form with the focus on its first field and its values as baseline.
+    pub fn new(
+        kind: FormKind,
+        target: Ref,
+        target_name: impl Into<String>,
+        context: impl Into<String>,
+        fields: Vec<Field>,
+    ) -> Form {
+        let mut form = Form {
+            kind,
+            target,
+            target_name: target_name.into(),
+            context: context.into(),
+            fields,
+            focus: 0,
+            error: None,
+            baseline: BTreeMap::new(),
+        };
+        form.baseline = form.values();
+        form.focus_on(0);
+        form
+    }
+
+    /// "Reverse DNS of 185.3.4.5 · server web-1 · cp-demo".
+    pub fn title(&self) -> String {
+        let heading = match self.kind {
+            FormKind::NewContact => self.kind.heading().to_string(),
+            kind => format!("{} {}", kind.heading(), self.target_name),
+        };
+        [
+            heading.as_str(),
+            self.context.as_str(),
+            &self.target.account,
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
+    /// Every field's value by label.
+    pub fn values(&self) -> BTreeMap<String, String> {
+        self.fields
+            .iter()
+            .map(|f| (f.label.to_string(), f.value()))
+            .collect()
+    }
+
+    /// Sets the fields named in `values`; others keep theirs.
+    pub fn apply_values(&mut self, values: &BTreeMap<String, String>) {
+        for field in &mut self.fields {
+            if let Some(value) = values.get(field.label) {
+                field.set_value(value);
+            }
+        }
+    }
+
+    /// The value of the field with this label (empty if there is none).
+    pub fn value(&self, label: &str) -> String {
+        self.field(label).map(Field::value).unwrap_or_default()
+    }
+
+    pub fn field(&self, label: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.label == label)
+    }
+
+    pub fn position(&self, label: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.label == label)
+    }
+
+    /// Whether the values differ from what was prefilled.
+    pub fn is_edited(&self) -> bool {
+        self.values() != self.baseline
+    }
+
+    pub fn focus_on(&mut self, index: usize) {
+        self.focus = index.min(self.fields.len().saturating_sub(1));
+        let focus = self.focus;
+        for (i, field) in self.fields.iter_mut().enumerate() {
+            field.set_focused(i == focus);
+        }
+    }
+
+    /// Moves the focus by `delta` fields, wrapping around.
+    pub fn move_focus(&mut self, delta: isize) {
+        let count = self.fields.len() as isize;
+        if count == 0 {
+            return;
+        }
+        let next = (self.focus as isize + delta).rem_euclid(count);
+        self.focus_on(next as usize);
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// Applies a key to the focused field; an edit clears that field's error.
+    pub fn key(&mut self, key: KeyEvent) -> KeyOutcome {
+        let focus = self.focus;
+        let Some(field) = self.fields.get_mut(focus) else {
+            return KeyOutcome::Ignored;
+        };
+        if !field.key(key) {
+            return KeyOutcome::Ignored;
+        }
+        if self.error.as_ref().is_some_and(|(i, _)| *i == focus) {
+            self.error = None;
+        }
+        if field.is_choice() {
+            KeyOutcome::Switched
+        } else {
+            KeyOutcome::Edited
+        }
+    }
+
+    /// Marks a field wrong and moves the focus to it.
+    pub fn fail(&mut self, index: usize, message: String) {
+        self.focus_on(index);
+        self.error = Some((self.focus, message));
+    }
+
+    /// The command the form's values make, or the field that is wrong and why.
+    pub fn command(&self) -> Result<Command, (usize, String)> {
+        match self.kind {
+            FormKind::Ptr => self.ptr_command(),
+            FormKind::Nameservers => self.nameservers_command(),
+            FormKind::DomainContacts => self.contacts_command(),
+            FormKind::NewContact => Ok(Command::AddContact(Box::new(self.contact_fields()?))),
+            FormKind::EditContact => Ok(Command::EditContact(Box::new(self.contact_fields()?))),
+        }
+    }
+
+    fn blame(&self, label: &str, why: String) -> (usize, String) {
+        (self.position(label).unwrap_or(0), format!("{label}: {why}"))
+    }
+
+    fn ptr_command(&self) -> Result<Command, (usize, String)> {
+        let hostname = validate::hostname(&self.value(PTR)).map_err(|why| self.blame(PTR, why))?;
+        let remarks = self.value(REMARKS).trim().to_string();
+        Ok(Command::SetPtr {
+            hostname,
+            remarks: (!remarks.is_empty()).then_some(remarks),
+        })
+    }
+
+    fn nameservers_command(&self) -> Result<Command, (usize, String)> {
+        let inputs: Vec<String> = NAMESERVER_FIELDS.iter().map(|l| self.value(l)).collect();
+        let nameservers = validate::nameserver_entries(&inputs).map_err(|e| {
+            let last = NAMESERVER_FIELDS.len() - 1;
+            let label = NAMESERVER_FIELDS[e.index.min(last)];
+            (self.position(label).unwrap_or(0), e.message)
+        })?;
+        Ok(Command::SetNameservers { nameservers })
+    }
+
+    fn contacts_command(&self) -> Result<Command, (usize, String)> {
+        let chosen = |label: &str| {
+            let value = self.value(label);
+            if value.trim().is_empty() {
+                Err(self.blame(label, "choose a contact".into()))
+            } else {
+                Ok(value)
+            }
+        };
+        Ok(Command::SetDomainContacts {
+            owner: chosen(OWNER)?,
+            admin: chosen(ADMIN)?,
+            tech: chosen(TECH)?,
+        })
+    }
+
+    fn contact_fields(&self) -> Result<ContactFields, (usize, String)> {
+        let mut fields = ContactFields::default();
+        for (label, _) in CONTACT_FIELDS {
+            if let Some(slot) = contact_field_mut(&mut fields, label) {
+                *slot = self.value(label);
+            }
+        }
+        validate::contact(&fields).map_err(|e| (self.position(e.field).unwrap_or(0), e.message))
+    }
+}
+
+/// The fields of a contact form, prefilled from `fields`.
+pub fn contact_form_fields(fields: &ContactFields) -> Vec<Field> {
+    let mut source = fields.clone();
+    CONTACT_FIELDS
+        .iter()
+        .map(|&(label, required)| {
+            let value = contact_field_mut(&mut source, label)
+                .map(|v| v.clone())
+                .unwrap_or_default();
+            Field::text(label, contact_hint(label, required), &value)
+        })
+        .collect()
+}
+
+fn contact_hint(label: &str, required: bool) -> &'static str {
+    match label {
+        "Handle" => "name of the contact",
+        "Gender" => "m or v",
+        "Country" => "ISO code, e.g. NL",
+        "PhoneNumber" => "e.g. +31 20 123 4567",
+        _ if required => "",
+        _ => "optional",
+    }
 }

@@ -4,7 +4,7 @@
 //! the same things with the same words.
 
 use super::store::AccountInfo;
-use crate::model::{Action, Command, Server};
+use crate::model::{Action, Capability, Command, Server};
 
 /// Why `command` on `target_name` may not be sent, if it may not.
 /// `read_only` is the global switch; the account has its own. `server` is
@@ -16,26 +16,40 @@ pub fn refusal(
     read_only: bool,
     server: Option<&Server>,
 ) -> Option<String> {
-    let name = &account.name;
-    if read_only || account.read_only {
-        return Some(format!(
-            "read-only mode: {} refused for {target_name} on {name}",
-            command.label()
-        ));
-    }
-    if let Some(capability) = command.capability() {
-        if !account.offers(capability) {
-            return Some(format!(
-                "{} is not offered by {} (account {name})",
-                capability.label(),
-                account.kind
-            ));
-        }
+    let label = command.label();
+    let capability = command.capability();
+    if let Some(reason) = account_refusal(&label, capability, account, read_only, target_name) {
+        return Some(reason);
     }
     match (command, server) {
         (Command::Power(action), Some(server)) => power_refusal(*action, server, &account.kind),
         _ => None,
     }
+}
+
+/// Why the account refuses `label` on `target_name`: read-only mode, or
+/// the capability it needs missing.
+pub fn account_refusal(
+    label: &str,
+    capability: Option<Capability>,
+    account: &AccountInfo,
+    read_only: bool,
+    target_name: &str,
+) -> Option<String> {
+    let name = &account.name;
+    if read_only || account.read_only {
+        return Some(format!(
+            "read-only mode: {label} refused for {target_name} on {name}"
+        ));
+    }
+    let capability = capability?;
+    (!account.offers(capability)).then(|| {
+        format!(
+            "{} is not offered by {} (account {name})",
+            capability.label(),
+            account.kind
+        )
+    })
 }
 
 /// Why a server does not offer a power action now, if it does not.

@@ -32,6 +32,8 @@ pub struct Context {
     pub workers: HashMap<String, WorkerHandle>,
     pub audit: Option<AuditLog>,
     pub snapshot_path: Option<PathBuf>,
+    /// Where unsent form drafts are kept.
+    pub drafts_path: Option<PathBuf>,
     pub theme: Theme,
 }
 
@@ -97,9 +99,14 @@ async fn event_loop(
                     return Ok(());
                 }
                 Effect::SaveSnapshot => snapshot_dirty = true,
+                Effect::SaveDrafts => save_drafts(&store, ctx),
                 other => carry_out(other, ctx),
             }
         }
+    }
+    // A signal (e.g. a dropped SSH session): keep what an open form holds.
+    if store.keep_open_form() {
+        save_drafts(&store, ctx);
     }
     save_snapshot(&store, ctx);
     Ok(())
@@ -186,6 +193,15 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
             }
         }
         Effect::SaveSnapshot | Effect::SaveDrafts | Effect::Quit => {}
+    }
+}
+
+fn save_drafts(store: &Store, ctx: &Context) {
+    let Some(path) = &ctx.drafts_path else {
+        return;
+    };
+    if let Err(error) = crate::drafts::save(path, &store.state().drafts) {
+        tracing::warn!("could not save drafts {}: {error}", path.display());
     }
 }
 

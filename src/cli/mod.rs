@@ -181,6 +181,7 @@ async fn run_tui(options: &StartOptions) -> Result<i32, String> {
         Ok(None) => {}
         Err(error) => tracing::warn!("snapshot ignored: {error}"),
     }
+    store.restore_drafts(crate::drafts::load(&setup.paths.drafts));
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let workers = setup
         .accounts
@@ -198,6 +199,7 @@ async fn run_tui(options: &StartOptions) -> Result<i32, String> {
         workers,
         audit,
         snapshot_path: Some(setup.paths.snapshot.clone()),
+        drafts_path: Some(setup.paths.drafts.clone()),
         theme: Theme::from_env(),
     };
     runtime::run(store, ctx, rx)

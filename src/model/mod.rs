@@ -10,6 +10,7 @@ mod job;
 mod metric;
 mod server;
 pub mod time;
+pub mod validate;
 
 pub use action::Action;
 pub use capability::Capability;

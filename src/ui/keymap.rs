@@ -2,8 +2,9 @@
 //! come from the tables here so they cannot drift apart.
 
 use crate::app::command::{Column, Intent, ViewKind};
+use crate::app::form::FormKind;
 use crate::app::store::{Mode, State};
-use crate::model::Action;
+use crate::model::{Action, Capability};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// The key of each server action. No action sits on a habit key (ctrl-d, ctrl-k).
@@ -18,6 +19,9 @@ pub const ACTION_KEYS: [(char, Action); 6] = [
 
 /// The maintenance toggle key.
 pub const MAINTENANCE_KEY: char = 'm';
+
+/// Opens the reverse DNS (PTR) form of the selected server's IPs.
+pub const PTR_KEY: char = 'e';
 
 /// Navigation and view keys, for the help screen.
 pub const GENERAL_KEYS: [(&str, &str); 17] = [
@@ -56,6 +60,7 @@ pub fn intent(mode: &Mode, key: KeyEvent) -> Option<Intent> {
         Mode::Normal => normal(key, ctrl),
         Mode::Filter { .. } | Mode::Command { .. } => input(key, ctrl),
         Mode::Confirm(_) => confirm(key),
+        Mode::Form(_) => Some(form(key)),
         Mode::Help { .. } => help(key),
     }
 }
@@ -85,6 +90,7 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Intent> {
         KeyCode::Char('J') => Intent::ShowView(ViewKind::Jobs),
         KeyCode::Char('A') => Intent::ShowView(ViewKind::Accounts),
         KeyCode::Char(MAINTENANCE_KEY) => Intent::ToggleMaintenance,
+        KeyCode::Char(PTR_KEY) => Intent::OpenForm(FormKind::Ptr),
         KeyCode::Char(c @ '1'..='8') => {
             let index = c as usize - '1' as usize;
             Intent::SortBy(Column::ALL[index])
@@ -121,6 +127,18 @@ fn input(key: KeyEvent, ctrl: bool) -> Option<Intent> {
         KeyCode::Backspace => Some(Intent::InputBackspace),
         KeyCode::Char(c) if !ctrl => Some(Intent::InputChar(c)),
         _ => None,
+    }
+}
+
+/// In a form every key is for the form: tab/↑/↓ move between fields,
+/// enter saves, esc closes; the rest (q, j, /, : …) is typed.
+fn form(key: KeyEvent) -> Intent {
+    match key.code {
+        KeyCode::Esc => Intent::Back,
+        KeyCode::Enter => Intent::InputSubmit,
+        KeyCode::Tab | KeyCode::Down => Intent::FocusNext,
+        KeyCode::BackTab | KeyCode::Up => Intent::FocusPrev,
+        _ => Intent::FormKey(key),
     }
 }
 
@@ -163,6 +181,10 @@ pub fn hints(state: &State) -> Vec<(String, &'static str)> {
             ("!".into(), "invert"),
         ],
         Mode::Command { .. } => vec![("enter".into(), "run"), ("esc".into(), "cancel")],
+        Mode::Form(_) => FORM_HINTS
+            .iter()
+            .map(|(key, label)| (key.to_string(), *label))
+            .collect(),
         Mode::Help { .. } => vec![("j/k".into(), "scroll"), ("esc".into(), "close")],
         Mode::Normal => action_hints(state),
     }
@@ -185,8 +207,22 @@ fn action_hints(state: &State) -> Vec<(String, &'static str)> {
             hints.push((MAINTENANCE_KEY.to_string(), short_label(action)));
         }
     }
+    let reverse_dns = state
+        .account(&server.account)
+        .is_some_and(|a| a.offers(Capability::ReverseDns));
+    if reverse_dns && !server.ips.is_empty() {
+        hints.push((PTR_KEY.to_string(), "rDNS"));
+    }
     hints
 }
+
+/// The keys of an open form, for the hint bar and the form itself.
+pub const FORM_HINTS: [(&str, &str); 4] = [
+    ("tab", "next"),
+    ("enter", "save"),
+    ("ctrl-u", "clear"),
+    ("esc", "close (draft kept)"),
+];
 
 /// The hint bar's right part, always shown in normal mode.
 pub const GENERAL_HINTS: [(&str, &str); 3] = [("/", "filter"), ("?", "help"), ("q", "quit")];

@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     draw_hints(frame, areas.hints, state, theme);
     match &state.mode {
         Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, theme),
+        Mode::Form(form) => widgets::form::draw(frame, form, theme),
         Mode::Help { scroll } => help::draw(frame, state, *scroll, theme),
         _ => {}
     }

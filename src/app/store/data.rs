@@ -312,7 +312,9 @@ impl Store {
                     note
                 );
                 self.flash(FlashLevel::Info, text.trim_end().to_string());
-                self.refresh_after(&job.target)
+                let mut effects = self.refresh_after(&job.target);
+                effects.extend(self.drop_sent_draft(job.id));
+                effects
             }
             JobState::Failed(reason) => {
                 let text = format!(

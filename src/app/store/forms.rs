@@ -1,13 +1,441 @@
-//! Form intents: opening a form on the selected object, editing it, and
-//! turning a valid form into a command.
+//! Form intents: opening a form on the selected object (refused at once
+//! when the account is read-only or lacks the capability), editing it,
+//! keeping its content as a draft, and turning a valid form into a command.
+//!
+//! Drafts are kept per (form kind, target) while unsent: closing a form
+//! keeps what was typed, reopening restores it, a successful job drops it
+//! and a failed one keeps it. A form left as prefilled has no draft.
+//!
+//! Domain contacts are chosen from the account's contacts; a changed role
+//! sends the chosen contact's handle name (`Handle`), while an unchanged
+//! one resends the domain's own value as the provider gave it (digest 4.4
+//! item 24: whether the API wants the name or the HandleIdentifier is not
+//! documented, and resending what `get_details` returned is safe).
 
 use super::*;
-use crate::app::form::FormKind;
+use crate::app::form::{
+    contact_form_fields, Choice, Field, Form, FormKind, KeyOutcome, CONTACT_ROLES, IP,
+    NAMESERVER_FIELDS, PTR, REMARKS,
+};
+use crate::drafts::{Draft, Drafts};
+use crate::model::{ContactFields, Ip, ObjectKind};
+use crossterm::event::{KeyCode, KeyEvent};
 
 impl Store {
+    /// Restores the drafts saved by an earlier session.
+    pub fn restore_drafts(&mut self, drafts: Drafts) {
+        self.state.drafts = drafts;
+    }
+
+    /// Keeps the content of an open form as a draft (the form stays open);
+    /// for a session ending without the user closing it. Returns whether
+    /// the drafts changed.
+    pub fn keep_open_form(&mut self) -> bool {
+        let Mode::Form(form) = &self.state.mode else {
+            return false;
+        };
+        let form = form.clone();
+        self.keep_draft(&form)
+    }
+
     pub(super) fn open_form(&mut self, kind: FormKind) -> Vec<Effect> {
-        // Scaffolding until the forms land: say so plainly.
-        self.flash(FlashLevel::Warn, format!("{kind:?} form: not built yet"));
+        let built = match kind {
+            FormKind::Ptr => self.ptr_form(),
+            FormKind::Nameservers => self.nameservers_form(),
+            FormKind::DomainContacts => self.domain_contacts_form(),
+            FormKind::NewContact => self.new_contact_form(),
+            FormKind::EditContact => self.edit_contact_form(),
+        };
+        let mut form = match built {
+            Ok(form) => form,
+            Err((message, effects)) => {
+                self.flash(FlashLevel::Warn, message);
+                return effects;
+            }
+        };
+        let sample = kind.sample_command();
+        let refusal = self.account_refusal(
+            kind.label(),
+            sample.capability(),
+            &form.target,
+            &form.target_name,
+        );
+        if let Some(reason) = refusal {
+            self.flash(FlashLevel::Error, reason.clone());
+            return vec![Effect::AuditRefused {
+                target: form.target,
+                action: sample.cli_name().to_string(),
+                reason,
+            }];
+        }
+        self.restore_draft(&mut form);
+        self.state.mode = Mode::Form(Box::new(form));
+        Vec::new()
+    }
+
+    pub(super) fn form_intent(&mut self, intent: Intent, mut form: Box<Form>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match intent {
+            Intent::FormKey(key) => effects = self.form_key(&mut form, key),
+            Intent::InputChar(c) => effects = self.form_key(&mut form, KeyCode::Char(c).into()),
+            Intent::InputBackspace => effects = self.form_key(&mut form, KeyCode::Backspace.into()),
+            Intent::FocusNext => form.move_focus(1),
+            Intent::FocusPrev => form.move_focus(-1),
+            Intent::InputSubmit | Intent::Activate => return self.submit_form(form),
+            Intent::Back => return self.close_form(&form),
+            Intent::Quit => {
+                let mut effects = self.close_form(&form);
+                effects.extend([Effect::SaveSnapshot, Effect::Quit]);
+                return effects;
+            }
+            _ => {}
+        }
+        self.state.mode = Mode::Form(form);
+        effects
+    }
+
+    /// A key for the focused field. Switching the IP of the PTR form keeps
+    /// what was typed for the previous IP and loads the new one.
+    fn form_key(&mut self, form: &mut Form, key: KeyEvent) -> Vec<Effect> {
+        let switching_ip =
+            form.kind == FormKind::Ptr && form.focused().is_some_and(Field::is_choice);
+        let before = switching_ip.then(|| form.clone());
+        if form.key(key) != KeyOutcome::Switched {
+            return Vec::new();
+        }
+        let Some(before) = before else {
+            return Vec::new();
+        };
+        let changed = self.keep_draft(&before);
+        self.retarget_ptr(form);
+        save_if(changed)
+    }
+
+    fn close_form(&mut self, form: &Form) -> Vec<Effect> {
+        self.state.mode = Mode::Normal;
+        let changed = self.keep_draft(form);
+        if form.is_edited() {
+            self.flash(
+                FlashLevel::Info,
+                format!("{}: draft kept; open the form again to go on", form.title()),
+            );
+        }
+        save_if(changed)
+    }
+
+    fn submit_form(&mut self, mut form: Box<Form>) -> Vec<Effect> {
+        let command = match form.command() {
+            Ok(command) => command,
+            Err((index, message)) => {
+                form.fail(index, message.clone());
+                self.flash(FlashLevel::Error, message);
+                self.state.mode = Mode::Form(form);
+                return Vec::new();
+            }
+        };
+        let changed = self.state.drafts.put(draft_of(&form));
+        self.state.mode = Mode::Normal;
+        let name = match &command {
+            Command::AddContact(fields) => fields.handle.clone(),
+            _ => form.target_name.clone(),
+        };
+        let mut effects = self.request_command(command, form.target.clone(), name);
+        let sent = effects.iter().find_map(|effect| match effect {
+            Effect::Send(job) => Some(job.id),
+            _ => None,
+        });
+        if let Some(id) = sent {
+            self.state.drafts.mark_sent(form.kind, &form.target, id);
+        }
+        effects.extend(save_if(changed));
+        effects
+    }
+
+    /// Once job `id` has succeeded, the draft it sent is no longer needed.
+    pub(super) fn drop_sent_draft(&mut self, id: JobId) -> Vec<Effect> {
+        save_if(self.state.drafts.remove_sent(id))
+    }
+
+    /// Keeps an edited form as a draft, or drops the draft of one left as
+    /// prefilled; returns whether the drafts changed.
+    fn keep_draft(&mut self, form: &Form) -> bool {
+        if form.is_edited() {
+            self.state.drafts.put(draft_of(form))
+        } else {
+            self.state.drafts.remove(form.kind, &form.target)
+        }
+    }
+
+    fn restore_draft(&mut self, form: &mut Form) {
+        let Some(draft) = self.state.drafts.get(form.kind, &form.target) else {
+            return;
+        };
+        form.apply_values(&draft.values);
+        self.flash(
+            FlashLevel::Info,
+            "unsent draft restored (ctrl-u clears a field)".to_string(),
+        );
+    }
+
+    /// Points the PTR form at the IP now chosen: its PTR and remarks, or
+    /// its draft.
+    fn retarget_ptr(&mut self, form: &mut Form) {
+        let address = form.value(IP);
+        let ip = self
+            .state
+            .server_of_ip(&form.target.account, &address)
+            .and_then(|server| self.state.server(&server))
+            .and_then(|server| server.ips.iter().find(|ip| ip.address == address));
+        let (ptr, remarks) = ip.map(prefill).unwrap_or_default();
+        form.target = Ref::new(form.target.account.clone(), ObjectKind::Ip, address.clone());
+        form.target_name = address;
+        form.error = None;
+        let prefilled: BTreeMap<String, String> =
+            [(PTR.to_string(), ptr), (REMARKS.to_string(), remarks)].into();
+        form.apply_values(&prefilled);
+        form.baseline = form.values();
+        self.restore_draft(form);
+    }
+
+    fn ptr_form(&self) -> Result<Form, Unavailable> {
+        let server = self
+            .state
+            .selected_server()
+            .ok_or_else(|| unavailable("no server selected"))?;
+        let account = &server.account;
+        let has_draft = |ip: &&Ip| {
+            self.state
+                .drafts
+                .get(FormKind::Ptr, &ip.reference(account))
+                .is_some()
+        };
+        let is_primary = |ip: &&Ip| server.primary_ip.as_ref() == Some(&ip.address);
+        let ip = server
+            .ips
+            .iter()
+            .find(has_draft)
+            .or_else(|| server.ips.iter().find(is_primary))
+            .or(server.ips.first())
+            .ok_or_else(|| unavailable(format!("{} has no IP address", server.name)))?;
+        let options = server.ips.iter().map(ip_choice).collect();
+        let (ptr, remarks) = prefill(ip);
+        let fields = vec![
+            Field::choice(IP, "←/→ switch", options, &ip.address),
+            Field::text(PTR, "e.g. web-1.example.nl", &ptr),
+            Field::text(REMARKS, "internal, optional", &remarks),
+        ];
+        let mut form = Form::new(
+            FormKind::Ptr,
+            ip.reference(account),
+            ip.address.clone(),
+            format!("server {}", server.name),
+            fields,
+        );
+        form.focus_on(1);
+        Ok(form)
+    }
+
+    fn nameservers_form(&self) -> Result<Form, Unavailable> {
+        let domain = self
+            .state
+            .selected_domain()
+            .ok_or_else(|| unavailable("no domain selected"))?;
+        let fields = NAMESERVER_FIELDS
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let hint = if i < 2 {
+                    "e.g. ns1.example.nl"
+                } else {
+                    "optional"
+                };
+                let value = domain.nameservers.get(i).map_or("", String::as_str);
+                Field::text(label, hint, value)
+            })
+            .collect();
+        Ok(Form::new(
+            FormKind::Nameservers,
+            domain.reference(),
+            domain.id.clone(),
+            "",
+            fields,
+        ))
+    }
+
+    fn domain_contacts_form(&self) -> Result<Form, Unavailable> {
+        let domain = self
+            .state
+            .selected_domain()
+            .ok_or_else(|| unavailable("no domain selected"))?;
+        let contacts: Vec<&Contact> = self
+            .state
+            .contacts
+            .iter()
+            .filter(|c| c.account == domain.account)
+            .collect();
+        let current = [&domain.owner, &domain.admin, &domain.tech];
+        if contacts.is_empty() && current.iter().all(|h| h.is_none()) {
+            return Err(unavailable(format!(
+                "no contacts on {} yet: add one in the contacts view first",
+                domain.account
+            )));
+        }
+        let fields = CONTACT_ROLES
+            .iter()
+            .zip(current)
+            .map(|(role, handle)| {
+                let handle = handle.as_deref().unwrap_or("").trim();
+                Field::choice(
+                    role,
+                    "←/→ choose",
+                    contact_choices(&contacts, handle),
+                    handle,
+                )
+            })
+            .collect();
+        Ok(Form::new(
+            FormKind::DomainContacts,
+            domain.reference(),
+            domain.id.clone(),
+            "",
+            fields,
+        ))
+    }
+
+    /// A new contact goes to the selected contact's account, else to the
+    /// first account offering contacts.
+    fn new_contact_form(&self) -> Result<Form, Unavailable> {
+        let offers = |name: &str| {
+            self.state
+                .account(name)
+                .is_some_and(|a| a.offers(Capability::Contacts))
+        };
+        let account = self
+            .state
+            .selected_contact()
+            .map(|c| c.account.clone())
+            .filter(|name| offers(name))
+            .or_else(|| {
+                self.state
+                    .accounts
+                    .iter()
+                    .find(|a| a.offers(Capability::Contacts))
+                    .map(|a| a.name.clone())
+            })
+            .ok_or_else(|| unavailable("no account offers domain contacts"))?;
+        Ok(Form::new(
+            FormKind::NewContact,
+            Ref::new(account, ObjectKind::Contact, ""),
+            "new contact",
+            "",
+            contact_form_fields(&ContactFields::default()),
+        ))
+    }
+
+    /// Editing replaces every field, so a contact known only from the list
+    /// (some fields not loaded) is not offered for editing until its
+    /// details have arrived.
+    fn edit_contact_form(&self) -> Result<Form, Unavailable> {
+        let contact = self
+            .state
+            .selected_contact()
+            .ok_or_else(|| unavailable("no contact selected"))?;
+        let name = handle_name(contact);
+        if !contact.detailed {
+            return Err((
+                format!(
+                    "the details of contact {name} are not loaded yet (an edit replaces every field); refreshing"
+                ),
+                vec![Effect::RefreshDomains(contact.account.clone())],
+            ));
+        }
+        Ok(Form::new(
+            FormKind::EditContact,
+            contact.reference(),
+            name,
+            "",
+            contact_form_fields(&contact.fields),
+        ))
+    }
+}
+
+/// Why a form cannot open, and what to do about it.
+type Unavailable = (String, Vec<Effect>);
+
+fn unavailable(message: impl Into<String>) -> Unavailable {
+    (message.into(), Vec::new())
+}
+
+fn save_if(changed: bool) -> Vec<Effect> {
+    if changed {
+        vec![Effect::SaveDrafts]
+    } else {
         Vec::new()
     }
 }
+
+fn draft_of(form: &Form) -> Draft {
+    Draft {
+        kind: form.kind,
+        target: form.target.clone(),
+        values: form.values(),
+        saved_at: now_millis(),
+        sent_job: None,
+    }
+}
+
+/// An IP's current PTR record and remarks.
+fn prefill(ip: &Ip) -> (String, String) {
+    (
+        ip.ptr.clone().unwrap_or_default(),
+        ip.remarks.clone().unwrap_or_default(),
+    )
+}
+
+fn ip_choice(ip: &Ip) -> Choice {
+    let label = if ip.kind.is_empty() {
+        ip.address.clone()
+    } else {
+        format!("{} ({})", ip.address, ip.kind)
+    };
+    Choice::new(label, ip.address.clone())
+}
+
+/// The contact's handle name, or its id when the name is not known.
+fn handle_name(contact: &Contact) -> String {
+    let handle = contact.fields.handle.trim();
+    if handle.is_empty() {
+        contact.id.clone()
+    } else {
+        handle.to_string()
+    }
+}
+
+/// The contacts to choose from for one role. The contact the domain names
+/// now carries the domain's own value, so leaving it unchanged resends it
+/// as given; with no contact named yet, the first option asks for one.
+fn contact_choices(contacts: &[&Contact], current: &str) -> Vec<Choice> {
+    let mut choices = Vec::new();
+    if current.is_empty() {
+        choices.push(Choice::new("(none: choose one)", ""));
+    }
+    choices.extend(contacts.iter().map(|contact| {
+        let handle = handle_name(contact);
+        let name = contact.display_name();
+        let label = if name == handle {
+            handle.clone()
+        } else {
+            format!("{name} · {handle}")
+        };
+        let value = if contact.matches_handle(current) {
+            current.to_string()
+        } else {
+            handle
+        };
+        Choice::new(label, value)
+    }));
+    choices
+}
+
+#[cfg(test)]
+mod tests;

@@ -11,6 +11,7 @@ impl Store {
             Mode::Filter { input, before } => self.filter_intent(intent, input, before),
             Mode::Command { input } => self.command_intent(intent, input),
             Mode::Confirm(confirm) => self.confirm_intent(intent, confirm),
+            Mode::Form(form) => self.form_intent(intent, form),
             Mode::Help { scroll } => self.help_intent(intent, scroll),
             Mode::Normal => self.normal_intent(intent),
         }
@@ -78,6 +79,7 @@ impl Store {
             | Intent::InputSubmit
             | Intent::FocusNext
             | Intent::FocusPrev
+            | Intent::FormKey(_)
             | Intent::Activate => Vec::new(),
         };
         let mut effects = effects;
@@ -318,6 +320,21 @@ impl Store {
                 command.label()
             )
         })
+    }
+
+    /// Why the target's account refuses `label` (read-only mode, or the
+    /// capability missing), if it does; see [`crate::app::policy`].
+    pub(super) fn account_refusal(
+        &self,
+        label: &str,
+        capability: Option<Capability>,
+        target: &Ref,
+        name: &str,
+    ) -> Option<String> {
+        let Some(account) = self.state.account(&target.account) else {
+            return Some(format!("no account named {}", target.account));
+        };
+        crate::app::policy::account_refusal(label, capability, account, self.state.read_only, name)
     }
 
     pub(super) fn confirm_intent(&mut self, intent: Intent, mut confirm: Confirm) -> Vec<Effect> {

@@ -10,7 +10,9 @@ mod intents;
 
 use super::command::{parse_command_line, Column, Intent, ViewKind};
 use super::event::{Effect, Event};
+use super::form::Form;
 use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
+use crate::drafts::Drafts;
 use crate::model::{
     now_millis, Action, Capability, Colocation, Command, Confirmation, Contact, Domain, Health,
     HealthState, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis, ObjectKind, Ref, Sample,
@@ -101,6 +103,8 @@ pub enum Mode {
         input: String,
     },
     Confirm(Confirm),
+    /// A form is open; every key goes to it.
+    Form(Box<Form>),
     Help {
         scroll: u16,
     },
@@ -144,6 +148,8 @@ pub struct State {
     /// The selected row of the contacts view (kept by its view code).
     pub contact_selection: Option<Ref>,
     pub jobs: VecDeque<Job>,
+    /// Unsent form content, per form kind and target.
+    pub drafts: Drafts,
     pub view: ServerView,
     pub main_view: ViewKind,
     pub mode: Mode,
@@ -260,6 +266,7 @@ impl Store {
                 domain_selection: None,
                 contact_selection: None,
                 jobs: VecDeque::new(),
+                drafts: Drafts::default(),
                 view: ServerView::default(),
                 main_view: ViewKind::Servers,
                 mode: Mode::Normal,

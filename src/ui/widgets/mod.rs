@@ -1,6 +1,7 @@
 //! Small reusable widgets and geometry helpers.
 
 pub mod confirm;
+pub mod form;
 
 use ratatui::layout::Rect;
 

@@ -1,0 +1,507 @@
+//! Forms at the store level: keys (through the keymap) go in; the form,
+//! drafts and effects come out. Invalid input keeps the form open and
+//! says why; drafts survive Esc, a failed job and a restart.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hostdeck::app::command::Intent;
+use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::form::{Form, FormKind, PTR, REMARKS};
+use hostdeck::app::store::{AccountInfo, FlashLevel, Mode, Store};
+use hostdeck::drafts;
+use hostdeck::model::{Capability, Command, Ip, JobState, ObjectKind, PowerState, Ref, Server};
+use hostdeck::provider::Inventory;
+use hostdeck::ui::keymap;
+
+const ALL: [Capability; 3] = [
+    Capability::ReverseDns,
+    Capability::Domains,
+    Capability::Contacts,
+];
+
+fn ip(address: &str, ptr: Option<&str>, remarks: Option<&str>) -> Ip {
+    let mut ip = Ip::new(address, "public");
+    ip.ptr = ptr.map(str::to_string);
+    ip.remarks = remarks.map(str::to_string);
+    ip
+}
+
+fn server(account: &str, name: &str) -> Server {
+    Server {
+        account: account.into(),
+        id: format!("{name}-id"),
+        name: name.into(),
+        power: PowerState::On,
+        status: "Active".into(),
+        primary_ip: Some("185.3.4.5".into()),
+        location: "AMS".into(),
+        group: String::new(),
+        os: "Debian".into(),
+        cpu: Some(2),
+        memory_gb: Some(4.0),
+        in_maintenance: false,
+        ips: vec![
+            ip("185.3.4.5", Some("old.example.nl"), Some("rack 4")),
+            ip("185.3.4.6", None, None),
+        ],
+        details: Vec::new(),
+        actions: Vec::new(),
+        actions_note: None,
+        warnings: Vec::new(),
+        fetched_at: 1_000,
+    }
+}
+
+/// A store with one server on an account of the given kind.
+fn store_with(account: AccountInfo) -> Store {
+    let name = account.name.clone();
+    let mut store = Store::new(vec![account], false);
+    store.apply(Event::Inventory {
+        account: name.clone(),
+        result: Ok(Inventory {
+            servers: vec![server(&name, "web-1")],
+            samples: Vec::new(),
+        }),
+        latency_ms: 10,
+        at: 2_000,
+    });
+    store
+}
+
+fn store() -> Store {
+    store_with(AccountInfo::new("cp-demo", "controlepaneel", false).with_capabilities(ALL.into()))
+}
+
+/// Presses a key the way the runtime does: through the keymap.
+fn press(store: &mut Store, key: KeyEvent) -> Vec<Effect> {
+    match keymap::intent(&store.state().mode, key) {
+        Some(intent) => store.apply(Event::Intent(intent)),
+        None => Vec::new(),
+    }
+}
+
+fn press_code(store: &mut Store, code: KeyCode) -> Vec<Effect> {
+    press(store, KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn type_text(store: &mut Store, text: &str) {
+    for c in text.chars() {
+        press_code(store, KeyCode::Char(c));
+    }
+}
+
+fn clear_field(store: &mut Store) {
+    press(
+        store,
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+    );
+}
+
+fn form(store: &Store) -> &Form {
+    match &store.state().mode {
+        Mode::Form(form) => form,
+        other => panic!("expected a form, got {other:?}"),
+    }
+}
+
+fn open(store: &mut Store, kind: FormKind) -> Vec<Effect> {
+    store.apply(Event::Intent(Intent::OpenForm(kind)))
+}
+
+fn sent(effects: &[Effect]) -> Vec<&hostdeck::model::Job> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Send(job) => Some(job),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ip_ref(address: &str) -> Ref {
+    Ref::new("cp-demo", ObjectKind::Ip, address)
+}
+
+#[test]
+fn e_opens_the_ptr_form_on_the_selected_servers_ip_prefilled() {
+    let mut s = store();
+    press_code(&mut s, KeyCode::Char('e'));
+    let form = form(&s);
+    assert_eq!(form.kind, FormKind::Ptr);
+    assert_eq!(form.target, ip_ref("185.3.4.5"));
+    assert_eq!(form.value(PTR), "old.example.nl");
+    assert_eq!(form.value(REMARKS), "rack 4");
+    assert_eq!(
+        form.fields[form.focus].label, PTR,
+        "focus starts on the PTR"
+    );
+    assert_eq!(
+        form.title(),
+        "Reverse DNS of 185.3.4.5 · server web-1 · cp-demo"
+    );
+}
+
+#[test]
+fn a_bad_hostname_is_refused_naming_the_field_and_the_input_is_kept() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    clear_field(&mut s);
+    type_text(&mut s, "Bad_Host.example.nl");
+    let effects = press_code(&mut s, KeyCode::Enter);
+    assert!(sent(&effects).is_empty(), "{effects:?}");
+    assert!(s.state().jobs.is_empty());
+    let form = form(&s);
+    assert_eq!(
+        form.value(PTR),
+        "Bad_Host.example.nl",
+        "kept exactly as typed"
+    );
+    let (index, message) = form.error.clone().expect("an error");
+    assert_eq!(form.fields[index].label, PTR);
+    assert_eq!(form.focus, index);
+    assert_eq!(
+        message,
+        "PTR record: label 'Bad_Host' has '_' (only letters, digits and '-' are allowed)"
+    );
+    let flash = s.state().flash.clone().expect("flash");
+    assert_eq!(flash.level, FlashLevel::Error);
+    assert_eq!(flash.text, message);
+
+    clear_field(&mut s);
+    type_text(&mut s, "Web-1.Example.NL.");
+    assert!(
+        form_error(&s).is_none(),
+        "editing the field clears its error"
+    );
+    let effects = press_code(&mut s, KeyCode::Enter);
+    let jobs = sent(&effects);
+    assert_eq!(jobs.len(), 1, "{effects:?}");
+    assert_eq!(
+        jobs[0].command,
+        Command::SetPtr {
+            hostname: "web-1.example.nl".into(),
+            remarks: Some("rack 4".into()),
+        }
+    );
+    assert_eq!(jobs[0].target, ip_ref("185.3.4.5"));
+    assert_eq!(jobs[0].target.kind, ObjectKind::Ip);
+    assert_eq!(jobs[0].target_name, "185.3.4.5");
+    assert_eq!(s.state().mode, Mode::Normal);
+}
+
+fn form_error(s: &Store) -> Option<(usize, String)> {
+    form(s).error.clone()
+}
+
+#[test]
+fn switching_the_ip_prefills_it_and_keeps_what_was_typed_for_the_other() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, "x");
+    press(&mut s, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(form(&s).fields[form(&s).focus].label, "IP");
+    let effects = press_code(&mut s, KeyCode::Right);
+    assert!(effects.contains(&Effect::SaveDrafts));
+    let f = form(&s);
+    assert_eq!(f.target, ip_ref("185.3.4.6"));
+    assert_eq!(f.value(PTR), "");
+    assert_eq!(f.value(REMARKS), "");
+    assert_eq!(
+        f.title(),
+        "Reverse DNS of 185.3.4.6 · server web-1 · cp-demo"
+    );
+    press_code(&mut s, KeyCode::Char(' '));
+    assert_eq!(form(&s).value(PTR), "old.example.nlx", "the draft is back");
+}
+
+#[test]
+fn esc_keeps_the_draft_and_reopening_restores_it() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, ".half");
+    let effects = press_code(&mut s, KeyCode::Esc);
+    assert_eq!(effects, vec![Effect::SaveDrafts]);
+    assert_eq!(s.state().mode, Mode::Normal);
+    let draft = s
+        .state()
+        .drafts
+        .get(FormKind::Ptr, &ip_ref("185.3.4.5"))
+        .expect("draft");
+    assert_eq!(draft.values[PTR], "old.example.nl.half");
+    open(&mut s, FormKind::Ptr);
+    assert_eq!(form(&s).value(PTR), "old.example.nl.half");
+    assert!(s
+        .state()
+        .flash
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("draft restored"));
+}
+
+#[test]
+fn a_form_closed_as_prefilled_leaves_no_draft() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    let effects = press_code(&mut s, KeyCode::Esc);
+    assert!(effects.is_empty());
+    assert!(s.state().drafts.is_empty());
+    // Typing and undoing it is no change either; an earlier draft goes.
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, "z");
+    press_code(&mut s, KeyCode::Esc);
+    assert_eq!(s.state().drafts.len(), 1);
+    open(&mut s, FormKind::Ptr);
+    press_code(&mut s, KeyCode::Backspace);
+    assert_eq!(press_code(&mut s, KeyCode::Esc), vec![Effect::SaveDrafts]);
+    assert!(s.state().drafts.is_empty());
+}
+
+fn submit_ptr(s: &mut Store, hostname: &str) -> u64 {
+    open(s, FormKind::Ptr);
+    clear_field(s);
+    type_text(s, hostname);
+    let effects = press_code(s, KeyCode::Enter);
+    assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
+    sent(&effects).first().expect("sent").id
+}
+
+fn finish(s: &mut Store, id: u64, state: JobState) -> Vec<Effect> {
+    s.apply(Event::Job {
+        id,
+        state,
+        handle: None,
+        at: 5_000,
+    })
+}
+
+#[test]
+fn a_failed_job_keeps_the_draft_and_a_succeeded_one_drops_it() {
+    let mut s = store();
+    let id = submit_ptr(&mut s, "new.example.nl");
+    let effects = finish(&mut s, id, JobState::Failed("Error1".into()));
+    assert!(!effects.contains(&Effect::SaveDrafts));
+    open(&mut s, FormKind::Ptr);
+    assert_eq!(
+        form(&s).value(PTR),
+        "new.example.nl",
+        "what was typed is back"
+    );
+    press_code(&mut s, KeyCode::Esc);
+
+    let id = submit_ptr(&mut s, "newer.example.nl");
+    let effects = finish(&mut s, id, JobState::Succeeded(String::new()));
+    assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
+    assert!(s.state().drafts.is_empty());
+}
+
+#[test]
+fn a_draft_edited_after_sending_survives_the_jobs_success() {
+    let mut s = store();
+    let id = submit_ptr(&mut s, "new.example.nl");
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, "x");
+    press_code(&mut s, KeyCode::Esc);
+    finish(&mut s, id, JobState::Succeeded(String::new()));
+    let draft = s
+        .state()
+        .drafts
+        .get(FormKind::Ptr, &ip_ref("185.3.4.5"))
+        .expect("the newer edit is unsent");
+    assert_eq!(draft.values[PTR], "new.example.nlx");
+}
+
+#[test]
+fn a_read_only_account_refuses_the_form_at_once_and_audits() {
+    let account = AccountInfo::new("cp-demo", "controlepaneel", true).with_capabilities(ALL.into());
+    let mut s = store_with(account);
+    let effects = open(&mut s, FormKind::Ptr);
+    assert_eq!(s.state().mode, Mode::Normal);
+    let reason = "read-only mode: edit reverse DNS refused for 185.3.4.5 on cp-demo";
+    assert_eq!(
+        effects,
+        vec![Effect::AuditRefused {
+            target: ip_ref("185.3.4.5"),
+            action: "set-ptr".into(),
+            reason: reason.into(),
+        }]
+    );
+    assert_eq!(s.state().flash.as_ref().unwrap().text, reason);
+}
+
+#[test]
+fn an_account_without_reverse_dns_refuses_the_form() {
+    let mut s = store_with(AccountInfo::new("cp-demo", "clc", false));
+    let effects = open(&mut s, FormKind::Ptr);
+    assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
+    assert_eq!(
+        s.state().flash.as_ref().unwrap().text,
+        "reverse DNS editing is not offered by clc (account cp-demo)"
+    );
+    assert_eq!(s.state().mode, Mode::Normal);
+}
+
+#[test]
+fn keys_typed_in_a_form_are_text_not_commands() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    clear_field(&mut s);
+    for c in ['q', 'j', 'k', '/', ':', '?', 'e', 'b', 'G', 'A'] {
+        let effects = press_code(&mut s, KeyCode::Char(c));
+        assert!(effects.is_empty(), "{c}: {effects:?}");
+    }
+    assert_eq!(form(&s).value(PTR), "qjk/:?ebGA");
+    assert!(s.state().jobs.is_empty());
+    // Arrows move the cursor inside the text; Home/End too.
+    press_code(&mut s, KeyCode::Home);
+    type_text(&mut s, "<");
+    assert_eq!(form(&s).value(PTR), "<qjk/:?ebGA");
+}
+
+#[test]
+fn ctrl_c_from_a_form_keeps_the_draft_and_quits() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, "-2");
+    let effects = press(
+        &mut s,
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    );
+    let position = |e: &Effect| effects.iter().position(|x| x == e);
+    let saved = position(&Effect::SaveDrafts).expect("drafts saved");
+    let quit = position(&Effect::Quit).expect("quit");
+    assert!(saved < quit);
+    assert_eq!(s.state().drafts.len(), 1);
+}
+
+#[test]
+fn an_open_form_is_kept_when_the_session_ends_without_closing_it() {
+    let mut s = store();
+    open(&mut s, FormKind::Ptr);
+    type_text(&mut s, "-3");
+    assert!(s.keep_open_form());
+    assert!(matches!(s.state().mode, Mode::Form(_)));
+    assert_eq!(
+        s.state().drafts.iter().next().unwrap().values[PTR],
+        "old.example.nl-3"
+    );
+}
+
+#[test]
+fn drafts_survive_a_restart_and_a_corrupt_file_is_set_aside() {
+    let dir = std::env::temp_dir().join(format!("hostdeck-drafts-{}", std::process::id()));
+    let path = dir.join("drafts.json");
+    let mut s = store();
+    let id = submit_ptr(&mut s, "sent.example.nl");
+    drafts::save(&path, &s.state().drafts).expect("save");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "drafts are private");
+    }
+    let loaded = drafts::load(&path);
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(
+        loaded.iter().next().unwrap().sent_job,
+        None,
+        "an earlier session's job is not trusted"
+    );
+    let mut restarted = store();
+    restarted.restore_drafts(loaded);
+    open(&mut restarted, FormKind::Ptr);
+    assert_eq!(form(&restarted).value(PTR), "sent.example.nl");
+    // The old job id means nothing now: a new job with that id does not drop it.
+    press_code(&mut restarted, KeyCode::Esc);
+    finish(&mut restarted, id, JobState::Succeeded(String::new()));
+    assert_eq!(restarted.state().drafts.len(), 1);
+
+    std::fs::write(&path, b"{ not json").unwrap();
+    assert!(drafts::load(&path).is_empty());
+    assert!(dir.join("drafts.json.corrupt").exists());
+    assert!(!path.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn new_contact_with_a_bad_country_is_refused_naming_country() {
+    let mut s = store();
+    open(&mut s, FormKind::NewContact);
+    assert_eq!(form(&s).title(), "New contact · cp-demo");
+    let values = [
+        ("Handle", "ACME-01"),
+        ("Gender", "m"),
+        ("FirstName", "Jan"),
+        ("LastName", "Jansen"),
+        ("Address", "Dorpsstraat 1"),
+        ("ZipCode", "1234 AB"),
+        ("City", "Amsterdam"),
+        ("Country", "XX"),
+        ("PhoneNumber", "+31 20 123 4567"),
+    ];
+    fill(&mut s, &values);
+    let effects = press_code(&mut s, KeyCode::Enter);
+    assert!(sent(&effects).is_empty());
+    let f = form(&s);
+    let (index, message) = f.error.clone().expect("error");
+    assert_eq!(f.fields[index].label, "Country");
+    assert_eq!(f.focus, index);
+    assert!(
+        message.starts_with("Country: 'XX' is not an ISO 3166-1"),
+        "{message}"
+    );
+
+    clear_field(&mut s);
+    type_text(&mut s, "nl");
+    let effects = press_code(&mut s, KeyCode::Enter);
+    let jobs = sent(&effects);
+    assert_eq!(jobs.len(), 1, "{effects:?}");
+    assert_eq!(jobs[0].target, Ref::new("cp-demo", ObjectKind::Contact, ""));
+    assert_eq!(jobs[0].target_name, "ACME-01");
+    match &jobs[0].command {
+        Command::AddContact(fields) => {
+            assert_eq!(fields.country, "NL");
+            assert_eq!(fields.handle, "ACME-01");
+        }
+        other => panic!("expected AddContact, got {other:?}"),
+    }
+}
+
+/// Types each value into the field of that label (tab moves on).
+fn fill(s: &mut Store, values: &[(&str, &str)]) {
+    for (label, value) in values {
+        let count = form(s).fields.len();
+        for _ in 0..count {
+            if form(s).fields[form(s).focus].label == *label {
+                break;
+            }
+            press_code(s, KeyCode::Tab);
+        }
+        assert_eq!(form(s).fields[form(s).focus].label, *label);
+        clear_field(s);
+        type_text(s, value);
+    }
+}
+
+#[test]
+fn no_account_with_contacts_means_no_contact_form() {
+    let mut s = store_with(AccountInfo::new("clc", "clc", false));
+    let effects = open(&mut s, FormKind::NewContact);
+    assert!(effects.is_empty());
+    assert_eq!(s.state().mode, Mode::Normal);
+    assert!(s
+        .state()
+        .flash
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("no account offers"));
+}
+
+#[test]
+fn the_ptr_command_line_opens_the_form() {
+    let mut s = store();
+    press_code(&mut s, KeyCode::Char(':'));
+    type_text(&mut s, "rdns");
+    press_code(&mut s, KeyCode::Enter);
+    assert_eq!(form(&s).kind, FormKind::Ptr);
+}
