@@ -3,6 +3,7 @@
 //! injection. `hostdeck sim`, `hostdeck --demo` and the tests start them.
 
 pub mod clc;
+pub mod controlepaneel;
 pub mod faults;
 
 pub use faults::{FaultHandle, Faults};
@@ -76,9 +77,23 @@ pub async fn start_clc(options: SimOptions) -> std::io::Result<SimServer> {
     serve("clc", "/REST/", app, faults, credentials).await
 }
 
-/// Starts every simulator (for now only CLC).
+/// Starts the controlepaneel.com XML API simulator on `127.0.0.1:0`.
+pub async fn start_controlepaneel(options: SimOptions) -> std::io::Result<SimServer> {
+    let faults = FaultHandle::default();
+    let app = controlepaneel::router(&options, faults.clone());
+    let credentials = vec![
+        ("account_id", controlepaneel::DEMO_ACCOUNT_ID.to_string()),
+        ("hash", controlepaneel::DEMO_HASH.to_string()),
+    ];
+    serve("controlepaneel", "/api/", app, faults, credentials).await
+}
+
+/// Starts every simulator: CLC, then controlepaneel.
 pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
-    Ok(vec![start_clc(options).await?])
+    Ok(vec![
+        start_clc(options.clone()).await?,
+        start_controlepaneel(options).await?,
+    ])
 }
 
 /// Binds `app` to a loopback port and serves it until the returned
