@@ -4,6 +4,7 @@
 use crate::app::store::AccountInfo;
 use crate::config::{AccountConfig, Config, ConfigError, Paths, ProviderKind, SecretSource};
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
 use crate::provider::Provider;
 use crate::secret::Secret;
 use crate::sim::{self, SimOptions, SimServer};
@@ -109,38 +110,49 @@ fn demo_paths(paths: Paths) -> Paths {
 
 /// A config with one account per running simulator.
 pub fn demo_config(sims: &[SimServer]) -> Config {
-    let accounts = sims
-        .iter()
-        .filter(|s| s.kind == "clc")
-        .map(|s| {
-            let secret =
-                |key: &str| SecretSource::Plain(Secret::new(s.credential(key).unwrap_or("")));
-            AccountConfig {
-                name: format!("{}-demo", s.kind),
-                kind: ProviderKind::Clc,
-                base_url: s.base_url.clone(),
-                read_only: false,
-                poll_interval_secs: 30,
-                alias: s.credential("alias").map(str::to_string),
-                // The demo has a sub-account; show all of its servers.
-                hierarchy: true,
-                format: None,
-                account_id: None,
-                method: None,
-                username: None,
-                secrets: [
-                    ("api_key".to_string(), secret("api_key")),
-                    ("password".to_string(), secret("password")),
-                ]
-                .into_iter()
-                .collect(),
-            }
-        })
-        .collect();
     Config {
         path: None,
         read_only: false,
-        accounts,
+        accounts: sims.iter().filter_map(demo_account).collect(),
+    }
+}
+
+/// The demo account of one simulator, by its kind.
+fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
+    let secret = |key: &str| SecretSource::Plain(Secret::new(sim.credential(key).unwrap_or("")));
+    let secrets = |keys: &[&str]| keys.iter().map(|k| (k.to_string(), secret(k))).collect();
+    let base = AccountConfig {
+        name: String::new(),
+        kind: ProviderKind::Clc,
+        base_url: sim.base_url.clone(),
+        read_only: false,
+        poll_interval_secs: 30,
+        alias: None,
+        hierarchy: false,
+        format: None,
+        account_id: None,
+        method: None,
+        username: None,
+        secrets: Default::default(),
+    };
+    match sim.kind {
+        "clc" => Some(AccountConfig {
+            name: "clc-demo".into(),
+            alias: sim.credential("alias").map(str::to_string),
+            // The demo has a sub-account; show all of its servers.
+            hierarchy: true,
+            secrets: secrets(&["api_key", "password"]),
+            ..base
+        }),
+        "controlepaneel" => Some(AccountConfig {
+            name: "cp-demo".into(),
+            kind: ProviderKind::Controlepaneel,
+            account_id: sim.credential("account_id").map(str::to_string),
+            method: Some("post".into()),
+            secrets: secrets(&["hash"]),
+            ..base
+        }),
+        _ => None,
     }
 }
 
@@ -161,6 +173,7 @@ fn build_account(config: AccountConfig) -> Result<Account, String> {
             })
             .map_err(|e| e.to_string())?,
         ),
+        ProviderKind::Controlepaneel => Arc::new(controlepaneel_provider(&config)?),
         other => {
             return Err(format!(
                 "account {}: provider kind {} is not supported yet by this build",
@@ -170,4 +183,23 @@ fn build_account(config: AccountConfig) -> Result<Account, String> {
         }
     };
     Ok(Account { config, provider })
+}
+
+/// A controlepaneel account; every problem names the account.
+fn controlepaneel_provider(config: &AccountConfig) -> Result<ControlepaneelProvider, String> {
+    let method = HttpMethod::from_config(config.method.as_deref()).ok_or_else(|| {
+        format!(
+            "account {}: method must be \"post\" or \"get\", got {:?}",
+            config.name,
+            config.method.as_deref().unwrap_or_default()
+        )
+    })?;
+    ControlepaneelProvider::new(ControlepaneelSettings {
+        account: config.name.clone(),
+        base_url: config.base_url.clone(),
+        account_id: config.account_id.clone().unwrap_or_default(),
+        hash: config.secret("hash").map_err(|e| e.to_string())?,
+        method,
+    })
+    .map_err(|e| e.to_string())
 }

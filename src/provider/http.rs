@@ -22,6 +22,15 @@ pub struct Answer {
     pub body: String,
 }
 
+/// A raw HTTP answer with the body as bytes, for APIs whose character set
+/// is not certain (the caller decodes it).
+#[derive(Clone, Debug)]
+pub struct RawAnswer {
+    pub status: u16,
+    pub content_type: String,
+    pub body: Vec<u8>,
+}
+
 /// The HTTP client of one account.
 #[derive(Clone)]
 pub struct HttpClient {
@@ -79,6 +88,20 @@ impl HttpClient {
     /// HTTP 5xx become errors; other statuses are returned for the caller to
     /// interpret (many APIs put their error in a 4xx body).
     pub async fn send(&self, operation: &str, request: reqwest::RequestBuilder) -> Result<Answer> {
+        let raw = self.send_raw(operation, request).await?;
+        Ok(Answer {
+            status: raw.status,
+            content_type: raw.content_type,
+            body: String::from_utf8_lossy(&raw.body).into_owned(),
+        })
+    }
+
+    /// Like [`HttpClient::send`], but keeps the body as bytes.
+    pub async fn send_raw(
+        &self,
+        operation: &str,
+        request: reqwest::RequestBuilder,
+    ) -> Result<RawAnswer> {
         let response = request
             .send()
             .await
@@ -91,18 +114,20 @@ impl HttpClient {
             .unwrap_or("")
             .to_string();
         let body = response
-            .text()
+            .bytes()
             .await
-            .map_err(|e| self.transport_error(operation, e))?;
+            .map_err(|e| self.transport_error(operation, e))?
+            .to_vec();
         if status >= 500 {
-            let excerpt: String = body.chars().take(120).collect();
+            let text = String::from_utf8_lossy(&body);
+            let excerpt: String = text.chars().take(120).collect();
             return Err(self.error(
                 operation,
                 ErrorKind::Http,
                 format!("provider answered HTTP {status}: {}", excerpt.trim()),
             ));
         }
-        Ok(Answer {
+        Ok(RawAnswer {
             status,
             content_type,
             body,
@@ -133,6 +158,32 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
         current = next;
     }
     current.to_string()
+}
+
+/// A short single-line excerpt of a body for error messages.
+pub fn excerpt(body: &str) -> String {
+    const MAX: usize = 80;
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.is_empty() {
+        return "(empty body)".into();
+    }
+    let short: String = flat.chars().take(MAX).collect();
+    if flat.chars().count() > MAX {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Adds the warning a mutation needs when it failed in transport or with a
+/// 5xx: it may have been carried out all the same.
+pub fn unsure_if_sent(mut e: ProviderError) -> ProviderError {
+    if matches!(e.kind, ErrorKind::Transport | ErrorKind::Http) {
+        e.cause.push_str(
+            "; the command may have reached the provider: check the object before sending it again",
+        );
+    }
+    e
 }
 
 /// Whether a failed read may be tried again: transport trouble and 5xx only.

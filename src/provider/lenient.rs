@@ -245,7 +245,8 @@ fn single_wrapped(map: &serde_json::Map<String, Value>) -> Option<&Value> {
 /// `\/Date(1343775600000)\/` (also `/Date(ms)/`, with an optional
 /// `+hhmm`/`-hhmm` zone, which does not change the instant), and ISO
 /// `2012-08-31T23:00:00[.fff]` without a zone (read as UTC, which the
-/// document calls GMT), a date alone, or with `Z`/`±hh:mm`.
+/// document calls GMT), a date alone, or with `Z`/`±hh:mm`; and the Dutch
+/// `DD-MM-YYYY` (controlepaneel), alone or with a time, read as UTC.
 pub fn parse_date(text: &str) -> Option<i64> {
     let s = text.trim();
     match s
@@ -281,7 +282,7 @@ fn parse_iso_date(s: &str) -> Option<i64> {
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };
-    let days = parse_ymd(date)?;
+    let days = parse_ymd(date).or_else(|| parse_dmy(date))?;
     let (time_ms, offset_ms) = match time {
         Some(t) => parse_time_with_zone(t)?,
         None => (0, 0),
@@ -302,6 +303,18 @@ fn parse_ymd(date: &str) -> Option<i64> {
         return None;
     }
     Some(days_from_civil(year, month, day))
+}
+
+/// `DD-MM-YYYY` as days since the epoch.
+fn parse_dmy(date: &str) -> Option<i64> {
+    let mut parts = date.split('-');
+    let day = parts.next()?;
+    let month = parts.next()?;
+    let year = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    parse_ymd(&format!("{year}-{month}-{day}"))
 }
 
 /// `HH:MM[:SS[.fff]]` with an optional `Z` or `±HH:MM`/`±HHMM`; returns

@@ -4,6 +4,7 @@
 //! values over HTTP and report failures as [`ProviderError`].
 
 pub mod clc;
+pub mod controlepaneel;
 pub mod http;
 pub mod lenient;
 
