@@ -192,12 +192,28 @@ fn bench_filter(c: &mut Criterion) {
     });
 }
 
+/// controlepaneel `domains list` with 10,000 items, decoded into the
+/// document's wire types (the simulator writes the answer).
+fn bench_parse_domains_list(c: &mut Criterion) {
+    let body = hostdeck::sim::controlepaneel::domains_list_xml(10_000, 1);
+    let parsed = hostdeck::provider::controlepaneel::wire::parse_domains_list(body.as_bytes())
+        .expect("the simulator's answer parses");
+    assert_eq!(parsed.len(), 10_000);
+    c.bench_function("parse a controlepaneel domains list, 10k items", |b| {
+        b.iter(|| {
+            hostdeck::provider::controlepaneel::wire::parse_domains_list(body.as_bytes())
+                .map(|items| items.len())
+        })
+    });
+}
+
 criterion_group!(
     benches,
     bench_render,
     bench_refresh,
     bench_refresh_resort,
     bench_first_load,
-    bench_filter
+    bench_filter,
+    bench_parse_domains_list
 );
 criterion_main!(benches);
