@@ -5,6 +5,8 @@
 pub mod command;
 pub mod event;
 pub mod form;
+pub mod listview;
+pub mod rows;
 pub mod runtime;
 pub mod store;
 pub mod terminal;
