@@ -67,6 +67,41 @@ pub enum ViewKind {
     Colocation,
 }
 
+impl ViewKind {
+    /// The domains, contacts and colocation views: small sortable tables
+    /// with their own filter, cursor and details panel.
+    pub fn is_record_view(self) -> bool {
+        matches!(
+            self,
+            ViewKind::Domains | ViewKind::Contacts | ViewKind::Colocation
+        )
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ViewKind::Servers => "servers",
+            ViewKind::Jobs => "jobs",
+            ViewKind::Accounts => "accounts",
+            ViewKind::Domains => "domains",
+            ViewKind::Contacts => "contacts",
+            ViewKind::Colocation => "colocation",
+        }
+    }
+}
+
+/// An action on the selected row of the domains or contacts view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordAction {
+    RequestEpp,
+    /// Lock when unlocked, unlock when locked.
+    ToggleLock,
+    SetLock(bool),
+    Cancel {
+        immediate: bool,
+    },
+    DeleteContact,
+}
+
 /// Something the user asked for, independent of which key asked.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
@@ -77,6 +112,10 @@ pub enum Intent {
     Top,
     Bottom,
     SortBy(Column),
+    /// Sort the current view by its `n`th column (0-based; keys 1..9).
+    SortColumn(usize),
+    /// Sort the current view by a column named on the `:` line.
+    SortNamed(String),
     ToggleDetails,
     ShowHelp,
     ShowView(ViewKind),
@@ -85,6 +124,8 @@ pub enum Intent {
     Act(Action),
     /// Toggle maintenance mode on the selected server.
     ToggleMaintenance,
+    /// An action on the selected domain or contact.
+    Record(RecordAction),
     /// Open a form on the selected object.
     OpenForm(super::form::FormKind),
     StartFilter,
@@ -118,13 +159,19 @@ pub fn parse_command_line(line: &str) -> Result<Vec<Intent>, String> {
         "servers" | "server" | "srv" | "s" => Intent::ShowView(ViewKind::Servers),
         "jobs" | "job" | "j" => Intent::ShowView(ViewKind::Jobs),
         "accounts" | "account" | "acc" | "a" => Intent::ShowView(ViewKind::Accounts),
+        "domains" | "domain" | "dom" => Intent::ShowView(ViewKind::Domains),
+        "contacts" | "contact" | "con" => Intent::ShowView(ViewKind::Contacts),
+        "colo" | "colocation" | "visits" | "visitors" => Intent::ShowView(ViewKind::Colocation),
         "refresh" | "r" => Intent::RefreshAll,
         "ptr" | "rdns" => Intent::OpenForm(FormKind::Ptr),
         "ns" | "nameservers" => Intent::OpenForm(FormKind::Nameservers),
-        "sort" => {
-            let name = rest.first().ok_or("usage: :sort COLUMN")?;
-            Intent::SortBy(Column::from_name(name).ok_or(format!("no column named {name}"))?)
-        }
+        "sort" => Intent::SortNamed(rest.first().ok_or("usage: :sort COLUMN")?.to_string()),
+        "epp" | "request-epp" => Intent::Record(RecordAction::RequestEpp),
+        "lock" => Intent::Record(RecordAction::SetLock(true)),
+        "unlock" => Intent::Record(RecordAction::SetLock(false)),
+        "cancel" => Intent::Record(RecordAction::Cancel { immediate: false }),
+        "cancel-direct" => Intent::Record(RecordAction::Cancel { immediate: true }),
+        "del-contact" | "delete-contact" => Intent::Record(RecordAction::DeleteContact),
         "filter" | "f" => {
             let mut intents = vec![Intent::StartFilter];
             intents.extend(rest.join(" ").chars().map(Intent::InputChar));
@@ -148,7 +195,17 @@ mod tests {
         assert_eq!(parse_command_line("q"), Ok(vec![Intent::Quit]));
         assert_eq!(
             parse_command_line("sort name"),
-            Ok(vec![Intent::SortBy(Column::Name)])
+            Ok(vec![Intent::SortNamed("name".into())])
+        );
+        assert_eq!(
+            parse_command_line("dom"),
+            Ok(vec![Intent::ShowView(ViewKind::Domains)])
+        );
+        assert_eq!(
+            parse_command_line("cancel-direct"),
+            Ok(vec![Intent::Record(RecordAction::Cancel {
+                immediate: true
+            })])
         );
         assert_eq!(
             parse_command_line("reboot"),

@@ -5,7 +5,9 @@
 pub mod command;
 pub mod event;
 pub mod form;
+pub mod listview;
 pub mod policy;
+pub mod rows;
 pub mod runtime;
 pub mod store;
 pub mod terminal;

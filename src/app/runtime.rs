@@ -115,7 +115,7 @@ async fn event_loop(
 fn translate(store: &Store, event: TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::intent(&store.state().mode, key).map(Event::Intent)
+            keymap::intent_for(store.state(), key).map(Event::Intent)
         }
         TermEvent::Resize(w, h) => Some(Event::Resize(w, h)),
         _ => None,

@@ -104,6 +104,29 @@ pub fn table_rows(size: (u16, u16), details_open: bool, jobs: usize) -> usize {
     }
 }
 
+/// The two stacked tables of the colocation view: the top half and the rest.
+pub fn stacked(area: Rect) -> (Rect, Rect) {
+    let top = area.height / 2;
+    let upper = Rect {
+        height: top,
+        ..area
+    };
+    let lower = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    (upper, lower)
+}
+
+/// How many data rows each of the two stacked tables shows at this size.
+pub fn stacked_rows(size: (u16, u16), details_open: bool, jobs: usize) -> (usize, usize) {
+    let height = table_rows(size, details_open, jobs) as u16 + 3;
+    let (upper, lower) = stacked(Rect::new(0, 0, size.0, height));
+    let rows = |r: Rect| usize::from(r.height.saturating_sub(3)).max(1);
+    (rows(upper), rows(lower))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +157,15 @@ mod tests {
         for h in 0..6 {
             let _ = areas(Rect::new(0, 0, 10, h), true, 9);
             let _ = table_rows((10, h), false, 9);
+            let _ = stacked_rows((10, h), true, 9);
         }
+    }
+
+    #[test]
+    fn stacked_tables_share_the_table_area() {
+        let (upper, lower) = stacked(Rect::new(0, 1, 80, 17));
+        assert_eq!((upper.y, upper.height), (1, 8));
+        assert_eq!((lower.y, lower.height), (9, 9));
+        assert_eq!(stacked_rows((80, 24), false, 0), (6, 7));
     }
 }

@@ -2,10 +2,14 @@
 //! and never mutates state; it builds only the rows that are visible.
 
 pub mod accounts;
+pub mod colocation;
+pub mod contacts;
+pub mod domains;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
+pub mod records;
 pub mod servers;
 pub mod telemetry;
 pub mod theme;
@@ -22,22 +26,25 @@ use theme::Theme;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
-    let areas = layout::areas(frame.area(), state.details_open, state.jobs.len());
+    let details_open = match state.main_view {
+        kind if kind.is_record_view() => state.records.panel(kind).open,
+        _ => state.details_open,
+    };
+    let areas = layout::areas(frame.area(), details_open, state.jobs.len());
     draw_header(frame, areas.header, state, theme);
     match state.main_view {
         ViewKind::Servers => servers::draw(frame, &areas, state, theme),
         ViewKind::Jobs => jobs::draw_table(frame, areas.main_full, state, theme),
         ViewKind::Accounts => accounts::draw(frame, areas.main_full, state, theme),
-        // Scaffolding until the domain views land.
-        ViewKind::Domains | ViewKind::Contacts | ViewKind::Colocation => {
-            accounts::draw(frame, areas.main_full, state, theme)
-        }
+        ViewKind::Domains => domains::draw(frame, &areas, state, theme),
+        ViewKind::Contacts => contacts::draw(frame, &areas, state, theme),
+        ViewKind::Colocation => colocation::draw(frame, &areas, state, theme),
     }
     jobs::draw_strip(frame, areas.jobs, state, theme);
     draw_message_line(frame, areas.message, state, theme);
     draw_hints(frame, areas.hints, state, theme);
     match &state.mode {
-        Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, theme),
+        Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, state, theme),
         Mode::Form(form) => widgets::form::draw(frame, form, theme),
         Mode::Help { scroll } => help::draw(frame, state, *scroll, theme),
         _ => {}
@@ -90,7 +97,7 @@ fn draw_message_line(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         Mode::Filter { input, .. } => {
             let mut spans = vec![Span::styled("/", theme.bold), Span::raw(input.clone())];
             spans.push(Span::styled("█", theme.dim));
-            if let Some(error) = &state.view.filter.error {
+            if let Some(error) = &state.active_filter().error {
                 spans.push(Span::styled(format!("  bad regex: {error}"), theme.error));
             }
             Line::from(spans)

@@ -1,5 +1,6 @@
 //! Domain, contact and colocation data events: whole-account refreshes,
 //! single domains fetched afresh, domain history and colocation access.
+//! The record views' tables are rebuilt when their data changes.
 
 use super::*;
 use crate::model::{Colocation, Contact, Domain, HistoryEntry};
@@ -15,10 +16,18 @@ impl Store {
         self.state.now = at;
         match result {
             Ok(inventory) => {
-                self.state.domain_errors.remove(account);
+                let recovered = self.state.domain_errors.remove(account).is_some();
+                let records = &mut self.state.records;
+                records.domains_loaded.insert(account.to_string());
+                records.domains_at.insert(account.to_string(), at);
                 let changed = self.replace_domains(account, inventory.domains)
                     | self.replace_contacts(account, inventory.contacts);
-                self.dirty |= changed;
+                if changed {
+                    self.rebuild_domain_views();
+                }
+                // The data age in the title moved on as well.
+                let shown = matches!(self.state.main_view, ViewKind::Domains | ViewKind::Contacts);
+                self.dirty |= changed || recovered || shown;
                 if changed {
                     vec![Effect::SaveSnapshot]
                 } else {
@@ -46,6 +55,7 @@ impl Store {
         if new {
             self.flash(FlashLevel::Error, message);
         }
+        self.dirty = true;
     }
 
     /// Replaces the domains of one account; returns whether anything changed.
@@ -97,6 +107,7 @@ impl Store {
                         domains.sort_by(|a, b| (&a.account, &a.id).cmp(&(&b.account, &b.id)));
                     }
                 }
+                self.rebuild_domain_views();
                 self.dirty = true;
                 vec![Effect::SaveSnapshot]
             }
@@ -113,7 +124,9 @@ impl Store {
         result: Result<Vec<HistoryEntry>, ProviderError>,
     ) -> Vec<Effect> {
         match result {
-            Ok(history) => {
+            Ok(mut history) => {
+                // Newest first; entries without a readable date keep their place at the end.
+                history.sort_by_key(|entry| std::cmp::Reverse(entry.at));
                 self.state.domain_history.insert(target, history);
                 self.dirty = true;
             }
@@ -134,6 +147,7 @@ impl Store {
                 self.state
                     .colocation
                     .insert(account.to_string(), colocation);
+                self.rebuild_colocation_views();
                 self.dirty = true;
             }
             Err(error) => self.flash(FlashLevel::Error, error.to_string()),

@@ -18,6 +18,9 @@ impl Store {
     }
 
     pub(super) fn normal_intent(&mut self, intent: Intent) -> Vec<Effect> {
+        if let Some(effects) = self.record_intent(&intent) {
+            return effects;
+        }
         let before = self.state.view.selected.clone();
         let effects = match intent.clone() {
             Intent::Quit => return vec![Effect::SaveSnapshot, Effect::Quit],
@@ -42,6 +45,12 @@ impl Store {
             Intent::Top => self.move_to(0),
             Intent::Bottom => self.move_to(i64::MAX),
             Intent::SortBy(column) => self.sort_by(column),
+            Intent::SortColumn(n) => match Column::ALL.get(n) {
+                Some(&column) => self.sort_by(column),
+                None => Vec::new(),
+            },
+            Intent::SortNamed(name) => self.sort_named(&name),
+            Intent::Record(action) => self.record_action(action),
             Intent::ToggleDetails => {
                 self.state.details_open = !self.state.details_open;
                 self.state.details_scroll = 0;
@@ -52,10 +61,7 @@ impl Store {
                 self.state.mode = Mode::Help { scroll: 0 };
                 Vec::new()
             }
-            Intent::ShowView(kind) => {
-                self.state.main_view = kind;
-                Vec::new()
-            }
+            Intent::ShowView(kind) => self.show_view(kind),
             Intent::RefreshAll => self.refresh_all(),
             Intent::Act(action) => self.request_action(action),
             Intent::ToggleMaintenance => self.toggle_maintenance(),
@@ -140,6 +146,17 @@ impl Store {
         Vec::new()
     }
 
+    /// `:sort NAME` in the servers view.
+    pub(super) fn sort_named(&mut self, name: &str) -> Vec<Effect> {
+        match Column::from_name(name) {
+            Some(column) => self.sort_by(column),
+            None => {
+                self.flash(FlashLevel::Error, format!("no column named {name}"));
+                Vec::new()
+            }
+        }
+    }
+
     pub(super) fn refresh_all(&mut self) -> Vec<Effect> {
         self.flash(FlashLevel::Info, "refreshing every account".to_string());
         self.state
@@ -172,9 +189,13 @@ impl Store {
     pub(super) fn scroll(&mut self) {
         let page = self.page_rows();
         self.state.view.scroll_into_view(page);
+        self.scroll_records();
     }
 
     pub(super) fn set_filter(&mut self, text: &str) {
+        if self.set_record_filter(text) {
+            return;
+        }
         self.state.view.filter = Filter::parse(text);
         self.refilter_view();
     }
@@ -193,10 +214,10 @@ impl Store {
         match intent {
             Intent::InputSubmit => {
                 self.state.mode = Mode::Normal;
-                if let Some(error) = self.state.view.filter.error.clone() {
+                if let Some(error) = self.state.active_filter().error.clone() {
                     self.flash(FlashLevel::Error, format!("bad regex: {error}"));
                 }
-                self.telemetry_wanted()
+                self.details_wanted()
             }
             Intent::Back | Intent::Quit => {
                 self.state.mode = Mode::Normal;

@@ -7,6 +7,9 @@ mod data;
 mod domains;
 mod forms;
 mod intents;
+mod records;
+
+pub use records::{ColocationPane, Panel, RecordViews};
 
 use super::command::{parse_command_line, Column, Intent, ViewKind};
 use super::event::{Effect, Event};
@@ -147,6 +150,8 @@ pub struct State {
     pub domain_selection: Option<Ref>,
     /// The selected row of the contacts view (kept by its view code).
     pub contact_selection: Option<Ref>,
+    /// The tables of the domains, contacts and colocation views.
+    pub records: RecordViews,
     pub jobs: VecDeque<Job>,
     /// Unsent form content, per form kind and target.
     pub drafts: Drafts,
@@ -265,6 +270,7 @@ impl Store {
                 colocation: BTreeMap::new(),
                 domain_selection: None,
                 contact_selection: None,
+                records: RecordViews::default(),
                 jobs: VecDeque::new(),
                 drafts: Drafts::default(),
                 view: ServerView::default(),
@@ -403,6 +409,7 @@ impl Store {
         state.search = servers.iter().map(search_text).collect();
         state.servers = servers;
         self.reindex();
+        self.restore_records();
         self.dirty = true;
     }
 

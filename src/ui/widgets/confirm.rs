@@ -4,7 +4,8 @@
 //! to be typed.
 
 use super::centered;
-use crate::app::store::{Confirm, ConfirmFocus};
+use crate::app::rows::{lock_label, ymd};
+use crate::app::store::{Confirm, ConfirmFocus, State};
 use crate::model::{Command, ObjectKind};
 use crate::ui::theme::Theme;
 use ratatui::layout::Alignment;
@@ -12,22 +13,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, confirm: &Confirm, theme: &Theme) {
-    let height = if confirm.typed.is_some() { 11 } else { 9 };
-    let area = centered(frame.area(), 64, height);
-    let verb = capitalized(&confirm.command.label());
+pub fn draw(frame: &mut Frame, confirm: &Confirm, state: &State, theme: &Theme) {
+    let command = &confirm.command;
+    let (before, after) = phrase(command, confirm.target.kind);
     let mut lines = vec![
         Line::from(vec![
-            Span::raw(format!("{verb} {} ", noun(confirm.target.kind))),
+            Span::raw(before),
             Span::styled(confirm.target_name.clone(), theme.bold),
+            Span::raw(after),
         ]),
         Line::from(vec![
             Span::raw("on account "),
             Span::styled(confirm.target.account.clone(), theme.bold),
             Span::raw("?"),
         ]),
-        Line::from(Span::styled(confirm.command.consequence(), theme.dim)),
     ];
+    if let Some(context) = context(confirm, state) {
+        lines.push(Line::from(Span::styled(context, theme.warn)));
+    }
+    lines.push(Line::from(Span::styled(command.consequence(), theme.dim)));
     if let Some(typed) = &confirm.typed {
         lines.push(Line::from(format!(
             "Type {} to confirm:",
@@ -35,16 +39,19 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, theme: &Theme) {
         )));
         lines.push(Line::from(Span::styled(format!("{typed}_"), theme.bold)));
     }
+    let (keep, go) = button_labels(command);
     lines.push(Line::from(""));
     lines.push(Line::from(vec![
-        button("Cancel", confirm.focus == ConfirmFocus::Cancel, theme),
+        button(keep, confirm.focus == ConfirmFocus::Cancel, theme),
         Span::raw("   "),
-        button(&verb, confirm.focus == ConfirmFocus::Confirm, theme),
+        button(&go, confirm.focus == ConfirmFocus::Confirm, theme),
     ]));
+    // Two spare lines for wrapping inside the border.
+    let area = centered(frame.area(), 64, lines.len() as u16 + 4);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.warn)
-        .title(format!(" Confirm {} ", title(&confirm.command)));
+        .title(format!(" Confirm {} ", title(command)));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines)
@@ -53,6 +60,64 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, theme: &Theme) {
             .wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// The question around the object's name: `Unlock ` + name, `Cancel ` +
+/// name + ` at the end of its term`, `Reboot server ` + name.
+fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
+    match command {
+        Command::SetLock { locked: true } => ("Lock ".into(), ""),
+        Command::SetLock { locked: false } => ("Unlock ".into(), ""),
+        Command::RequestEpp => ("Request the transfer (EPP) code of ".into(), ""),
+        Command::CancelDomain { immediate: false } => ("Cancel ".into(), " at the end of its term"),
+        Command::CancelDomain { immediate: true } => ("Cancel ".into(), " IMMEDIATELY"),
+        other => (
+            format!("{} {} ", capitalized(&other.label()), noun(kind)),
+            "",
+        ),
+    }
+}
+
+/// What the user should know about the object now: its lock state, the
+/// end of its term, the domains using a contact.
+fn context(confirm: &Confirm, state: &State) -> Option<String> {
+    let target = &confirm.target;
+    match &confirm.command {
+        Command::SetLock { .. } => state
+            .domain(target)
+            .map(|d| format!("now: {}", lock_label(d.locked))),
+        Command::CancelDomain { .. } => state
+            .domain(target)
+            .and_then(|d| d.expires)
+            .map(|end| format!("Current term ends {}", ymd(Some(end)))),
+        Command::DeleteContact => {
+            let users = state.records.contact_use.get(target);
+            Some(match users.filter(|u| !u.is_empty()) {
+                Some(users) => format!("used by {} domain(s): {}", users.len(), shortlist(users)),
+                None => "not used by any domain".into(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// At most three names, then `…`.
+fn shortlist(names: &[String]) -> String {
+    let mut text = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if names.len() > 3 {
+        text.push_str(", …");
+    }
+    text
+}
+
+/// The labels of the "no" and "yes" buttons; a domain cancel says "Keep
+/// domain" so its two buttons cannot be confused.
+fn button_labels(command: &Command) -> (&'static str, String) {
+    match command {
+        Command::CancelDomain { immediate: false } => ("Keep domain", "Cancel at term end".into()),
+        Command::CancelDomain { immediate: true } => ("Keep domain", "Cancel NOW".into()),
+        other => ("Cancel", capitalized(&other.label())),
+    }
 }
 
 fn button<'a>(label: &str, focused: bool, theme: &Theme) -> Span<'a> {
@@ -75,7 +140,7 @@ fn noun(kind: ObjectKind) -> &'static str {
     match kind {
         ObjectKind::Server => "server",
         ObjectKind::Ip => "IP",
-        ObjectKind::Domain => "of domain",
+        ObjectKind::Domain => "domain",
         ObjectKind::Contact => "contact",
     }
 }

@@ -1,0 +1,163 @@
+//! The contacts view: the domain contacts (registry handles) of every
+//! account, how many domains use each, and every field of the selected one.
+
+use super::domains::{errors_footer, is_stale};
+use super::layout::Areas;
+use super::records::{
+    age_note, draw_details, draw_table, field, heading, job_lines, note, page, title, titles, Fit,
+    RecordTable, TableRow,
+};
+use super::theme::Theme;
+use crate::app::store::State;
+use crate::model::{short_age, Capability, Contact};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::Frame;
+
+/// ACCOUNT, HANDLE, NAME, COMPANY, COUNTRY, USED BY.
+const FITS: [Fit; 6] = [
+    Fit { min: 7, drop: 2 },
+    Fit { min: 8, drop: 0 },
+    Fit { min: 12, drop: 0 },
+    Fit { min: 8, drop: 1 },
+    Fit { min: 7, drop: 3 },
+    Fit { min: 7, drop: 0 },
+];
+
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+    if areas.table.height > 0 {
+        draw_table_area(frame, areas.table, state, theme);
+    }
+    if let Some(area) = areas.details {
+        draw_contact_details(frame, area, state, theme);
+    }
+}
+
+fn used_by<'a>(state: &'a State, contact: &Contact) -> &'a [String] {
+    state
+        .records
+        .contact_use
+        .get(&contact.reference())
+        .map_or(&[], Vec::as_slice)
+}
+
+fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let view = &state.records.contacts;
+    let rows = view
+        .visible(page(area))
+        .iter()
+        .filter_map(|&i| state.contacts.get(i))
+        .map(|c| contact_row(c, state, theme))
+        .collect();
+    let mut heading = title("Contacts", view);
+    let loaded = state.records.domains_at.values().copied();
+    if let Some(age) = age_note(state.now, loaded) {
+        heading.push_str(&age);
+    }
+    let table = RecordTable {
+        title: heading,
+        titles: titles(view),
+        fits: &FITS,
+        rows,
+        cursor: view.cursor.checked_sub(view.offset),
+        empty_note: Some(empty_note(state)),
+        footer: errors_footer(state),
+        focused: true,
+    };
+    draw_table(frame, area, table, theme);
+}
+
+fn contact_row(contact: &Contact, state: &State, theme: &Theme) -> TableRow {
+    let style = if is_stale(state, &contact.account) {
+        theme.stale
+    } else {
+        Style::new()
+    };
+    let f = &contact.fields;
+    TableRow {
+        cells: vec![
+            contact.account.clone(),
+            contact.id.clone(),
+            contact.display_name(),
+            f.company_name.clone(),
+            f.country.clone(),
+            used_by(state, contact).len().to_string(),
+        ],
+        style,
+    }
+}
+
+fn empty_note(state: &State) -> String {
+    if !state.any_offers(Capability::Contacts) && !state.any_offers(Capability::Domains) {
+        return "no account offers domain contacts".into();
+    }
+    if !state.contacts.is_empty() {
+        return "no contact matches the filter (esc clears it)".into();
+    }
+    if state.records.domains_loaded.is_empty() && state.domain_errors.is_empty() {
+        "loading…".into()
+    } else {
+        "no contacts on these accounts".into()
+    }
+}
+
+fn draw_contact_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+    let scroll = state.records.contact_panel.scroll;
+    let Some(contact) = state.selected_contact() else {
+        let lines = vec![note("no contact selected", theme)];
+        draw_details(frame, area, " Details ".into(), lines, scroll, theme);
+        return;
+    };
+    let title = format!(" {} · {} (esc closes) ", contact.id, contact.account);
+    let lines = detail_lines(contact, state, theme);
+    draw_details(frame, area, title, lines, scroll, theme);
+}
+
+fn detail_lines(contact: &Contact, state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let f = &contact.fields;
+    let gender = match f.gender.as_str() {
+        "m" | "M" => "male (m)".to_string(),
+        "v" | "V" | "f" | "F" => "female (v)".to_string(),
+        other => other.to_string(),
+    };
+    let mut lines = vec![
+        field("Handle id", contact.id.clone(), theme),
+        field("Handle", f.handle.clone(), theme),
+        field("Name", contact.display_name(), theme),
+        field("Company", f.company_name.clone(), theme),
+        field("Company no.", f.company_number.clone(), theme),
+        field("Legal form", f.legal_form.clone(), theme),
+        field("Tax number", f.tax_number.clone(), theme),
+        field("Gender", gender, theme),
+        field("First name", f.first_name.clone(), theme),
+        field("Last name", f.last_name.clone(), theme),
+        field("Address", f.address.clone(), theme),
+        field("Zip code", f.zip_code.clone(), theme),
+        field("City", f.city.clone(), theme),
+        field("Country", f.country.clone(), theme),
+        field("Phone", f.phone_number.clone(), theme),
+        field("Fax", f.fax_number.clone(), theme),
+        field("Email", contact.email.clone().unwrap_or_default(), theme),
+        field(
+            "Fetched",
+            format!("{} ago", short_age(state.now - contact.fetched_at)),
+            theme,
+        ),
+    ];
+    heading(&mut lines, "Used by", theme);
+    let users = used_by(state, contact);
+    for domain in users {
+        lines.push(Line::from(format!("  {domain}")));
+    }
+    if users.is_empty() {
+        lines.push(note("no domain", theme));
+    }
+    job_lines(
+        &mut lines,
+        state.jobs_of(&contact.reference()),
+        state.now,
+        theme,
+    );
+    lines
+}

@@ -1,0 +1,304 @@
+//! Drawing shared by the record views (domains, contacts, colocation): a
+//! bordered table whose columns fit the width (the least important dropped
+//! first, then the widest narrowed), its title, the details panel, and
+//! label/value lines.
+
+use super::theme::Theme;
+use crate::app::listview::{ListRow, ListView};
+use crate::model::{short_age, Job, Millis};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::Frame;
+
+/// How a column of a record table gives way when space is short.
+#[derive(Clone, Copy, Debug)]
+pub struct Fit {
+    /// Narrowest useful width.
+    pub min: u16,
+    /// 0: never dropped; otherwise higher numbers are dropped first.
+    pub drop: u8,
+}
+
+/// One visible row: its cells in column order and its style.
+pub struct TableRow {
+    pub cells: Vec<String>,
+    pub style: Style,
+}
+
+/// Everything one record table needs to be drawn.
+pub struct RecordTable<'a> {
+    pub title: String,
+    pub titles: Vec<String>,
+    pub fits: &'a [Fit],
+    /// The visible rows only.
+    pub rows: Vec<TableRow>,
+    /// The cursor's position among the visible rows.
+    pub cursor: Option<usize>,
+    /// Shown inside the table when it has no rows.
+    pub empty_note: Option<String>,
+    /// Shown on the bottom border (e.g. the last refresh's errors).
+    pub footer: Option<String>,
+    /// Whether the keyboard moves this table (the colocation view has two).
+    pub focused: bool,
+}
+
+/// How many data rows a table drawn in `area` shows.
+pub fn page(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(3))
+}
+
+/// Column titles with the sort arrow on the sorted one.
+pub fn titles<R: ListRow>(view: &ListView<R>) -> Vec<String> {
+    R::COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut title = c.title.to_string();
+            if i == view.sort {
+                title.push(view.arrow());
+            }
+            title
+        })
+        .collect()
+}
+
+/// ` Domains [3/4] sort:expires▲ filter:nl `.
+pub fn title<R: ListRow>(name: &str, view: &ListView<R>) -> String {
+    let mut title = format!(
+        " {name} [{}/{}] sort:{} ",
+        view.rows.len(),
+        view.total(),
+        view.sort_label()
+    );
+    if view.filter.is_active() {
+        title.push_str(&format!("filter:{} ", view.filter.text));
+    }
+    title
+}
+
+/// `updated 2m ago` for the oldest of these fetch times, if any.
+pub fn age_note(now: Millis, fetched: impl Iterator<Item = Millis>) -> Option<String> {
+    fetched
+        .min()
+        .map(|at| format!("updated {} ago ", short_age(now - at)))
+}
+
+/// Which columns fit `width`, and how wide each is.
+pub fn fit_columns(fits: &[Fit], wants: &[u16], width: u16) -> Vec<(usize, u16)> {
+    let room = |n: usize| width.saturating_sub(3 + n.saturating_sub(1) as u16);
+    let mut kept: Vec<usize> = (0..fits.len().min(wants.len())).collect();
+    loop {
+        let need: u16 = kept.iter().map(|&i| wants[i]).sum();
+        if need <= room(kept.len()) {
+            break;
+        }
+        let victim = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, &i)| fits[i].drop > 0)
+            .max_by_key(|(position, &i)| (fits[i].drop, *position))
+            .map(|(position, _)| position);
+        match victim {
+            Some(position) => {
+                kept.remove(position);
+            }
+            None => break,
+        }
+    }
+    let mut widths: Vec<u16> = kept.iter().map(|&i| wants[i]).collect();
+    let mut excess = widths.iter().sum::<u16>().saturating_sub(room(kept.len()));
+    while excess > 0 {
+        let slack = |(p, w): (usize, &u16)| (w.saturating_sub(fits[kept[p]].min), p);
+        let Some((most, position)) = widths.iter().enumerate().map(slack).max() else {
+            break;
+        };
+        if most == 0 {
+            break;
+        }
+        let cut = most.min(excess);
+        widths[position] -= cut;
+        excess -= cut;
+    }
+    kept.into_iter().zip(widths).collect()
+}
+
+pub fn draw_table(frame: &mut Frame, area: Rect, table: RecordTable, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let text_width = |s: &str| Span::raw(s).width() as u16;
+    let wants: Vec<u16> = table
+        .titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            let cells = table.rows.iter().filter_map(|r| r.cells.get(i));
+            cells
+                .map(|c| text_width(c))
+                .fold(text_width(title), u16::max)
+        })
+        .collect();
+    let columns = fit_columns(table.fits, &wants, area.width);
+    let pick = |cells: &[String]| -> Vec<Cell<'static>> {
+        let cell = |&(i, _): &(usize, u16)| Cell::from(cells.get(i).cloned().unwrap_or_default());
+        columns.iter().map(cell).collect()
+    };
+    let header = Row::new(pick(&table.titles)).style(theme.header);
+    let rows: Vec<Row> = table
+        .rows
+        .iter()
+        .map(|r| Row::new(pick(&r.cells)).style(r.style))
+        .collect();
+    // Only the table the keyboard moves shows the cursor in reverse video.
+    let (highlight, symbol, border) = if table.focused {
+        (theme.selected, "▶", theme.border)
+    } else {
+        (theme.bold, "·", theme.dim)
+    };
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(table.title);
+    if let Some(footer) = table.footer {
+        block = block.title_bottom(Line::from(Span::styled(footer, theme.error)));
+    }
+    let widths = columns.iter().map(|&(_, w)| Constraint::Length(w));
+    let widget = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(highlight)
+        .highlight_symbol(symbol);
+    let mut state = TableState::default();
+    state.select(table.cursor);
+    frame.render_stateful_widget(widget, area, &mut state);
+    if table.rows.is_empty() {
+        let note = table.empty_note.unwrap_or_default();
+        let inner = Rect {
+            x: area.x + 2,
+            y: area.y + 2,
+            width: area.width.saturating_sub(4),
+            height: area.height.saturating_sub(3).min(1),
+        };
+        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)), inner);
+    }
+}
+
+/// The details panel: a bordered, scrollable, wrapped list of lines.
+pub fn draw_details(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// `Label         value`.
+pub fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("{label:<13} "), theme.bold),
+        Span::raw(value.into()),
+    ])
+}
+
+/// A blank line, then a section heading.
+pub fn heading(lines: &mut Vec<Line<'static>>, text: &str, theme: &Theme) {
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(text.to_string(), theme.header)));
+}
+
+/// A dimmed, indented note such as `none` or `loading…`.
+pub fn note(text: &str, theme: &Theme) -> Line<'static> {
+    Line::from(Span::styled(format!("  {text}"), theme.dim))
+}
+
+/// The jobs of one object, newest first, under a heading.
+pub fn job_lines<'a>(
+    lines: &mut Vec<Line<'static>>,
+    jobs: impl Iterator<Item = &'a Job>,
+    now: Millis,
+    theme: &Theme,
+) {
+    heading(lines, "Jobs", theme);
+    let before = lines.len();
+    for job in jobs.take(5) {
+        lines.push(Line::from(format!(
+            "  #{} {} {} {}",
+            job.id,
+            job.command.label(),
+            job.state.label(),
+            short_age(now - job.created_at)
+        )));
+    }
+    if lines.len() == before {
+        lines.push(note("none", theme));
+    }
+}
+
+/// Provider fields grouped under their section headings, in the order the
+/// provider gave them; fields without a section come first under `Details`.
+pub fn detail_sections(
+    lines: &mut Vec<Line<'static>>,
+    details: &[crate::model::Detail],
+    theme: &Theme,
+) {
+    let mut sections: Vec<&str> = Vec::new();
+    for detail in details {
+        if !sections.contains(&detail.section.as_str()) {
+            sections.push(&detail.section);
+        }
+    }
+    sections.sort_by_key(|s| !s.is_empty());
+    for section in sections {
+        heading(
+            lines,
+            if section.is_empty() {
+                "Details"
+            } else {
+                section
+            },
+            theme,
+        );
+        for detail in details.iter().filter(|d| d.section == section) {
+            lines.push(field(&detail.label, detail.value.clone(), theme));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_drop_least_important_first_then_narrow() {
+        let fits = [
+            Fit { min: 5, drop: 0 },
+            Fit { min: 5, drop: 2 },
+            Fit { min: 5, drop: 1 },
+        ];
+        let all = fit_columns(&fits, &[10, 10, 10], 40);
+        assert_eq!(all, vec![(0, 10), (1, 10), (2, 10)]);
+        let two = fit_columns(&fits, &[10, 10, 10], 30);
+        assert_eq!(two, vec![(0, 10), (2, 10)]);
+        let narrow = fit_columns(&fits, &[20, 10, 10], 12);
+        assert_eq!(narrow, vec![(0, 9)]);
+        assert!(fit_columns(&fits, &[20, 10, 10], 0)
+            .iter()
+            .all(|&(_, w)| w >= 5));
+    }
+}
