@@ -1254,6 +1254,8 @@ fn redaction_removes_the_hash_echo_and_personal_data_from_body_text() {
         assert!(!redacted.contains(secret), "{redacted}");
     }
     assert!(redacted.contains("192.0.2.7"));
+    let cdata = wire::redact_echoes("<Hash><![CDATA[a<b-secret]]></Hash>");
+    assert_eq!(cdata, "<Hash>[redacted]</Hash>");
     // A body cut off inside the echo loses the rest.
     assert_eq!(
         wire::redact_echoes("<Input><Hash>abc-sec"),
@@ -1558,6 +1560,11 @@ fn lock_states_are_read_leniently() {
     }
     assert_eq!(map::lock_state(Some("pending")), None);
     assert_eq!(map::lock_state(None), None);
+    // edit_lock's codes say where the toggle went (digest 3.1.6).
+    assert_eq!(map::lock_after_toggle("Success1"), Some(false));
+    assert_eq!(map::lock_after_toggle("Succes2"), Some(true));
+    assert_eq!(map::lock_after_toggle("Success3"), None);
+    assert_eq!(map::lock_after_toggle("Error2"), None);
 }
 
 #[test]

@@ -58,6 +58,17 @@ pub fn lock_state(text: Option<&str>) -> Option<bool> {
     }
 }
 
+/// The lock state an `edit_lock` success code reports: `Success1` =
+/// unlocked, `Success2` = locked (`Succes*` too); `None` for any other.
+pub fn lock_after_toggle(code: &str) -> Option<bool> {
+    let number = code.trim().strip_prefix("Succes")?.trim_start_matches('s');
+    match number {
+        "1" => Some(false),
+        "2" => Some(true),
+        _ => None,
+    }
+}
+
 /// Whether a port check's status says the port is down.
 pub fn port_is_down(status: Option<&str>) -> bool {
     status.is_some_and(|s| {
@@ -527,18 +538,6 @@ pub fn domain(
         .map(|(_, t)| t.to_string())
         .unwrap_or_default();
     let date = |text: Option<&str>| text.and_then(parse_date);
-    let contract = details.map(|d| &d.contract);
-    let expires = date(general.and_then(|g| g.expiration_date.as_deref()))
-        .or(date(item.and_then(|i| i.termination_date.as_deref())))
-        .or(date(contract.and_then(|c| c.termination_date.as_deref())))
-        .or(date(contract.and_then(|c| c.end_contract.as_deref())));
-    let nameservers = details
-        .map(|d| [&d.dns.dns1, &d.dns.dns2, &d.dns.dns3])
-        .into_iter()
-        .flatten()
-        .flatten()
-        .cloned()
-        .collect();
     let handles = details.map(|d| &d.contacts);
     Some(Domain {
         account: account.to_string(),
@@ -549,9 +548,9 @@ pub fn domain(
             .unwrap_or_default(),
         registered: date(general.and_then(|g| g.registration_date.as_deref()))
             .or(date(item.and_then(|i| i.registration_date.as_deref()))),
-        expires,
+        expires: expiry(item, details),
         locked: lock_state(general.and_then(|g| g.lock_status.as_deref())),
-        nameservers,
+        nameservers: details.map(nameservers).unwrap_or_default(),
         owner: handles.and_then(|h| h.owner_handle.clone()),
         admin: handles.and_then(|h| h.admin_handle.clone()),
         tech: handles.and_then(|h| h.tech_handle.clone()),
@@ -562,57 +561,72 @@ pub fn domain(
     })
 }
 
+/// When the registration ends: `ExpirationDate`, else a termination date
+/// (list or contract), else the contract's end.
+fn expiry(item: Option<&DomainsListItem>, details: Option<&DomainsGetDetails>) -> Option<Millis> {
+    let general = details.map(|d| &d.general);
+    let contract = details.map(|d| &d.contract);
+    [
+        general.and_then(|g| g.expiration_date.as_deref()),
+        item.and_then(|i| i.termination_date.as_deref()),
+        contract.and_then(|c| c.termination_date.as_deref()),
+        contract.and_then(|c| c.end_contract.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(parse_date)
+}
+
+fn nameservers(details: &DomainsGetDetails) -> Vec<String> {
+    let dns = &details.dns;
+    [&dns.dns1, &dns.dns2, &dns.dns3]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
+}
+
 fn domain_details(
     item: Option<&DomainsListItem>,
     details: Option<&DomainsGetDetails>,
 ) -> Vec<Detail> {
     let mut out = Vec::new();
+    let mut add =
+        |section: &str, label: &str, value: Option<&str>| push(&mut out, section, label, value);
     let identifier = details
         .and_then(|d| d.general.identifier.as_deref())
         .or(item.and_then(|i| i.identifier.as_deref()));
-    push(&mut out, "", "Identifier", identifier);
-    let Some(details) = details else {
-        push(
-            &mut out,
-            "",
-            "Registration date",
-            item.and_then(|i| i.registration_date.as_deref()),
-        );
-        push(
-            &mut out,
-            "",
-            "Termination date",
-            item.and_then(|i| i.termination_date.as_deref()),
-        );
-        return out;
-    };
-    let g = &details.general;
-    push(&mut out, "", "Lock status", g.lock_status.as_deref());
-    push(
-        &mut out,
-        "",
-        "Registration date",
-        g.registration_date.as_deref(),
-    );
-    push(
-        &mut out,
-        "",
-        "Expiration date",
-        g.expiration_date.as_deref(),
-    );
-    let c = &details.contract;
-    const S: &str = "Contract";
-    push(&mut out, S, "Price (excl. VAT)", c.price_excl.as_deref());
-    push(&mut out, S, "Period", c.period.as_deref());
-    push(&mut out, S, "Start", c.start_contract.as_deref());
-    push(&mut out, S, "End", c.end_contract.as_deref());
-    push(&mut out, S, "Next date", c.next_date.as_deref());
-    push(
-        &mut out,
-        S,
-        "Termination date",
-        c.termination_date.as_deref(),
-    );
+    add("", "Identifier", identifier);
+    match details {
+        None => {
+            add(
+                "",
+                "Registration date",
+                item.and_then(|i| i.registration_date.as_deref()),
+            );
+            add(
+                "",
+                "Termination date",
+                item.and_then(|i| i.termination_date.as_deref()),
+            );
+        }
+        Some(details) => {
+            let (g, c) = (&details.general, &details.contract);
+            add("", "Lock status", g.lock_status.as_deref());
+            add("", "Registration date", g.registration_date.as_deref());
+            add("", "Expiration date", g.expiration_date.as_deref());
+            add("Contract", "Price (excl. VAT)", c.price_excl.as_deref());
+            add("Contract", "Period", c.period.as_deref());
+            add("Contract", "Start", c.start_contract.as_deref());
+            add("Contract", "End", c.end_contract.as_deref());
+            add("Contract", "Next date", c.next_date.as_deref());
+            add(
+                "Contract",
+                "Termination date",
+                c.termination_date.as_deref(),
+            );
+        }
+    }
     out
 }
 

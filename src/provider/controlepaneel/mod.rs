@@ -9,11 +9,15 @@
 //! given are left out rather than sent empty.
 //!
 //! `wire` holds the answers exactly as documented and their decoder,
-//! `codes` the status-code tables, `client` the requests and the
-//! [`crate::provider::Provider`] implementation, `map` wire -> model.
+//! `codes` the status-code tables, `client` one exchange (reads retried,
+//! mutations sent once) and the [`crate::provider::Provider`]
+//! implementation, `fetch` the reads, `commands` the mutations, `map`
+//! wire -> model.
 
 mod client;
 pub mod codes;
+mod commands;
+mod fetch;
 pub mod map;
 pub mod wire;
 
