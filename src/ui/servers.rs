@@ -24,13 +24,14 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
 /// Column widths for a table `width` cells wide: fixed columns first; the
 /// name, group and OS columns get what their visible values need, and when
 /// space is short the name keeps at least half of it.
-fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 8] {
+fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 9] {
     const POWER: u16 = 7;
     const IP: u16 = 15;
     const LOCATION: u16 = 4;
     const SIZE: u16 = 8;
-    let inner = width.saturating_sub(2 + 1 + 7);
-    let fixed = account_width + POWER + IP + LOCATION + SIZE;
+    let trend = if width >= TREND_MIN_WIDTH { TREND } else { 0 };
+    let inner = width.saturating_sub(2 + 1 + 8);
+    let fixed = account_width + POWER + IP + LOCATION + SIZE + trend;
     let rest = inner.saturating_sub(fixed);
     let [name_want, group_want, os_want] = wants;
     let (name, group, os) = if name_want + group_want + os_want <= rest {
@@ -41,7 +42,33 @@ fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 8] {
         let group = group_want.min(left / 2);
         (name, group, left - group)
     };
-    [account_width, name, POWER, IP, LOCATION, group, os, SIZE]
+    [
+        account_width,
+        name,
+        POWER,
+        IP,
+        LOCATION,
+        group,
+        os,
+        SIZE,
+        trend,
+    ]
+}
+
+/// Cells of the trend sparkline in each row.
+const TREND: u16 = 8;
+/// Narrower tables drop the trend column (the details keep the sparklines).
+const TREND_MIN_WIDTH: u16 = 100;
+
+/// The row's sparkline: the first gauge sampled for the server (load on
+/// controlepaneel), or its first telemetry series.
+fn trend(server: &Server, state: &State) -> String {
+    state
+        .telemetry
+        .get(&server.reference())
+        .and_then(|series| series.first())
+        .map(|s| sparkline(&s.values().collect::<Vec<_>>(), usize::from(TREND)))
+        .unwrap_or_default()
 }
 
 /// A group path cut to `width` cells, keeping what matters most: the leaf
@@ -123,14 +150,14 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.view;
     let page = usize::from(area.height.saturating_sub(3));
     let order = view.order;
-    let header = Row::new(Column::ALL.map(|c| {
+    let titles = Column::ALL.map(|c| {
         let mut title = c.title().to_string();
         if c == order.column {
             title.push(if order.descending { '▼' } else { '▲' });
         }
         Cell::from(title)
-    }))
-    .style(theme.header);
+    });
+    let header = Row::new(titles.into_iter().chain([Cell::from("TREND")])).style(theme.header);
     let visible: Vec<&Server> = view
         .rows
         .iter()
@@ -183,15 +210,21 @@ fn server_row<'a>(server: &'a Server, state: &State, theme: &Theme, group_width:
     let stale = state
         .account(&server.account)
         .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow));
+    let name = if server.warnings.is_empty() {
+        Cell::from(server.name.as_str())
+    } else {
+        Cell::from(format!("!{}", server.name)).style(theme.error)
+    };
     let row = Row::new([
         Cell::from(server.account.as_str()),
-        Cell::from(server.name.as_str()),
+        name,
         Cell::from(power_text(server)),
         Cell::from(server.primary_ip.as_deref().unwrap_or("")),
         Cell::from(server.location.as_str()),
         Cell::from(fit_tail(&server.group, group_width)),
         Cell::from(server.os.as_str()),
         Cell::from(compact_size(server)),
+        Cell::from(trend(server, state)),
     ]);
     if stale {
         row.style(theme.stale)
@@ -247,7 +280,12 @@ fn detail_lines<'a>(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
-    let mut lines = vec![
+    let mut lines: Vec<Line<'a>> = server
+        .warnings
+        .iter()
+        .map(|w| Line::from(Span::styled(format!("! {w}"), theme.error)))
+        .collect();
+    lines.extend([
         field("Power", power_text(server), theme),
         field("Status", server.status.clone(), theme),
         field("Location", server.location.clone(), theme),
@@ -265,10 +303,13 @@ fn detail_lines<'a>(
             format!("{} ago", short_age(state.now - server.fetched_at)),
             theme,
         ),
-    ];
+    ]);
+    if let Some(note) = &server.actions_note {
+        lines.push(field("Actions", note.clone(), theme));
+    }
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Cost", theme.header)));
-    lines.extend(cost_lines(server, state, theme, width));
+    lines.push(Line::from(Span::styled("Telemetry", theme.header)));
+    lines.extend(telemetry_lines(server, state, theme, width));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("IP addresses", theme.header)));
     for ip in &server.ips {
@@ -277,13 +318,17 @@ fn detail_lines<'a>(
             Some(false) => " unclaimed",
             None => "",
         };
-        let ptr = ip
-            .ptr
-            .as_deref()
-            .map(|p| format!(" ptr {p}"))
-            .unwrap_or_default();
+        let extra = [
+            ("ptr", &ip.ptr),
+            ("subnet", &ip.subnet),
+            ("gw", &ip.gateway),
+            ("remarks", &ip.remarks),
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| value.as_deref().map(|v| format!(" {label} {v}")))
+        .collect::<String>();
         lines.push(Line::from(format!(
-            "  {} {}{claimed}{ptr}",
+            "  {} {}{claimed}{extra}",
             ip.address, ip.kind
         )));
     }
@@ -306,13 +351,26 @@ fn detail_lines<'a>(
     }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Provider fields", theme.header)));
+    let mut section = "";
     for detail in &server.details {
+        if detail.section != section {
+            section = &detail.section;
+            lines.push(Line::from(Span::styled(
+                format!(" {section}"),
+                theme.header,
+            )));
+        }
         lines.push(field(&detail.label, detail.value.clone(), theme));
     }
     lines
 }
 
-fn cost_lines<'a>(server: &Server, state: &State, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+fn telemetry_lines<'a>(
+    server: &Server,
+    state: &State,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
     let Some(series) = state.telemetry.get(&server.reference()) else {
         return vec![Line::from(Span::styled("  loading…", theme.dim))];
     };
@@ -326,6 +384,10 @@ fn cost_lines<'a>(server: &Server, state: &State, theme: &Theme, width: usize) -
         .iter()
         .map(|s| {
             let latest = s.latest().map(|v| format!("{v:.4}")).unwrap_or("-".into());
+            let latest = latest
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string();
             let spark = sparkline(&s.values().collect::<Vec<_>>(), width.saturating_sub(24));
             Line::from(format!("  {} {latest} {} {spark}", s.name, s.unit))
         })
