@@ -297,3 +297,94 @@ fn a_panic_restores_the_terminal_before_its_message() {
         screen.contents()
     );
 }
+
+/// Starts the demo and waits until both demo accounts have answered.
+fn demo_with_controlepaneel(name: &str) -> (Console, std::path::PathBuf) {
+    let state_dir = temp_state_dir(name);
+    let console = Console::start(&state_dir);
+    console.wait_for("cp-demo ● ok");
+    console.wait_for("Servers [");
+    (console, state_dir)
+}
+
+/// ctrl-u: clears the focused form field.
+const CLEAR_FIELD: &str = "\x15";
+
+#[test]
+fn rdns_form_rejects_a_bad_hostname_keeps_it_then_sets_the_ptr() {
+    let (mut console, state_dir) = demo_with_controlepaneel("ptr");
+    console.keys("/vps-web01\r");
+    console.wait_for("Servers [1/");
+    console.keys("e");
+    console.wait_for("Reverse DNS of 192.0.2.10");
+
+    console.keys(CLEAR_FIELD);
+    console.keys("bad_host.example.nl\r");
+    let refused = console.wait_for("'_'");
+    assert!(
+        refused.contains("Reverse DNS of"),
+        "the form stays open:\n{refused}"
+    );
+    assert!(
+        refused.contains("bad_host.example.nl"),
+        "the input is kept:\n{refused}"
+    );
+    assert!(!refused.contains("set PTR"), "nothing was sent:\n{refused}");
+
+    console.keys(CLEAR_FIELD);
+    console.keys("www.e2e-check.nl\r");
+    console.wait_for("set PTR to www.e2e-check.nl");
+    console.wait_for("succeeded");
+    console.keys("\r");
+    let details = console.wait_for("ptr www.e2e-check.nl");
+    assert!(details.contains("192.0.2.10"), "{details}");
+
+    let audit = std::fs::read_to_string(state_dir.join("demo/audit.jsonl")).expect("audit log");
+    assert!(
+        audit.contains("set-ptr") && audit.contains("www.e2e-check.nl"),
+        "{audit}"
+    );
+    console.keys("q");
+    let _ = std::fs::remove_dir_all(&state_dir);
+}
+
+#[test]
+fn requesting_an_epp_code_reports_the_mail_as_a_success() {
+    let (mut console, state_dir) = demo_with_controlepaneel("epp");
+    console.keys("D");
+    console.wait_for("Domains [");
+    console.keys("/bakkerij-jansen\r");
+    console.wait_for("Domains [1/");
+    console.keys("e");
+    let dialog = console.wait_for("> Cancel <");
+    assert!(dialog.contains("bakkerij-jansen.nl"), "{dialog}");
+    assert!(dialog.contains("cp-demo"), "{dialog}");
+    console.keys("\t\r");
+    let done = console.wait_for("sent by e-mail");
+    assert!(done.contains("succeeded"), "{done}");
+    assert!(!done.contains("failed"), "{done}");
+    console.keys("q");
+    let _ = std::fs::remove_dir_all(&state_dir);
+}
+
+#[test]
+fn a_lock_toggles_through_its_confirm_dialog() {
+    let (mut console, state_dir) = demo_with_controlepaneel("lock");
+    console.keys("D");
+    console.wait_for("Domains [");
+    console.keys("/hostdeck-demo\r");
+    let row = console.wait_for("Domains [1/");
+    assert!(row.contains("locked"), "{row}");
+    console.keys("L");
+    let dialog = console.wait_for("now: locked");
+    assert!(dialog.contains("Unlock hostdeck-demo.nl"), "{dialog}");
+    assert!(
+        dialog.contains("> Cancel <"),
+        "Cancel has the focus:\n{dialog}"
+    );
+    console.keys("\t\r");
+    console.wait_for("is now unlocked");
+    console.wait_for("unlocked ");
+    console.keys("q");
+    let _ = std::fs::remove_dir_all(&state_dir);
+}
