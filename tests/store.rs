@@ -374,11 +374,17 @@ fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
 }
 
 #[test]
-fn details_open_requests_telemetry_once() {
+fn details_open_requests_telemetry_and_the_server_once() {
     let mut s = store();
     three_servers(&mut s);
     let effects = intent(&mut s, Intent::ToggleDetails);
-    assert!(matches!(effects.as_slice(), [Effect::FetchTelemetry(_)]));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::FetchTelemetry(a), Effect::RefreshServer(b)] if a == b
+        ),
+        "{effects:?}"
+    );
     intent(&mut s, Intent::ToggleDetails);
     let effects = intent(&mut s, Intent::ToggleDetails);
     assert!(effects.is_empty(), "fetched recently: not again");

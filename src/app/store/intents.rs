@@ -476,7 +476,12 @@ impl Store {
             return Vec::new();
         }
         self.state.telemetry_requested.insert(target.clone(), now);
-        vec![Effect::FetchTelemetry(target)]
+        // The details also want the server's latest fields (e.g. the alert
+        // history some providers give only for one server at a time).
+        vec![
+            Effect::FetchTelemetry(target.clone()),
+            Effect::RefreshServer(target),
+        ]
     }
 }
 
