@@ -1,6 +1,7 @@
 //! Plain-text tables and JSON for the headless commands. No colour: the
 //! output is meant for pipes and scripts.
 
+use crate::app::rows::{contact_use, lock_label, ymd};
 use crate::model::time::iso_date;
 use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Server};
 use serde_json::{json, Value};
@@ -193,18 +194,6 @@ pub fn server_details(server: &Server) -> String {
         .collect()
 }
 
-fn date(at: Option<i64>) -> String {
-    at.map(iso_date).unwrap_or_default()
-}
-
-fn lock_label(locked: Option<bool>) -> &'static str {
-    match locked {
-        Some(true) => "locked",
-        Some(false) => "unlocked",
-        None => "?",
-    }
-}
-
 /// The name of the contact a domain's handle refers to, or the handle itself.
 fn contact_name(handle: Option<&str>, contacts: &[Contact]) -> String {
     let Some(handle) = handle.filter(|h| !h.is_empty()) else {
@@ -239,8 +228,8 @@ pub fn domains(domains: &[Domain], contacts: &[Contact], as_json: bool) -> Strin
                 d.id.clone(),
                 d.tld.clone(),
                 d.status.clone(),
-                date(d.registered),
-                date(d.expires),
+                ymd(d.registered),
+                ymd(d.expires),
                 days,
                 lock_label(d.locked).to_string(),
                 owner,
@@ -267,19 +256,11 @@ pub fn contacts(contacts: &[Contact], domains: &[Domain], as_json: bool) -> Stri
     if as_json {
         return json_array(contacts.iter().map(|c| object("contact", c)).collect());
     }
+    let usage = contact_use(contacts, domains);
     let rows: Vec<Vec<String>> = contacts
         .iter()
         .map(|c| {
-            let used = domains
-                .iter()
-                .filter(|d| d.account == c.account)
-                .filter(|d| {
-                    [&d.owner, &d.admin, &d.tech]
-                        .into_iter()
-                        .flatten()
-                        .any(|h| c.matches_handle(h))
-                })
-                .count();
+            let used = usage.get(&c.reference()).map_or(0, Vec::len);
             vec![
                 c.account.clone(),
                 c.id.clone(),
@@ -304,8 +285,8 @@ pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryE
         ("Account".into(), domain.account.clone()),
         ("Domain".into(), domain.id.clone()),
         ("Status".into(), domain.status.clone()),
-        ("Registered".into(), date(domain.registered)),
-        ("Expires".into(), date(domain.expires)),
+        ("Registered".into(), ymd(domain.registered)),
+        ("Expires".into(), ymd(domain.expires)),
         ("Lock".into(), lock_label(domain.locked).into()),
         ("Nameservers".into(), domain.nameservers.join(", ")),
         (

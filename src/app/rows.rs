@@ -4,7 +4,7 @@
 //! tables and details share.
 
 use super::listview::{ListColumn, ListRow, SortKey};
-use crate::model::time::iso_utc;
+use crate::model::time::iso_date;
 use crate::model::{Contact, Domain, Millis, Ref, Visit, Visitor};
 use std::collections::HashMap;
 
@@ -12,9 +12,7 @@ const DAY_MS: Millis = 86_400_000;
 
 /// `2026-11-22`, or an empty string when unknown.
 pub fn ymd(millis: Option<Millis>) -> String {
-    millis
-        .map(|m| iso_utc(m).chars().take(10).collect())
-        .unwrap_or_default()
+    millis.map(iso_date).unwrap_or_default()
 }
 
 /// `locked`, `unlocked` or `?`.

@@ -49,10 +49,9 @@ pub async fn domain_inventories(
         .filter(|a| offers_domains(a, only.is_some()))
         .collect();
     let results = futures::future::join_all(accounts.iter().map(|a| a.provider.domains())).await;
-    let (mut domains, mut contacts, mut failed) = (Vec::new(), Vec::new(), only.is_some());
-    if !accounts.is_empty() {
-        failed = false;
-    }
+    // Naming an account that has no domains is a failure of its own.
+    let mut failed = only.is_some() && accounts.is_empty();
+    let (mut domains, mut contacts) = (Vec::new(), Vec::new());
     for result in results {
         match result {
             Ok(inventory) => {

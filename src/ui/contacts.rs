@@ -1,11 +1,10 @@
 //! The contacts view: the domain contacts (registry handles) of every
 //! account, how many domains use each, and every field of the selected one.
 
-use super::domains::{errors_footer, is_stale};
+use super::domains::{domain_fed_table, is_stale};
 use super::layout::Areas;
 use super::records::{
-    age_note, draw_details, draw_table, field, heading, job_lines, note, page, title, titles, Fit,
-    RecordTable, TableRow,
+    draw_details, draw_table, field, heading, job_lines, note, page, Fit, TableRow,
 };
 use super::theme::Theme;
 use crate::app::store::State;
@@ -50,21 +49,8 @@ fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         .filter_map(|&i| state.contacts.get(i))
         .map(|c| contact_row(c, state, theme))
         .collect();
-    let mut heading = title("Contacts", view);
-    let loaded = state.records.domains_at.values().copied();
-    if let Some(age) = age_note(state.now, loaded) {
-        heading.push_str(&age);
-    }
-    let table = RecordTable {
-        title: heading,
-        titles: titles(view),
-        fits: &FITS,
-        rows,
-        cursor: view.cursor.checked_sub(view.offset),
-        empty_note: Some(empty_note(state)),
-        footer: errors_footer(state),
-        focused: true,
-    };
+    let mut table = domain_fed_table(state, "Contacts", view, &FITS, rows);
+    table.empty_note = Some(empty_note(state));
     draw_table(frame, area, table, theme);
 }
 

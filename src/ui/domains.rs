@@ -8,6 +8,7 @@ use super::records::{
     title, titles, Fit, RecordTable, TableRow,
 };
 use super::theme::Theme;
+use crate::app::listview::{ListRow, ListView};
 use crate::app::rows::{contact_label, days_label, lock_label, ymd};
 use crate::app::store::State;
 use crate::model::{short_age, Capability, Domain, HealthState};
@@ -45,22 +46,35 @@ fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
         .filter_map(|&i| state.domains.get(i))
         .map(|d| domain_row(d, state, theme))
         .collect();
-    let mut heading = title("Domains", view);
+    let mut table = domain_fed_table(state, "Domains", view, &FITS, rows);
+    table.empty_note = Some(empty_note(state));
+    draw_table(frame, area, table, theme);
+}
+
+/// A table fed by the domains refresh (domains, contacts): its title carries
+/// the data age, its footer the accounts whose last refresh failed.
+pub fn domain_fed_table<'a, R: ListRow>(
+    state: &State,
+    name: &str,
+    view: &ListView<R>,
+    fits: &'a [Fit],
+    rows: Vec<TableRow>,
+) -> RecordTable<'a> {
+    let mut heading = title(name, view);
     let loaded = state.records.domains_at.values().copied();
     if let Some(age) = age_note(state.now, loaded) {
         heading.push_str(&age);
     }
-    let table = RecordTable {
+    RecordTable {
         title: heading,
         titles: titles(view),
-        fits: &FITS,
+        fits,
         rows,
         cursor: view.cursor.checked_sub(view.offset),
-        empty_note: Some(empty_note(state)),
+        empty_note: None,
         footer: errors_footer(state),
         focused: true,
-    };
-    draw_table(frame, area, table, theme);
+    }
 }
 
 fn domain_row(domain: &Domain, state: &State, theme: &Theme) -> TableRow {

@@ -6,7 +6,7 @@ use super::map::{self, GroupIndex, NetworkIndex, ServerContext};
 use super::wire::{self, Outcome, Request};
 use super::{ClcSettings, WireFormat};
 use crate::model::{now_millis, Action, Command, MetricSeries, Ref, Server};
-use crate::provider::http::{retry_read, Answer, HttpClient};
+use crate::provider::http::{excerpt, retry_read, unsure_if_sent, Answer, HttpClient};
 use crate::provider::lenient::{iso_utc, Code};
 use crate::provider::{
     BoxFut, ErrorKind, Inventory, JobProgress, Provider, ProviderError, Result, Submitted,
@@ -331,14 +331,7 @@ impl ClcProvider {
                     ),
                 ))
             }
-            Err(mut e) => {
-                if matches!(e.kind, ErrorKind::Transport | ErrorKind::Http) {
-                    e.cause.push_str(
-                        "; the command may have reached the provider: check the server before sending it again",
-                    );
-                }
-                Err(e)
-            }
+            Err(e) => Err(unsure_if_sent(e)),
         }
     }
 
@@ -617,21 +610,6 @@ fn operation(method: Method, what: &str) -> String {
     match what {
         "" => format!("{}/{}", method.area, method.name),
         what => format!("{}/{} {what}", method.area, method.name),
-    }
-}
-
-/// A short single-line excerpt of a body for error messages.
-fn excerpt(body: &str) -> String {
-    const MAX: usize = 80;
-    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.is_empty() {
-        return "(empty body)".into();
-    }
-    let short: String = flat.chars().take(MAX).collect();
-    if flat.chars().count() > MAX {
-        format!("{short}…")
-    } else {
-        short
     }
 }
 
