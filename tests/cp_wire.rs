@@ -7,10 +7,10 @@
 use hostdeck::model::{Action, PowerState};
 use hostdeck::provider::controlepaneel::codes;
 use hostdeck::provider::controlepaneel::map::{self, Monitor, ServerParts};
+use hostdeck::provider::controlepaneel::pull::{serde_element, FromAnswer};
 use hostdeck::provider::controlepaneel::wire::{self, Call, Reply, Step, WireError};
 use hostdeck::provider::lenient::{days_from_civil, parse_date};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
 
@@ -753,7 +753,7 @@ const EXAMPLES: [(Call, &str); 35] = [
 
 const DAY_MS: i64 = 86_400_000;
 
-fn debug_of<T: DeserializeOwned + Debug>(body: &[u8], call: &Call) -> Result<String, WireError> {
+fn debug_of<T: FromAnswer + Debug>(body: &[u8], call: &Call) -> Result<String, WireError> {
     wire::parse::<T>(body, call).map(|answer| format!("{answer:?}"))
 }
 
@@ -800,7 +800,7 @@ fn parse_any(call: &Call, body: &[u8]) -> Result<String, WireError> {
     }
 }
 
-fn parse<T: DeserializeOwned>(body: &str, call: &Call) -> T {
+fn parse<T: FromAnswer>(body: &str, call: &Call) -> T {
     wire::parse::<T>(body.as_bytes(), call).unwrap_or_else(|e| panic!("{e}\n{body}"))
 }
 
@@ -1160,6 +1160,87 @@ fn elements_with_attributes_and_unknown_elements_are_read() {
     let list: wire::ServersList = parse(body, &wire::SERVERS_LIST);
     assert_eq!(list.status.as_deref(), Some("Success1"));
     assert_eq!(list.servers.items[0].name.as_deref(), Some("web & db"));
+}
+
+/// `body` read by the pull reader (`wire::parse`) and by serde alone.
+fn pulled_and_serde<T>(body: &str, call: &Call) -> (T, T)
+where
+    T: FromAnswer + serde::de::DeserializeOwned,
+{
+    let pulled = parse::<T>(body, call);
+    let root_end = body.rfind(&format!("</{}>", call.root)).unwrap() + call.root.len() + 3;
+    let root_start = body.find(&format!("<{}>", call.root)).unwrap();
+    let by_serde = serde_element::<T>(&body[root_start..root_end]).unwrap();
+    (pulled, by_serde)
+}
+
+/// The example with each `<Item>` block thrice, and an unknown element
+/// between the copies.
+fn three_items_with_noise(example: &str) -> String {
+    let item = regex::Regex::new(r"(?s)<Item>.*?</Item>").unwrap();
+    item.replace_all(example, |c: &regex::Captures| {
+        format!("{0}<Note>between</Note>{0}<Note><Deep/></Note>{0}", &c[0])
+    })
+    .into_owned()
+}
+
+#[test]
+fn the_pulled_list_answers_read_like_serde() {
+    use wire::*;
+    fn check<T>(example: &str, call: &Call, items: impl Fn(&T) -> usize)
+    where
+        T: FromAnswer + serde::de::DeserializeOwned + PartialEq + Debug,
+    {
+        let body = three_items_with_noise(&fill_leaves_with_names(example).0);
+        let (pulled, by_serde) = pulled_and_serde::<T>(&body, call);
+        assert_eq!(pulled, by_serde, "{}", call.root);
+        assert!(items(&pulled) >= 3, "{}: {pulled:?}", call.root);
+    }
+    let mut checked = 0;
+    for (call, example) in EXAMPLES {
+        match call.root {
+            "Domains_List" => check::<DomainsList>(example, &call, |a| a.domains.items.len()),
+            "Domains_List_Contact" => {
+                check::<DomainsListContact>(example, &call, |a| a.results.items.len())
+            }
+            "Servers_List" => check::<ServersList>(example, &call, |a| a.servers.items.len()),
+            "Servers_List_IP" => check::<ServersListIp>(example, &call, |a| {
+                a.ipv4_addresses
+                    .items
+                    .len()
+                    .min(a.ipv6_addresses.items.len())
+            }),
+            "Servers_List_Mon" => {
+                check::<ServersListMon>(example, &call, |a| a.monitoring_profiles.items.len())
+            }
+            "Colocation_List_Visitor" => {
+                check::<ColocationListVisitor>(example, &call, |a| a.visitors.items.len())
+            }
+            "Colocation_List_Visit" => {
+                check::<ColocationListVisit>(example, &call, |a| a.visits.items.len())
+            }
+            _ => continue,
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 7);
+}
+
+#[test]
+fn nested_lists_read_by_serde_skip_unknown_elements_between_items() {
+    let example = EXAMPLES
+        .iter()
+        .find(|(call, _)| *call == wire::DOMAINS_GET_HISTORY)
+        .unwrap()
+        .1;
+    let body = three_items_with_noise(&fill_leaves_with_names(example).0);
+    let history: wire::DomainsGetHistory = parse(&body, &wire::DOMAINS_GET_HISTORY);
+    assert_eq!(history.results.items.len(), 3);
+    assert!(history
+        .results
+        .items
+        .iter()
+        .all(|item| item == &history.results.items[0]));
 }
 
 #[test]

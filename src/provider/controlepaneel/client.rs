@@ -3,6 +3,7 @@
 //! the inventory with bounded fan-out, and the [`Provider`] implementation.
 
 use super::map;
+use super::pull::FromAnswer;
 use super::wire::{self, Call, Reply, Step, WireError};
 use super::{codes, ControlepaneelSettings, HttpMethod};
 use crate::model::{
@@ -14,7 +15,6 @@ use crate::provider::{
     Submitted,
 };
 use futures::stream::{self, StreamExt};
-use serde::de::DeserializeOwned;
 use std::future::Future;
 
 /// The most detail requests in flight at once during a refresh.
@@ -138,7 +138,7 @@ impl ControlepaneelProvider {
     }
 
     /// Sends `call` once and reads its answer (auth checked, status not yet).
-    pub(super) async fn exchange<T: DeserializeOwned>(
+    pub(super) async fn exchange<T: FromAnswer>(
         &self,
         call: &Call,
         op: &str,
@@ -161,7 +161,7 @@ impl ControlepaneelProvider {
         self.decode(call, op, &answer)
     }
 
-    fn decode<T: DeserializeOwned>(&self, call: &Call, op: &str, answer: &RawAnswer) -> Result<T> {
+    fn decode<T: FromAnswer>(&self, call: &Call, op: &str, answer: &RawAnswer) -> Result<T> {
         match wire::parse::<T>(&answer.body, call) {
             Ok(value) => Ok(value),
             Err(WireError::Auth(failure)) => {
@@ -237,7 +237,7 @@ impl ControlepaneelProvider {
     }
 
     /// An idempotent read: retried on transport trouble and 5xx.
-    pub(super) async fn read<T: DeserializeOwned + Reply>(
+    pub(super) async fn read<T: FromAnswer + Reply>(
         &self,
         call: &Call,
         what: &str,
@@ -253,7 +253,7 @@ impl ControlepaneelProvider {
     }
 
     /// A mutation: sent exactly once.
-    pub(super) async fn mutate<T: DeserializeOwned + Reply>(
+    pub(super) async fn mutate<T: FromAnswer + Reply>(
         &self,
         call: &Call,
         what: &str,

@@ -5,13 +5,13 @@
 
 use super::client::{fetch_each, operation, Vars};
 use super::map::{self, Monitor, ServerParts};
+use super::pull::FromAnswer;
 use super::wire::{self, Call, Reply};
 use super::ControlepaneelProvider;
 use crate::model::{
     now_millis, Colocation, Contact, Domain, HistoryEntry, Ip, Server, Visit, Visitor,
 };
 use crate::provider::{DomainInventory, ErrorKind, Inventory, Result};
-use serde::de::DeserializeOwned;
 
 impl ControlepaneelProvider {
     pub(super) async fn server_details(&self, id: &str) -> Result<wire::ServersGetDetails> {
@@ -292,7 +292,7 @@ impl ControlepaneelProvider {
 
     /// `call`, which takes an `Identifier`, for each id, a few at a time
     /// (see [`fetch_each`]); `None` where it failed for that object alone.
-    async fn each_by_identifier<T: DeserializeOwned + Reply>(
+    async fn each_by_identifier<T: FromAnswer + Reply>(
         &self,
         call: Call,
         ids: Vec<Option<String>>,

@@ -9,6 +9,7 @@
 //! given are left out rather than sent empty.
 //!
 //! `wire` holds the answers exactly as documented and their decoder,
+//! `pull` the streaming reader under it,
 //! `codes` the status-code tables, `client` one exchange (reads retried,
 //! mutations sent once) and the [`crate::provider::Provider`]
 //! implementation, `fetch` the reads, `commands` the mutations, `map`
@@ -19,6 +20,7 @@ pub mod codes;
 mod commands;
 mod fetch;
 pub mod map;
+pub mod pull;
 pub mod wire;
 
 pub use client::ControlepaneelProvider;

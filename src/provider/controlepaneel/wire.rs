@@ -3,16 +3,19 @@
 //! answer body into them.
 //!
 //! Reading rules (digest §1.3): the body is decoded as UTF-8 (Latin-1 when
-//! its XML declaration says so, else lossily) and wrapped in a synthetic
-//! root, so several top-level elements (the `<Account>`/`<Hash>` auth
-//! blocks next to the action's element) parse. Every leaf is an optional
-//! string, trimmed, and an empty element is `None`; unknown elements are
-//! ignored and missing ones are `None`. The `<Hash>` echo of the auth block
-//! and the personal `PersNumber` (BSN) and `DateofBirth` of colocation
-//! visitors are deliberately not read, so they cannot leak through `Debug`.
+//! its XML declaration says so, else lossily) and may hold several
+//! top-level elements (the `<Account>`/`<Hash>` auth blocks next to the
+//! action's element). Every leaf is an optional string, trimmed, and an
+//! empty element is `None`; unknown elements are ignored wherever they
+//! stand, also between list items, and missing ones are `None`. List
+//! answers are read by the streaming reader in [`super::pull`], the rest by
+//! serde. The `<Hash>` echo of the auth block and the personal `PersNumber`
+//! (BSN) and `DateofBirth` of colocation visitors are deliberately not
+//! read, so they cannot leak through `Debug`.
 
+use super::pull::{serde_element, FlatItem, FromAnswer, Pull};
 use regex::Regex;
-use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -234,9 +237,17 @@ macro_rules! wire_struct {
 }
 
 /// Implements [`Reply`] for an answer with `status`/`description` fields
-/// and the named `ActionN` fields.
+/// and the named `ActionN` fields, and reads it with serde.
 macro_rules! reply {
     ($name:ident $(, $step:ident = $label:literal)*) => {
+        reply!(@steps $name $(, $step = $label)*);
+        impl FromAnswer for $name {
+            fn from_answer(pull: &mut Pull<'_>) -> Result<Self, WireError> {
+                serde_element(pull.element_text()?)
+            }
+        }
+    };
+    (@steps $name:ident $(, $step:ident = $label:literal)*) => {
         impl Reply for $name {
             fn status(&self) -> Option<&str> {
                 self.status.as_deref()
@@ -262,17 +273,92 @@ macro_rules! reply {
     };
 }
 
-/// A list container: one `<Item>` per entry (the document's shape for every list).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(default)]
+/// Declares a list item whose fields are all leaves, readable both by
+/// serde and by the pull reader.
+macro_rules! flat_item {
+    ($(#[$m:meta])* pub struct $name:ident { $($(#[$fm:meta])* $field:ident: $elem:literal,)* }) => {
+        wire_struct! { $(#[$m])* pub struct $name { $($(#[$fm])* $field: $elem,)* } }
+        impl FlatItem for $name {
+            fn field(&mut self, element: &[u8]) -> Option<&mut Option<String>> {
+                match element {
+                    $(e if e == $elem.as_bytes() => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+/// Declares a list answer: `Status`, `Description` and lists of flat
+/// items. It is read by the pull reader, so a list of 10,000 items costs no
+/// serde machinery; the serde derive stays for nested use and tests.
+macro_rules! list_answer {
+    ($(#[$m:meta])* pub struct $name:ident {
+        $($(#[$fm:meta])* $field:ident: $elem:literal => List<$item:ty>,)+
+    }) => {
+        wire_struct! {
+            $(#[$m])* pub struct $name {
+                status: "Status",
+                description: "Description",
+                $($(#[$fm])* $field: $elem => List<$item>,)+
+            }
+        }
+        reply!(@steps $name);
+        impl FromAnswer for $name {
+            fn from_answer(pull: &mut Pull<'_>) -> Result<Self, WireError> {
+                let mut answer = Self::default();
+                while let Some(name) = pull.next_child()? {
+                    match name {
+                        b"Status" => answer.status = pull.leaf()?,
+                        b"Description" => answer.description = pull.leaf()?,
+                        $(e if e == $elem.as_bytes() => answer.$field.items = pull.items()?,)+
+                        _ => pull.skip()?,
+                    }
+                }
+                Ok(answer)
+            }
+        }
+    };
+}
+
+/// A list container: one `<Item>` per entry (the document's shape for
+/// every list). Other elements between the items are skipped.
+#[derive(Clone, Debug, PartialEq)]
 pub struct List<T> {
-    #[serde(rename = "Item")]
     pub items: Vec<T>,
 }
 
 impl<T> Default for List<T> {
     fn default() -> Self {
         List { items: Vec::new() }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ListVisitor(PhantomData))
+    }
+}
+
+struct ListVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ListVisitor<T> {
+    type Value = List<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of <Item> elements")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<List<T>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(name) = map.next_key::<Cow<'de, str>>()? {
+            if name == "Item" {
+                items.push(map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(List { items })
     }
 }
 
@@ -325,7 +411,7 @@ wire_struct! {
     }
 }
 
-wire_struct! {
+flat_item! {
     /// A domain contact, wherever one appears: the add/edit `<Input>` echo
     /// (Sex/Initials/SurName), the get_contact `<Output>` (Gender/FirstName/
     /// LastName) and the list_contact `<Item>` (Initials/SurName). Both
@@ -519,17 +605,14 @@ wire_struct! {
     }
 }
 
-wire_struct! {
+list_answer! {
     /// `domains list` (L393-L406).
     pub struct DomainsList {
-        status: "Status",
-        description: "Description",
         domains: "Domains" => List<DomainsListItem>,
     }
 }
-reply!(DomainsList);
 
-wire_struct! {
+flat_item! {
     pub struct DomainsListItem {
         identifier: "Identifier",
         sld: "SLD",
@@ -593,15 +676,12 @@ wire_struct! {
 }
 reply!(DomainsGetContact);
 
-wire_struct! {
+list_answer! {
     /// `domains list_contact` (L588-L600).
     pub struct DomainsListContact {
-        status: "Status",
-        description: "Description",
         results: "Results" => List<ContactData>,
     }
 }
-reply!(DomainsListContact);
 
 wire_struct! {
     /// `domains add_to_cart` (L628-L642).
@@ -736,17 +816,14 @@ wire_struct! {
 }
 reply!(ServerTrigger, action1 = "Action1");
 
-wire_struct! {
+list_answer! {
     /// `servers list` (L826-L837).
     pub struct ServersList {
-        status: "Status",
-        description: "Description",
         servers: "Servers" => List<ServersListItem>,
     }
 }
-reply!(ServersList);
 
-wire_struct! {
+flat_item! {
     pub struct ServersListItem {
         identifier: "Identifier",
         name: "Name",
@@ -826,18 +903,15 @@ wire_struct! {
     }
 }
 
-wire_struct! {
+list_answer! {
     /// `servers list_ip` (L944-L963).
     pub struct ServersListIp {
-        status: "Status",
-        description: "Description",
         ipv4_addresses: "IPv4_Addresses" => List<IpListItem>,
         ipv6_addresses: "IPv6_Addresses" => List<IpListItem>,
     }
 }
-reply!(ServersListIp);
 
-wire_struct! {
+flat_item! {
     pub struct IpListItem {
         identifier: "Identifier",
         server_identifier: "ServerIdentifier",
@@ -927,17 +1001,14 @@ wire_struct! {
     }
 }
 
-wire_struct! {
+list_answer! {
     /// `servers list_mon` (L1062-L1074).
     pub struct ServersListMon {
-        status: "Status",
-        description: "Description",
         monitoring_profiles: "Monitoring_Profiles" => List<MonProfileItem>,
     }
 }
-reply!(ServersListMon);
 
-wire_struct! {
+flat_item! {
     pub struct MonProfileItem {
         identifier: "Identifier",
         name: "Name",
@@ -1002,17 +1073,14 @@ wire_struct! {
     }
 }
 
-wire_struct! {
+list_answer! {
     /// `colocation list_visitor` (L1167-L1179).
     pub struct ColocationListVisitor {
-        status: "Status",
-        description: "Description",
         visitors: "Visitors" => List<VisitorListItem>,
     }
 }
-reply!(ColocationListVisitor);
 
-wire_struct! {
+flat_item! {
     pub struct VisitorListItem {
         identifier: "Identifier",
         first_name: "FirstName",
@@ -1066,17 +1134,14 @@ wire_struct! {
 }
 reply!(ColocationGetVisit);
 
-wire_struct! {
+list_answer! {
     /// `colocation list_visit` (L1260-L1271).
     pub struct ColocationListVisit {
-        status: "Status",
-        description: "Description",
         visits: "Visits" => List<VisitListItem>,
     }
 }
-reply!(ColocationListVisit);
 
-wire_struct! {
+flat_item! {
     pub struct VisitListItem {
         identifier: "Identifier",
         date_arrival: "DateArrival",
@@ -1155,27 +1220,42 @@ impl fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// The name of the synthetic root wrapped around every body.
-const SYNTHETIC_ROOT: &str = "hostdeck-answer";
-
 /// Reads an answer to `call` into `T`: checks the auth blocks first (an
 /// `<Account>`/`<Hash>` block with an `Error` status, or one that stands in
 /// place of the action's element, is [`WireError::Auth`]), then reads the
-/// element named `call.root`.
-pub fn parse<T: DeserializeOwned>(body: &[u8], call: &Call) -> Result<T, WireError> {
+/// element named `call.root`. The answer may hold several top-level
+/// elements (the auth blocks next to the action's element).
+pub fn parse<T: FromAnswer>(body: &[u8], call: &Call) -> Result<T, WireError> {
     let text = decode_text(body);
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(WireError::Empty);
     }
-    let wrapped = format!("<{SYNTHETIC_ROOT}>{text}</{SYNTHETIC_ROOT}>");
-    let mut deserializer = quick_xml::de::Deserializer::from_str(&wrapped);
-    let top = deserializer
-        .deserialize_map(TopVisitor::<T> {
-            root: call.root,
-            answer: PhantomData,
-        })
-        .map_err(|e| WireError::Malformed(e.to_string()))?;
+    let mut pull = Pull::new(text);
+    let mut top = Top {
+        account: None,
+        hash: None,
+        answer: None,
+        others: Vec::new(),
+    };
+    while let Some(name) = pull.next_child()? {
+        match name {
+            b"Account" if top.account.is_none() => {
+                top.account = Some(serde_element(pull.element_text()?)?)
+            }
+            b"Hash" if top.hash.is_none() => top.hash = Some(serde_element(pull.element_text()?)?),
+            root if root == call.root.as_bytes() && top.answer.is_none() => {
+                top.answer = Some(T::from_answer(&mut pull)?)
+            }
+            other => {
+                pull.skip()?;
+                top.note_other(&String::from_utf8_lossy(other));
+            }
+        }
+    }
+    if pull.saw_text {
+        top.note_other("text");
+    }
     top.into_answer(call.root)
 }
 
@@ -1248,47 +1328,10 @@ impl<T> Top<T> {
     }
 }
 
-struct TopVisitor<T> {
-    root: &'static str,
-    answer: PhantomData<T>,
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for TopVisitor<T> {
-    type Value = Top<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "an answer with a <{}> element", self.root)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top<T>, A::Error> {
-        let mut top = Top {
-            account: None,
-            hash: None,
-            answer: None,
-            others: Vec::new(),
-        };
-        while let Some(name) = map.next_key::<Cow<'de, str>>()? {
-            match name.as_ref() {
-                "Account" if top.account.is_none() => top.account = Some(map.next_value()?),
-                "Hash" if top.hash.is_none() => top.hash = Some(map.next_value()?),
-                root if root == self.root && top.answer.is_none() => {
-                    top.answer = Some(map.next_value()?)
-                }
-                other => {
-                    map.next_value::<IgnoredAny>()?;
-                    top.note_other(other);
-                }
-            }
-        }
-        Ok(top)
-    }
-}
-
 impl<T> Top<T> {
     /// Remembers an unexpected top-level element (or text) for the error.
     fn note_other(&mut self, name: &str) {
         const MAX_NAMED: usize = 5;
-        let name = if name == "$text" { "text" } else { name };
         if self.others.len() < MAX_NAMED && !self.others.iter().any(|n| n == name) {
             self.others.push(name.chars().take(40).collect());
         }
