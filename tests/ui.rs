@@ -125,10 +125,44 @@ fn text(buffer: &Buffer) -> String {
     out
 }
 
+/// An hourly cost series of 24 samples; `phase` shifts its shape.
+fn cost_series(phase: i64) -> MetricSeries {
+    let mut series = MetricSeries::new("cost", "$/h", 24);
+    for h in 0..24 {
+        series.push(Sample {
+            at: h * 3_600_000,
+            value: 0.02 + ((h + phase) % 5) as f64 * 0.01,
+        });
+    }
+    series
+}
+
+/// Gives the first `count` rows of the table a telemetry series each.
+fn with_trends(s: &mut Store, count: usize) {
+    for (n, &row) in s.state().view.rows.clone().iter().take(count).enumerate() {
+        let target = s.state().servers[row].reference();
+        s.apply(Event::Telemetry {
+            target,
+            result: Ok(vec![cost_series(n as i64)]),
+        });
+    }
+}
+
 #[test]
 fn servers_pane_80x24() {
-    let s = store(12, (80, 24));
-    insta::assert_snapshot!("servers_80x24", text(&render(&s, (80, 24))));
+    let mut s = store(12, (80, 24));
+    with_trends(&mut s, 3);
+    let screen = text(&render(&s, (80, 24)));
+    assert!(screen.lines().nth(3).is_some_and(|row| row.contains('█')));
+    insta::assert_snapshot!("servers_80x24", screen);
+}
+
+#[test]
+fn wide_servers_pane_shows_size_and_trend() {
+    let mut s = store(6, (120, 12));
+    with_trends(&mut s, 2);
+    let screen = text(&render(&s, (120, 12)));
+    insta::assert_snapshot!("servers_120x12", screen);
 }
 
 #[test]
@@ -137,16 +171,9 @@ fn servers_pane_160x48_with_details() {
     s.apply(Event::Intent(Intent::MoveBy(2)));
     s.apply(Event::Intent(Intent::ToggleDetails));
     let target = s.state().view.selected.clone().expect("selected");
-    let mut series = MetricSeries::new("cost", "$/h", 24);
-    for h in 0..24 {
-        series.push(Sample {
-            at: h * 3_600_000,
-            value: 0.02 + (h % 5) as f64 * 0.01,
-        });
-    }
     s.apply(Event::Telemetry {
         target,
-        result: Ok(vec![series]),
+        result: Ok(vec![cost_series(0)]),
     });
     insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
 }

@@ -21,17 +21,54 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
     }
 }
 
+/// The optional columns a table `width` cells wide shows: the trend
+/// sparkline always (narrower when space is short), CPU/MEM only on wide
+/// tables; the details keep the size.
+#[derive(Clone, Copy)]
+struct Shape {
+    size: bool,
+    trend: u16,
+}
+
+impl Shape {
+    fn for_width(width: u16) -> Shape {
+        if width >= WIDE_TABLE {
+            Shape {
+                size: true,
+                trend: 8,
+            }
+        } else {
+            Shape {
+                size: false,
+                trend: 6,
+            }
+        }
+    }
+
+    /// How many columns the table has.
+    fn columns(&self) -> u16 {
+        if self.size {
+            9
+        } else {
+            8
+        }
+    }
+}
+
+/// Tables at least this wide show CPU/MEM beside the trend.
+const WIDE_TABLE: u16 = 100;
+
 /// Column widths for a table `width` cells wide: fixed columns first; the
 /// name, group and OS columns get what their visible values need, and when
 /// space is short the name keeps at least half of it.
-fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 9] {
+fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<u16> {
     const POWER: u16 = 7;
     const IP: u16 = 15;
     const LOCATION: u16 = 4;
     const SIZE: u16 = 8;
-    let trend = if width >= TREND_MIN_WIDTH { TREND } else { 0 };
-    let inner = width.saturating_sub(2 + 1 + 8);
-    let fixed = account_width + POWER + IP + LOCATION + SIZE + trend;
+    let size = if shape.size { SIZE } else { 0 };
+    let inner = width.saturating_sub(2 + 1 + shape.columns() - 1);
+    let fixed = account_width + POWER + IP + LOCATION + size + shape.trend;
     let rest = inner.saturating_sub(fixed);
     let [name_want, group_want, os_want] = wants;
     let (name, group, os) = if name_want + group_want + os_want <= rest {
@@ -42,32 +79,22 @@ fn widths(width: u16, account_width: u16, wants: [u16; 3]) -> [u16; 9] {
         let group = group_want.min(left / 2);
         (name, group, left - group)
     };
-    [
-        account_width,
-        name,
-        POWER,
-        IP,
-        LOCATION,
-        group,
-        os,
-        SIZE,
-        trend,
-    ]
+    let mut widths = vec![account_width, name, POWER, IP, LOCATION, group, os];
+    if shape.size {
+        widths.push(SIZE);
+    }
+    widths.push(shape.trend);
+    widths
 }
 
-/// Cells of the trend sparkline in each row.
-const TREND: u16 = 8;
-/// Narrower tables drop the trend column (the details keep the sparklines).
-const TREND_MIN_WIDTH: u16 = 100;
-
-/// The row's sparkline: the first gauge sampled for the server (load on
-/// controlepaneel), or its first telemetry series.
-fn trend(server: &Server, state: &State) -> String {
+/// The row's sparkline, `cells` wide: the first gauge sampled for the
+/// server (load on controlepaneel), or its first telemetry series.
+fn trend(server: &Server, state: &State, cells: u16) -> String {
     state
         .telemetry
         .get(&server.reference())
         .and_then(|series| series.first())
-        .map(|s| sparkline(&s.values().collect::<Vec<_>>(), usize::from(TREND)))
+        .map(|s| sparkline(&s.values().collect::<Vec<_>>(), usize::from(cells)))
         .unwrap_or_default()
 }
 
@@ -150,14 +177,18 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.view;
     let page = usize::from(area.height.saturating_sub(3));
     let order = view.order;
-    let titles = Column::ALL.map(|c| {
-        let mut title = c.title().to_string();
-        if c == order.column {
-            title.push(if order.descending { '▼' } else { '▲' });
-        }
-        Cell::from(title)
-    });
-    let header = Row::new(titles.into_iter().chain([Cell::from("TREND")])).style(theme.header);
+    let shape = Shape::for_width(area.width);
+    let titles = Column::ALL
+        .into_iter()
+        .filter(|c| shape.size || *c != Column::Size)
+        .map(|c| {
+            let mut title = c.title().to_string();
+            if c == order.column {
+                title.push(if order.descending { '▼' } else { '▲' });
+            }
+            Cell::from(title)
+        });
+    let header = Row::new(titles.chain([Cell::from("TREND")])).style(theme.header);
     let visible: Vec<&Server> = view
         .rows
         .iter()
@@ -166,16 +197,16 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .filter_map(|&i| state.servers.get(i))
         .collect();
     let wants = wanted_widths(visible.iter().copied());
-    let widths = widths(area.width, account_width(state), wants);
+    let widths = widths(area.width, shape, account_width(state), wants);
     let group_width = widths[5];
     let rows = visible
         .into_iter()
-        .map(|server| server_row(server, state, theme, group_width));
+        .map(|server| server_row(server, state, theme, (shape, group_width)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(table_title(state));
-    let table = Table::new(rows, widths.map(Constraint::Length))
+    let table = Table::new(rows, widths.into_iter().map(Constraint::Length))
         .header(header)
         .block(block)
         .column_spacing(1)
@@ -206,7 +237,13 @@ fn draw_empty_note(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
     frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
 }
 
-fn server_row<'a>(server: &'a Server, state: &State, theme: &Theme, group_width: u16) -> Row<'a> {
+/// One server's row; `shape` and `group_width` come from the table layout.
+fn server_row<'a>(
+    server: &'a Server,
+    state: &State,
+    theme: &Theme,
+    (shape, group_width): (Shape, u16),
+) -> Row<'a> {
     let stale = state
         .account(&server.account)
         .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow));
@@ -215,7 +252,7 @@ fn server_row<'a>(server: &'a Server, state: &State, theme: &Theme, group_width:
     } else {
         Cell::from(format!("!{}", server.name)).style(theme.error)
     };
-    let row = Row::new([
+    let mut cells = vec![
         Cell::from(server.account.as_str()),
         name,
         Cell::from(power_text(server)),
@@ -223,9 +260,12 @@ fn server_row<'a>(server: &'a Server, state: &State, theme: &Theme, group_width:
         Cell::from(server.location.as_str()),
         Cell::from(fit_tail(&server.group, group_width)),
         Cell::from(server.os.as_str()),
-        Cell::from(compact_size(server)),
-        Cell::from(trend(server, state)),
-    ]);
+    ];
+    if shape.size {
+        cells.push(Cell::from(compact_size(server)));
+    }
+    cells.push(Cell::from(trend(server, state, shape.trend)));
+    let row = Row::new(cells);
     if stale {
         row.style(theme.stale)
     } else {
