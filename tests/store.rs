@@ -2,9 +2,9 @@
 
 use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::store::{AccountInfo, ConfirmFocus, Mode, Store};
+use hostdeck::app::store::{AccountInfo, ConfirmFocus, Mode, Store, SAMPLE_CAPACITY};
 use hostdeck::model::{Action, Command, HealthState, JobState, PowerState, Ref, Server};
-use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
+use hostdeck::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 
 fn server(account: &str, name: &str, power: PowerState) -> Server {
     let actions = match power {
@@ -371,6 +371,65 @@ fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
         HealthState::Connecting
     );
     assert!(matches!(&state.jobs[0].state, JobState::Failed(r) if r.contains("interrupted")));
+}
+
+/// One refresh of account `a` carrying a load gauge of `value` for web01.
+fn poll_load(store: &mut Store, value: f64, at: i64) {
+    let servers = store
+        .state()
+        .servers
+        .iter()
+        .filter(|s| s.account == "a")
+        .cloned()
+        .collect();
+    store.apply(Event::Inventory {
+        account: "a".into(),
+        result: Ok(Inventory {
+            servers,
+            samples: vec![ServerSample {
+                server_id: "web01".into(),
+                metric: "load".into(),
+                unit: "".into(),
+                value,
+            }],
+        }),
+        latency_ms: 10,
+        at,
+    });
+}
+
+fn load_values(store: &Store) -> Vec<f64> {
+    store.state().telemetry[&Ref::server("a", "web01")]
+        .iter()
+        .find(|series| series.name == "load")
+        .map(|series| series.values().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn polled_gauges_fill_a_bounded_ring_that_survives_a_restart() {
+    let mut s = store();
+    three_servers(&mut s);
+    let polls = SAMPLE_CAPACITY + 5;
+    for poll in 0..polls {
+        poll_load(&mut s, poll as f64, 1_000 + poll as i64 * 60_000);
+    }
+    let values = load_values(&s);
+    assert_eq!(values.len(), SAMPLE_CAPACITY);
+    assert_eq!(values.first(), Some(&5.0));
+    assert_eq!(values.last(), Some(&((polls - 1) as f64)));
+
+    let dir = std::env::temp_dir().join(format!("hostdeck-ring-{}", std::process::id()));
+    let path = dir.join("snapshot.json");
+    hostdeck::snapshot::save(&path, &s.snapshot()).unwrap();
+    let mut restarted = store();
+    restarted.restore(hostdeck::snapshot::load(&path).unwrap().unwrap());
+    assert_eq!(load_values(&restarted), values);
+    three_servers(&mut restarted);
+    poll_load(&mut restarted, 999.0, 99_000_000);
+    assert_eq!(load_values(&restarted).last(), Some(&999.0));
+    assert_eq!(load_values(&restarted).len(), SAMPLE_CAPACITY);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
