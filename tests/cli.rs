@@ -2,7 +2,7 @@
 //! stdout, stderr and exit code. `--demo` serves the simulators in-process.
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn state_dir(name: &str) -> PathBuf {
@@ -159,6 +159,196 @@ fn unknown_or_unsupported_actions_are_refused_clearly() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no server matches NOSUCHSERVER"));
+}
+
+fn audit_events(state: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(state.join("demo/audit.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect()
+}
+
+#[test]
+fn act_request_ip_asks_controlepaneel_for_addresses_and_audits() {
+    let state = state_dir("request-ip");
+    let args = [
+        "--demo",
+        "act",
+        "request-ip",
+        "vps-web01",
+        "--count",
+        "2",
+        "--reason",
+        "more sites",
+        "--yes",
+    ];
+    let out = hostdeck(&state, &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("requested 2 IPv4 addresses for server "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("the provider handles the request"));
+    let events = audit_events(&state);
+    assert_eq!(events.len(), 2, "{events:?}");
+    for event in &events {
+        assert_eq!(event["action"], "request-ip");
+        assert_eq!(event["account"], "cp-demo");
+        assert_eq!(event["target"], "vps-web01");
+        assert_eq!(event["args"], "type=IPv4 count=2 reason=more sites");
+    }
+    assert_eq!(events[0]["event"], "sent");
+    assert_eq!(events[1]["outcome"], "succeeded");
+}
+
+#[test]
+fn act_request_ip_needs_yes_without_a_terminal() {
+    let state = state_dir("request-ip-noyes");
+    let args = [
+        "--demo",
+        "act",
+        "request-ip",
+        "vps-web01",
+        "--count",
+        "1",
+        "--ipv6",
+        "--reason",
+        "mail",
+    ];
+    let out = hostdeck(&state, &args);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("request 1 IPv6 address needs confirmation"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(audit_events(&state).is_empty());
+}
+
+#[test]
+fn act_request_ip_is_refused_where_the_provider_lacks_it() {
+    let state = state_dir("request-ip-clc");
+    let list = hostdeck(
+        &state,
+        &[
+            "--demo",
+            "list",
+            "servers",
+            "--account",
+            "clc-demo",
+            "--json",
+        ],
+    );
+    let servers: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let name = servers[0]["name"]
+        .as_str()
+        .expect("a clc server")
+        .to_string();
+    let args = [
+        "--demo",
+        "act",
+        "request-ip",
+        &name,
+        "--count",
+        "2",
+        "--reason",
+        "more",
+        "--yes",
+    ];
+    let out = hostdeck(&state, &args);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("requesting IP addresses is not offered by clc (account clc-demo)"),
+        "{}",
+        stderr(&out)
+    );
+    let events = audit_events(&state);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["event"], "refused");
+    assert_eq!(events[0]["action"], "request-ip");
+}
+
+#[test]
+fn act_request_ip_checks_count_and_reason_before_anything_is_sent() {
+    let state = state_dir("request-ip-usage");
+    // NOSUCHSERVER: a check that looked the server up first would say so instead.
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["--count", "0", "--reason", "x"],
+            "count 0 refused: ask for 1 to 16",
+        ),
+        (&["--count", "17", "--reason", "x"], "count 17 refused"),
+        (&["--count", "2", "--reason", "  "], "a reason is required"),
+        (&["--count", "2"], "a reason is required"),
+        (&["--reason", "x"], "--count N is required"),
+        (
+            &["--count", "2", "--reason", "x", "extra"],
+            "takes no arguments",
+        ),
+    ];
+    for (options, expected) in cases {
+        let mut args = vec!["--demo", "act", "request-ip", "NOSUCHSERVER", "--yes"];
+        args.extend_from_slice(options);
+        let out = hostdeck(&state, &args);
+        assert_eq!(out.status.code(), Some(2), "{options:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(expected),
+            "{options:?}: {}",
+            stderr(&out)
+        );
+    }
+    let out = hostdeck(
+        &state,
+        &[
+            "--demo",
+            "act",
+            "reboot",
+            "NOSUCHSERVER",
+            "--count",
+            "2",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("belong to request-ip, not to reboot"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        audit_events(&state).is_empty(),
+        "nothing was sent or audited"
+    );
+}
+
+#[test]
+fn act_request_ip_is_refused_in_read_only_mode() {
+    let state = state_dir("request-ip-ro");
+    let args = [
+        "--demo",
+        "--read-only",
+        "act",
+        "request-ip",
+        "vps-web01",
+        "--count",
+        "2",
+        "--reason",
+        "more",
+        "--yes",
+    ];
+    let out = hostdeck(&state, &args);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("read-only mode: request 2 IPv4 addresses refused for vps-web01 on cp-demo"),
+        "{}",
+        stderr(&out)
+    );
+    let events = audit_events(&state);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["event"], "refused");
 }
 
 #[test]

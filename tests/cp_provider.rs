@@ -460,8 +460,40 @@ async fn request_ips_reports_a_count_that_is_not_a_number() {
         .unwrap();
     assert_eq!(
         done,
-        format!("request for 2 IPv6 addresses for server {} sent", vps.id)
+        format!(
+            "requested 2 IPv6 addresses for server {}; the provider handles the request, nothing is assigned yet",
+            vps.id
+        )
     );
+}
+
+#[tokio::test]
+async fn the_request_ips_command_reaches_request_ip_and_needs_a_reason() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Get);
+    let vps = first(&servers(&cp).await, true);
+    let command = |reason: &str| Command::RequestIps {
+        ipv6: false,
+        count: 1,
+        reason: reason.into(),
+    };
+    let done = run(&cp, command("one more site"), ObjectKind::Server, &vps.id)
+        .await
+        .unwrap();
+    assert!(
+        done.starts_with(&format!("requested 1 IPv4 address for server {}", vps.id)),
+        "{done}"
+    );
+    let error = run(&cp, command("  "), ObjectKind::Server, &vps.id)
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Refused, "{error}");
+    assert!(error.cause.contains("reason is required"), "{error}");
+    let error = run(&cp, command("more"), ObjectKind::Server, "999999")
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Api, "{error}");
+    assert!(error.to_string().contains("server not found"), "{error}");
 }
 
 // -- reverse DNS ---------------------------------------------------------------

@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::store::{ConfirmFocus, Mode, Store};
-use hostdeck::model::{Command, ObjectKind, Ref};
+use hostdeck::model::{Command, HealthState, ObjectKind, Ref};
 use hostdeck::provider::{DomainInventory, ErrorKind, ProviderError};
 use hostdeck::ui::keymap::intent_for;
 use support::*;
@@ -512,5 +512,78 @@ fn colocation_tables_sort_and_tab_between_them() {
         s.state().selected_visitor().map(|v| v.name.as_str()),
         Some("Piet Dekker"),
         "the visitors table kept its cursor"
+    );
+}
+
+fn colocation_failed(store: &mut Store, kind: ErrorKind, cause: &str) {
+    store.apply(Event::Colocation {
+        account: "cp-demo".into(),
+        result: Err(ProviderError::new(
+            "cp-demo",
+            "colocation/list_visitor",
+            kind,
+            cause,
+        )),
+        at: now() + 60_000,
+    });
+}
+
+#[test]
+fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
+    let mut s = store((120, 40));
+    press(&mut s, KeyCode::Char('V'));
+    s.apply(Event::Colocation {
+        account: "cp-demo".into(),
+        result: Ok(colocation()),
+        at: now(),
+    });
+    colocation_failed(&mut s, ErrorKind::Http, "HTTP 503");
+    let error = "cp-demo: colocation/list_visitor: HTTP 503";
+    assert_eq!(
+        s.state()
+            .colocation_errors
+            .get("cp-demo")
+            .map(String::as_str),
+        Some(error)
+    );
+    assert_eq!(flash(&s), error);
+    assert_eq!(s.state().visitors().count(), 2, "the last visitors stay");
+    assert_eq!(
+        s.state().records.visits.rows.len(),
+        3,
+        "the last visits stay"
+    );
+
+    press(&mut s, KeyCode::Char('r'));
+    let refreshing = flash(&s);
+    colocation_failed(&mut s, ErrorKind::Http, "HTTP 503");
+    assert_eq!(flash(&s), refreshing, "the same error is not flashed again");
+    colocation_failed(&mut s, ErrorKind::Transport, "connection refused");
+    assert!(flash(&s).contains("connection refused"), "{}", flash(&s));
+
+    s.apply(Event::Colocation {
+        account: "cp-demo".into(),
+        result: Ok(colocation()),
+        at: now() + 120_000,
+    });
+    assert!(s.state().colocation_errors.is_empty());
+    assert_eq!(
+        s.state().account("cp-demo").map(|a| a.health.state),
+        Some(HealthState::Ok),
+        "a non-auth failure leaves the health alone"
+    );
+}
+
+#[test]
+fn refused_credentials_on_colocation_count_against_the_health() {
+    let mut s = store((120, 40));
+    colocation_failed(&mut s, ErrorKind::Auth, "the Hash was refused");
+    let account = s.state().account("cp-demo").expect("account");
+    assert_eq!(account.health.state, HealthState::AuthFailed);
+    assert!(s.state().colocation.is_empty());
+    assert!(s.state().colocation_errors.contains_key("cp-demo"));
+    assert!(
+        s.state().domain_errors.is_empty(),
+        "errors are kept per resource"
     );
 }

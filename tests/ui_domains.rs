@@ -227,6 +227,52 @@ fn colocation_80x24() {
     insta::assert_snapshot!("colocation_80x24", screen);
 }
 
+fn colocation_error(cause: &str) -> Event {
+    Event::Colocation {
+        account: "cp-demo".into(),
+        result: Err(hostdeck::provider::ProviderError::new(
+            "cp-demo",
+            "colocation/list_visitor",
+            hostdeck::provider::ErrorKind::Http,
+            cause,
+        )),
+        at: now(),
+    }
+}
+
+#[test]
+fn colocation_80x24_failed_fetch_keeps_the_last_data_and_shows_the_error() {
+    let mut s = view((80, 24), ViewKind::Colocation);
+    s.apply(Event::Colocation {
+        account: "cp-demo".into(),
+        result: Ok(colocation()),
+        at: now(),
+    });
+    s.apply(colocation_error("HTTP 503"));
+    let buffer = render(&s);
+    let screen = text(&buffer);
+    assert!(
+        screen.contains("! cp-demo: colocation/list_visitor: HTTP 503 (showing the last data)"),
+        "{screen}"
+    );
+    let row = (0..24u16)
+        .find(|&y| text_row(&buffer, y).contains("Piet Dekker"))
+        .expect("the last visitors stay");
+    assert!(buffer[(5u16, row)].modifier.contains(Modifier::DIM));
+    insta::assert_snapshot!("colocation_80x24_error", screen);
+}
+
+#[test]
+fn colocation_without_data_names_the_failed_fetch() {
+    let mut s = view((100, 24), ViewKind::Colocation);
+    s.apply(colocation_error("HTTP 503"));
+    let screen = text(&render(&s));
+    let note = "colocation of cp-demo failed: colocation/list_visitor: HTTP 503";
+    assert_eq!(screen.matches(note).count(), 2, "{screen}");
+    assert!(!screen.contains("loading"), "{screen}");
+    assert!(!screen.contains("showing the last data"), "{screen}");
+}
+
 #[test]
 fn colocation_160x48_visit_details() {
     let mut s = view((160, 48), ViewKind::Colocation);

@@ -1,7 +1,7 @@
 //! Validation of form input: host names (RFC 1123), nameserver sets and
-//! domain contacts, with messages that say why.
+//! domain contacts and IP requests, with messages that say why.
 
-use hostdeck::model::validate::{contact, hostname, nameserver_entries, nameservers};
+use hostdeck::model::validate::{self, contact, hostname, nameserver_entries, nameservers};
 use hostdeck::model::ContactFields;
 use proptest::prelude::*;
 
@@ -301,4 +301,20 @@ proptest! {
         fields.phone_number = phone;
         let _ = contact(&fields);
     }
+}
+
+#[test]
+fn ip_requests_take_1_to_16_addresses_and_a_one_line_reason() {
+    assert_eq!(validate::ip_request_count(1), Ok(1));
+    assert_eq!(validate::ip_request_count(16), Ok(16));
+    for bad in [0, 17, u32::MAX] {
+        let error = validate::ip_request_count(bad).unwrap_err();
+        assert!(error.contains("1 to 16"), "{bad}: {error}");
+    }
+    assert_eq!(
+        validate::ip_request_reason("  more sites "),
+        Ok("more sites".to_string())
+    );
+    assert!(validate::ip_request_reason(" \t ").is_err());
+    assert!(validate::ip_request_reason("two\nlines").is_err());
 }

@@ -68,3 +68,42 @@ fn power_refusal(action: Action, server: &Server, kind: &str) -> Option<String> 
         server.account,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request_ips() -> Command {
+        Command::RequestIps {
+            ipv6: false,
+            count: 2,
+            reason: "more sites".into(),
+        }
+    }
+
+    fn cp(read_only: bool) -> AccountInfo {
+        AccountInfo::new("cp-demo", "controlepaneel", read_only)
+            .with_capabilities(vec![Capability::IpRequests])
+    }
+
+    #[test]
+    fn ip_requests_need_the_capability_and_a_writable_account() {
+        let command = request_ips();
+        assert_eq!(
+            refusal(&command, "vps-web01", &cp(false), false, None),
+            None
+        );
+        let clc = AccountInfo::new("clc-prod", "clc", false);
+        assert_eq!(
+            refusal(&command, "WA1WEB01", &clc, false, None).as_deref(),
+            Some("requesting IP addresses is not offered by clc (account clc-prod)")
+        );
+        let read_only = "read-only mode: request 2 IPv4 addresses refused for vps-web01 on cp-demo";
+        for (account, global) in [(cp(true), false), (cp(false), true)] {
+            assert_eq!(
+                refusal(&command, "vps-web01", &account, global, None).as_deref(),
+                Some(read_only)
+            );
+        }
+    }
+}

@@ -3,30 +3,47 @@
 //! `--yes`), runs it as a job and reports the outcome.
 
 use super::query::{account_of, resolve_domain, resolve_ip, resolve_server, Miss};
-use super::{exit, open_audit};
+use super::{exit, open_audit, IpRequestArgs};
 use crate::app::policy;
 use crate::app::worker::run_job;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
 use crate::model::validate;
-use crate::model::{now_millis, Action, Command, Confirmation, Job, JobState, Ref, Server};
+use crate::model::{
+    now_millis, Action, Command, Confirmation, Job, JobState, ObjectKind, Ref, Server,
+};
 use crate::setup::{Account, Setup};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
 
 /// The actions that are not server power actions, for the usage message.
-const OTHER_ACTIONS: [&str; 5] = ["set-ptr", "request-epp", "lock", "unlock", "set-ns"];
+const OTHER_ACTIONS: [&str; 6] = [
+    "set-ptr",
+    "request-epp",
+    "lock",
+    "unlock",
+    "set-ns",
+    "request-ip",
+];
+
+/// What the command line asks for: `act ACTION REF [ARGS] [OPTIONS]`.
+pub struct Request<'a> {
+    pub name: &'a str,
+    pub reference: &'a str,
+    pub args: &'a [String],
+    pub ip_request: &'a IpRequestArgs,
+}
 
 /// A command ready to check and send.
 struct Planned {
     command: Command,
     target: Ref,
     target_name: String,
-    /// The target server of a power action.
+    /// The target server of a server command.
     server: Option<Server>,
 }
 
-pub async fn act(setup: &Setup, name: &str, reference: &str, args: &[String], yes: bool) -> i32 {
-    match try_act(setup, name, reference, args, yes).await {
+pub async fn act(setup: &Setup, request: &Request<'_>, yes: bool) -> i32 {
+    match try_act(setup, request, yes).await {
         Ok(code) => code,
         Err((code, message)) => {
             eprintln!("hostdeck: {message}");
@@ -35,14 +52,8 @@ pub async fn act(setup: &Setup, name: &str, reference: &str, args: &[String], ye
     }
 }
 
-async fn try_act(
-    setup: &Setup,
-    name: &str,
-    reference: &str,
-    args: &[String],
-    yes: bool,
-) -> Result<i32, Miss> {
-    let planned = plan(setup, name, reference, args).await?;
+async fn try_act(setup: &Setup, request: &Request<'_>, yes: bool) -> Result<i32, Miss> {
+    let planned = plan(setup, request).await?;
     let account = account_of(setup, &planned.target.account)?;
     let audit = open_audit(setup);
     let info = account.info();
@@ -66,48 +77,86 @@ async fn try_act(
 
 /// Reads the action and its arguments (validated before any network
 /// traffic), then finds the object it acts on.
-async fn plan(
-    setup: &Setup,
-    name: &str,
-    reference: &str,
-    args: &[String],
-) -> Result<Planned, Miss> {
-    if let Some(action) = Action::from_cli_name(name) {
-        no_args(name, args)?;
-        let server = resolve_server(setup, reference).await?;
-        return Ok(Planned {
-            command: Command::Power(action),
-            target: server.reference(),
-            target_name: server.name.clone(),
-            server: Some(server),
-        });
+async fn plan(setup: &Setup, request: &Request<'_>) -> Result<Planned, Miss> {
+    let command = command(request)?;
+    let reference = request.reference;
+    match command.target_kind() {
+        ObjectKind::Server => {
+            let server = resolve_server(setup, reference).await?;
+            Ok(Planned {
+                command,
+                target: server.reference(),
+                target_name: server.name.clone(),
+                server: Some(server),
+            })
+        }
+        ObjectKind::Ip => {
+            let (server, ip) = resolve_ip(setup, reference).await?;
+            Ok(Planned {
+                command,
+                target: ip.reference(&server.account),
+                target_name: ip.address,
+                server: None,
+            })
+        }
+        _ => {
+            let (domain, _) = resolve_domain(setup, reference).await?;
+            Ok(Planned {
+                command,
+                target: domain.reference(),
+                target_name: domain.id,
+                server: None,
+            })
+        }
     }
-    let command = match name.to_ascii_lowercase().as_str() {
+}
+
+/// The command the action and its arguments name, or a usage error.
+fn command(request: &Request<'_>) -> Result<Command, Miss> {
+    let Request {
+        name,
+        reference,
+        args,
+        ip_request,
+    } = *request;
+    let name = name.to_ascii_lowercase();
+    if name != "request-ip" && ip_request.is_given() {
+        return Err((
+            exit::USAGE,
+            format!("--count, --ipv6 and --reason belong to request-ip, not to {name}"),
+        ));
+    }
+    if let Some(action) = Action::from_cli_name(&name) {
+        return no_args(&name, args).map(|()| Command::Power(action));
+    }
+    Ok(match name.as_str() {
         "set-ptr" => set_ptr(reference, args)?,
-        "request-epp" => no_args(name, args).map(|()| Command::RequestEpp)?,
-        "lock" => no_args(name, args).map(|()| Command::SetLock { locked: true })?,
-        "unlock" => no_args(name, args).map(|()| Command::SetLock { locked: false })?,
+        "request-epp" => no_args(&name, args).map(|()| Command::RequestEpp)?,
+        "lock" => no_args(&name, args).map(|()| Command::SetLock { locked: true })?,
+        "unlock" => no_args(&name, args).map(|()| Command::SetLock { locked: false })?,
         "set-ns" => Command::SetNameservers {
             nameservers: validate::nameservers(args)
                 .map_err(|why| (exit::USAGE, format!("set-ns {reference}: {why}")))?,
         },
-        _ => return Err((exit::USAGE, unknown_action(name))),
-    };
-    if let Command::SetPtr { .. } = command {
-        let (server, ip) = resolve_ip(setup, reference).await?;
-        return Ok(Planned {
-            command,
-            target: ip.reference(&server.account),
-            target_name: ip.address,
-            server: None,
-        });
-    }
-    let (domain, _) = resolve_domain(setup, reference).await?;
-    Ok(Planned {
-        command,
-        target: domain.reference(),
-        target_name: domain.id,
-        server: None,
+        "request-ip" => request_ip(reference, args, ip_request)?,
+        _ => return Err((exit::USAGE, unknown_action(&name))),
+    })
+}
+
+/// `request-ip SERVER --count N [--ipv6] --reason TEXT`, checked before
+/// anything is sent.
+fn request_ip(reference: &str, args: &[String], options: &IpRequestArgs) -> Result<Command, Miss> {
+    no_args("request-ip", args)?;
+    let usage = |why: String| (exit::USAGE, format!("request-ip {reference}: {why}"));
+    let count = options.count.ok_or_else(|| {
+        usage("--count N is required (usage: hostdeck act request-ip SERVER --count N [--ipv6] --reason TEXT)".into())
+    })?;
+    let reason = options.reason.as_deref().unwrap_or_default();
+    Ok(Command::RequestIps {
+        ipv6: options.ipv6,
+        count: validate::ip_request_count(count).map_err(usage)?,
+        reason: validate::ip_request_reason(reason)
+            .map_err(|why| usage(format!("--reason: {why}")))?,
     })
 }
 

@@ -9,7 +9,7 @@ use crate::audit::AuditLog;
 use crate::setup::{prepare, Account, Setup, StartOptions};
 use crate::sim::{self, SimOptions};
 use crate::ui::theme::Theme;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -84,7 +84,8 @@ pub enum Command {
     /// unambiguous name, IP or domain. Server actions: power-on, power-off,
     /// shutdown, reboot, reset, pause, maintenance-on, maintenance-off.
     /// Others: set-ptr IP HOSTNAME, request-epp DOMAIN, lock DOMAIN,
-    /// unlock DOMAIN, set-ns DOMAIN NS1 NS2 [NS3].
+    /// unlock DOMAIN, set-ns DOMAIN NS1 NS2 [NS3],
+    /// request-ip SERVER --count N [--ipv6] --reason TEXT.
     Act {
         action: String,
         reference: String,
@@ -93,6 +94,8 @@ pub enum Command {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        #[command(flatten)]
+        ip_request: IpRequestArgs,
     },
     /// Check the config and log in to every account.
     Check,
@@ -100,6 +103,27 @@ pub enum Command {
     Info,
     /// Serve the simulators on loopback until interrupted.
     Sim,
+}
+
+/// The options of `act request-ip` (refused with any other action).
+#[derive(Clone, Debug, Default, Args)]
+pub struct IpRequestArgs {
+    /// request-ip: how many addresses to ask for (1 to 16).
+    #[arg(long)]
+    pub count: Option<u32>,
+    /// request-ip: IPv6 addresses instead of IPv4.
+    #[arg(long)]
+    pub ipv6: bool,
+    /// request-ip: why the addresses are needed (the provider requires it).
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+impl IpRequestArgs {
+    /// Whether any of the options was given.
+    pub fn is_given(&self) -> bool {
+        self.count.is_some() || self.ipv6 || self.reason.is_some()
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -161,7 +185,16 @@ async fn run_headless(command: Command, options: &StartOptions) -> Result<i32, S
             reference,
             args,
             yes,
-        } => act::act(&setup, &action, &reference, &args, yes).await,
+            ip_request,
+        } => {
+            let request = act::Request {
+                name: &action,
+                reference: &reference,
+                args: &args,
+                ip_request: &ip_request,
+            };
+            act::act(&setup, &request, yes).await
+        }
         Command::Check => check(&setup).await,
         Command::Info | Command::Sim => exit::USAGE,
     })

@@ -19,16 +19,19 @@ pub enum Capability {
     Colocation,
     /// The support-ticket inbox.
     Tickets,
+    /// Requesting extra IPv4 or IPv6 addresses for a server.
+    IpRequests,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 7] = [
         Capability::ReverseDns,
         Capability::Monitoring,
         Capability::Domains,
         Capability::Contacts,
         Capability::Colocation,
         Capability::Tickets,
+        Capability::IpRequests,
     ];
 
     /// A human name for messages: "reverse DNS editing is not offered by ...".
@@ -40,6 +43,7 @@ impl Capability {
             Capability::Contacts => "domain contacts",
             Capability::Colocation => "colocation access",
             Capability::Tickets => "support tickets",
+            Capability::IpRequests => "requesting IP addresses",
         }
     }
 }

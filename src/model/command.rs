@@ -45,6 +45,14 @@ pub enum Command {
     CancelDomain {
         immediate: bool,
     },
+    /// Asks the provider for extra addresses for a server; the provider
+    /// handles the request, nothing is assigned at once.
+    RequestIps {
+        ipv6: bool,
+        count: u32,
+        /// Why the addresses are needed (the provider requires one).
+        reason: String,
+    },
     AddContact(Box<ContactFields>),
     EditContact(Box<ContactFields>),
     DeleteContact,
@@ -56,6 +64,7 @@ impl Command {
         match self {
             Command::Power(action) => action.cli_name(),
             Command::SetPtr { .. } => "set-ptr",
+            Command::RequestIps { .. } => "request-ip",
             Command::RequestEpp => "request-epp",
             Command::SetLock { locked: true } => "lock",
             Command::SetLock { locked: false } => "unlock",
@@ -74,6 +83,9 @@ impl Command {
         match self {
             Command::Power(action) => action.label().to_string(),
             Command::SetPtr { hostname, .. } => format!("set PTR to {hostname}"),
+            Command::RequestIps { ipv6, count, .. } => {
+                format!("request {}", ip_amount(count, *ipv6))
+            }
             Command::RequestEpp => "request transfer (EPP) code".into(),
             Command::SetLock { locked: true } => "lock".into(),
             Command::SetLock { locked: false } => "unlock".into(),
@@ -96,6 +108,14 @@ impl Command {
                 Some(r) => format!("ptr={hostname} remarks={r}"),
                 None => format!("ptr={hostname}"),
             }),
+            Command::RequestIps {
+                ipv6,
+                count,
+                reason,
+            } => Some(format!(
+                "type={} count={count} reason={reason}",
+                ip_family(*ipv6)
+            )),
             Command::SetNameservers { nameservers } => Some(nameservers.join(",")),
             Command::SetDomainContacts { owner, admin, tech } => {
                 Some(format!("owner={owner} admin={admin} tech={tech}"))
@@ -110,7 +130,7 @@ impl Command {
     /// What kind of object it acts on.
     pub fn target_kind(&self) -> ObjectKind {
         match self {
-            Command::Power(_) => ObjectKind::Server,
+            Command::Power(_) | Command::RequestIps { .. } => ObjectKind::Server,
             Command::SetPtr { .. } => ObjectKind::Ip,
             Command::RequestEpp
             | Command::SetLock { .. }
@@ -125,6 +145,9 @@ impl Command {
 
     /// The account capability it needs; power actions are declared per server instead.
     pub fn capability(&self) -> Option<Capability> {
+        if let Command::RequestIps { .. } = self {
+            return Some(Capability::IpRequests);
+        }
         match self.target_kind() {
             ObjectKind::Ip => Some(Capability::ReverseDns),
             ObjectKind::Domain => Some(Capability::Domains),
@@ -137,9 +160,10 @@ impl Command {
         match self {
             Command::Power(action) if action.is_destructive() => Confirmation::Dialog,
             Command::CancelDomain { .. } => Confirmation::TypeName,
-            Command::SetLock { .. } | Command::RequestEpp | Command::DeleteContact => {
-                Confirmation::Dialog
-            }
+            Command::SetLock { .. }
+            | Command::RequestEpp
+            | Command::RequestIps { .. }
+            | Command::DeleteContact => Confirmation::Dialog,
             _ => Confirmation::None,
         }
     }
@@ -164,7 +188,51 @@ impl Command {
                 "The domain is given up NOW; websites and mail on it stop."
             }
             Command::DeleteContact => "The contact is removed from the account.",
+            Command::RequestIps { .. } => {
+                "The provider receives a request for more addresses; none is assigned until it handles it."
+            }
             _ => "",
         }
+    }
+}
+
+/// `1 IPv4 address`, `2 IPv6 addresses`.
+pub fn ip_amount(count: impl std::fmt::Display, ipv6: bool) -> String {
+    let count = count.to_string();
+    let noun = if count == "1" { "address" } else { "addresses" };
+    format!("{count} {} {noun}", ip_family(ipv6))
+}
+
+/// `IPv4` or `IPv6`.
+fn ip_family(ipv6: bool) -> &'static str {
+    if ipv6 {
+        "IPv6"
+    } else {
+        "IPv4"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ip_request_is_a_confirmed_server_command_with_its_own_capability() {
+        let command = Command::RequestIps {
+            ipv6: true,
+            count: 1,
+            reason: "mail".into(),
+        };
+        assert_eq!(command.cli_name(), "request-ip");
+        assert_eq!(command.label(), "request 1 IPv6 address");
+        assert_eq!(
+            command.audit_detail().as_deref(),
+            Some("type=IPv6 count=1 reason=mail")
+        );
+        assert_eq!(command.target_kind(), ObjectKind::Server);
+        assert_eq!(command.capability(), Some(Capability::IpRequests));
+        assert_eq!(command.confirmation(), Confirmation::Dialog);
+        assert!(!command.consequence().is_empty());
+        assert_eq!(ip_amount(3, false), "3 IPv4 addresses");
     }
 }

@@ -15,7 +15,7 @@ pub mod validate;
 pub use action::Action;
 pub use capability::Capability;
 pub use colocation::{Colocation, Visit, Visitor};
-pub use command::{Command, Confirmation};
+pub use command::{ip_amount, Command, Confirmation};
 pub use domain::{Contact, ContactFields, Domain, HistoryEntry, EXPIRY_WARNING_DAYS};
 pub use health::{Health, HealthState};
 pub use job::{Job, JobId, JobState};

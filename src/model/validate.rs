@@ -1,5 +1,5 @@
-//! Input validation for forms: host names (PTR records, nameservers) and
-//! domain contacts. Pure functions; every error says what is wrong and why,
+//! Input validation for forms and headless commands: host names (PTR
+//! records, nameservers), domain contacts and IP address requests. Pure functions; every error says what is wrong and why,
 //! so the form can show it under the field.
 //!
 //! Host names follow RFC 1123: labels of ASCII letters, digits and `-`, no
@@ -112,6 +112,36 @@ pub struct EntryError {
     /// 0-based position in the input.
     pub index: usize,
     pub message: String,
+}
+
+/// How many addresses one IP request may ask for. The controlepaneel
+/// document sets no upper limit; this one catches a typo (`--count 200`)
+/// before it reaches the provider.
+pub const IP_REQUEST_COUNT: std::ops::RangeInclusive<u32> = 1..=16;
+
+/// The number of addresses of an IP request, or why it is refused.
+pub fn ip_request_count(count: u32) -> Result<u32, String> {
+    if IP_REQUEST_COUNT.contains(&count) {
+        return Ok(count);
+    }
+    Err(format!(
+        "count {count} refused: ask for {} to {} addresses at a time",
+        IP_REQUEST_COUNT.start(),
+        IP_REQUEST_COUNT.end()
+    ))
+}
+
+/// The reason of an IP request (the provider requires one), trimmed; or
+/// why it is refused.
+pub fn ip_request_reason(input: &str) -> Result<String, String> {
+    let reason = input.trim();
+    if reason.is_empty() {
+        return Err("a reason is required: say why the addresses are needed".into());
+    }
+    if reason.chars().any(char::is_control) {
+        return Err("the reason must be one line of text".into());
+    }
+    Ok(reason.to_string())
 }
 
 /// 2 or 3 nameservers: empty entries are skipped, every other entry must

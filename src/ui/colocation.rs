@@ -1,12 +1,14 @@
 //! The colocation view (read-only): registered visitors with their access
 //! status above, datacenter visits with arrival date, term and where they
 //! stand (upcoming, today, past) below; `tab` moves between the two and
-//! the details panel shows the selected entry of the focused table.
+//! the details panel shows the selected entry of the focused table. A
+//! failed fetch keeps the last data (dimmed, the error on the visitors
+//! table's bottom border), or says what failed when there is no data.
 
 use super::layout::{stacked, Areas};
 use super::records::{
-    age_note, detail_sections, draw_details, draw_table, field, note, page, title, titles, Fit,
-    RecordTable, TableRow,
+    age_note, detail_sections, draw_details, draw_table, errors_footer, field, is_stale, note,
+    page, title, titles, Fit, RecordTable, TableRow,
 };
 use super::theme::Theme;
 use crate::app::rows::{arrival_label, VisitStatus};
@@ -78,7 +80,7 @@ fn draw_visitors(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 v.location.clone(),
                 v.status.clone(),
             ],
-            style: Style::new(),
+            style: stale_style(state, &v.account, theme),
         })
         .collect();
     let table = RecordTable {
@@ -88,7 +90,7 @@ fn draw_visitors(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         rows,
         cursor: view.cursor.checked_sub(view.offset),
         empty_note: Some(empty_note(state, all.is_empty(), "visitors")),
-        footer: None,
+        footer: errors_with_data(state),
         focused: focused(state, ColocationPane::Visitors),
     };
     draw_table(frame, area, table, theme);
@@ -122,7 +124,8 @@ fn visit_row(visit: &Visit, state: &State, theme: &Theme) -> TableRow {
         VisitStatus::Today => theme.bold,
         VisitStatus::Past => theme.dim,
         _ => Style::new(),
-    };
+    }
+    .patch(stale_style(state, &visit.account, theme));
     TableRow {
         cells: vec![
             visit.account.clone(),
@@ -135,16 +138,55 @@ fn visit_row(visit: &Visit, state: &State, theme: &Theme) -> TableRow {
     }
 }
 
+/// Dimmed when the account's last fetch failed or it is unhealthy.
+fn stale_style(state: &State, account: &str, theme: &Theme) -> Style {
+    if is_stale(state, &state.colocation_errors, account) {
+        theme.stale
+    } else {
+        Style::new()
+    }
+}
+
+/// The failed fetches, while the last data of some account is shown.
+fn errors_with_data(state: &State) -> Option<String> {
+    if state.colocation.is_empty() {
+        return None;
+    }
+    errors_footer(state.colocation_errors.values())
+}
+
 fn empty_note(state: &State, none: bool, what: &str) -> String {
     if !state.any_offers(Capability::Colocation) {
         "no account offers colocation access".into()
     } else if state.colocation.is_empty() {
-        "loading…".into()
+        failures(state).unwrap_or_else(|| "loading…".into())
     } else if none {
         format!("no {what} registered")
     } else {
         format!("no {what} match the filter (esc clears it)")
     }
+}
+
+/// `colocation of cp-demo failed: colocation/list_visitor: HTTP 503` for
+/// every account whose last fetch failed.
+fn failures(state: &State) -> Option<String> {
+    let mut notes: Vec<String> = state
+        .colocation_errors
+        .iter()
+        .map(|(account, message)| {
+            // The message names the account first; the note names it already.
+            let cause = message
+                .strip_prefix(account.as_str())
+                .and_then(|rest| rest.strip_prefix(": "))
+                .unwrap_or(message);
+            format!("colocation of {account} failed: {cause}")
+        })
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    notes.sort_unstable();
+    Some(notes.join("; "))
 }
 
 fn draw_entry_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

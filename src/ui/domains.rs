@@ -4,14 +4,14 @@
 
 use super::layout::Areas;
 use super::records::{
-    age_note, detail_sections, draw_details, draw_table, field, heading, job_lines, note, page,
-    title, titles, Fit, RecordTable, TableRow,
+    self, age_note, detail_sections, draw_details, draw_table, errors_footer, field, heading,
+    job_lines, note, page, title, titles, Fit, RecordTable, TableRow,
 };
 use super::theme::Theme;
 use crate::app::listview::{ListRow, ListView};
 use crate::app::rows::{contact_label, days_label, lock_label, ymd};
 use crate::app::store::State;
-use crate::model::{short_age, Capability, Domain, HealthState};
+use crate::model::{short_age, Capability, Domain};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -72,7 +72,7 @@ pub fn domain_fed_table<'a, R: ListRow>(
         rows,
         cursor: view.cursor.checked_sub(view.offset),
         empty_note: None,
-        footer: errors_footer(state),
+        footer: errors_footer(state.domain_errors.values()),
         focused: true,
     }
 }
@@ -109,10 +109,7 @@ fn domain_row(domain: &Domain, state: &State, theme: &Theme) -> TableRow {
 /// Whether the account's domain data is old: its last refresh failed or
 /// the account is unhealthy.
 pub fn is_stale(state: &State, account: &str) -> bool {
-    state.domain_errors.contains_key(account)
-        || state
-            .account(account)
-            .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
+    records::is_stale(state, &state.domain_errors, account)
 }
 
 fn empty_note(state: &State) -> String {
@@ -141,17 +138,6 @@ fn empty_note(state: &State) -> String {
     } else {
         "no domains on these accounts".into()
     }
-}
-
-/// The last failed refresh of each account, for the table's bottom border.
-pub fn errors_footer(state: &State) -> Option<String> {
-    if state.domain_errors.is_empty() {
-        return None;
-    }
-    let mut errors: Vec<&String> = state.domain_errors.values().collect();
-    errors.sort();
-    let joined: Vec<&str> = errors.iter().map(|e| e.as_str()).collect();
-    Some(format!(" ! {} (showing the last data) ", joined.join("; ")))
 }
 
 fn draw_domain_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

@@ -1,16 +1,19 @@
 //! Drawing shared by the record views (domains, contacts, colocation): a
 //! bordered table whose columns fit the width (the least important dropped
-//! first, then the widest narrowed), its title, the details panel, and
-//! label/value lines.
+//! first, then the widest narrowed), its title, the details panel,
+//! label/value lines, and how a failed refresh shows (an error footer and
+//! dimmed rows of the account's last data).
 
 use super::theme::Theme;
 use crate::app::listview::{ListRow, ListView};
-use crate::model::{short_age, Job, Millis};
+use crate::app::store::State;
+use crate::model::{short_age, HealthState, Job, Millis};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
+use std::collections::HashMap;
 
 /// How a column of a record table gives way when space is short.
 #[derive(Clone, Copy, Debug)]
@@ -83,6 +86,26 @@ pub fn age_note(now: Millis, fetched: impl Iterator<Item = Millis>) -> Option<St
     fetched
         .min()
         .map(|at| format!("updated {} ago ", short_age(now - at)))
+}
+
+/// The last failed refresh of each account, for a table's bottom border:
+/// ` ! cp-demo: …: HTTP 503 (showing the last data) `.
+pub fn errors_footer<'a>(errors: impl Iterator<Item = &'a String>) -> Option<String> {
+    let mut sorted: Vec<&str> = errors.map(String::as_str).collect();
+    if sorted.is_empty() {
+        return None;
+    }
+    sorted.sort_unstable();
+    Some(format!(" ! {} (showing the last data) ", sorted.join("; ")))
+}
+
+/// Whether an account's records are old: its last refresh failed (it is in
+/// `errors`) or the account is unhealthy.
+pub fn is_stale(state: &State, errors: &HashMap<String, String>, account: &str) -> bool {
+    errors.contains_key(account)
+        || state
+            .account(account)
+            .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
 }
 
 /// Which columns fit `width`, and how wide each is.

@@ -1,6 +1,7 @@
 //! Domain, contact and colocation data events: whole-account refreshes,
 //! single domains fetched afresh, domain history and colocation access.
-//! The record views' tables are rebuilt when their data changes.
+//! The record views' tables are rebuilt when their data changes; a failed
+//! whole-account refresh keeps the last data and its error per account.
 
 use super::*;
 use crate::model::{Colocation, Contact, Domain, HistoryEntry};
@@ -35,24 +36,29 @@ impl Store {
                 }
             }
             Err(error) => {
-                self.domains_failed(account, error);
+                self.refresh_failed(account, error, |state| &mut state.domain_errors);
                 Vec::new()
             }
         }
     }
 
-    /// A failed domains refresh keeps the last domains. Refused credentials
-    /// count against the account's health like any other call.
-    fn domains_failed(&mut self, account: &str, error: ProviderError) {
+    /// Keeps the message of a failed whole-account refresh in the error map
+    /// `errors` picks, flashing it only when it is new (a provider that stays
+    /// down does not flash on every poll). The last good data stays shown.
+    /// Refused credentials count against the account's health like any
+    /// other call.
+    fn refresh_failed(
+        &mut self,
+        account: &str,
+        error: ProviderError,
+        errors: fn(&mut State) -> &mut HashMap<String, String>,
+    ) {
         if error.kind == ErrorKind::Auth {
             self.mark_failed(account, &error);
         }
         let message = error.to_string();
-        let new = self.state.domain_errors.get(account) != Some(&message);
-        self.state
-            .domain_errors
-            .insert(account.to_string(), message.clone());
-        if new {
+        let before = errors(&mut self.state).insert(account.to_string(), message.clone());
+        if before.as_ref() != Some(&message) {
             self.flash(FlashLevel::Error, message);
         }
         self.dirty = true;
@@ -144,13 +150,16 @@ impl Store {
         self.state.now = at;
         match result {
             Ok(colocation) => {
+                self.state.colocation_errors.remove(account);
                 self.state
                     .colocation
                     .insert(account.to_string(), colocation);
                 self.rebuild_colocation_views();
                 self.dirty = true;
             }
-            Err(error) => self.flash(FlashLevel::Error, error.to_string()),
+            Err(error) => {
+                self.refresh_failed(account, error, |state| &mut state.colocation_errors);
+            }
         }
         Vec::new()
     }

@@ -146,6 +146,8 @@ pub struct State {
     /// The last failed domains refresh per account (cleared by a good one).
     pub domain_errors: HashMap<String, String>,
     pub colocation: BTreeMap<String, Colocation>,
+    /// The last failed colocation fetch per account (cleared by a good one).
+    pub colocation_errors: HashMap<String, String>,
     /// The selected row of the domains view (kept by its view code).
     pub domain_selection: Option<Ref>,
     /// The selected row of the contacts view (kept by its view code).
@@ -268,6 +270,7 @@ impl Store {
                 domain_history: HashMap::new(),
                 domain_errors: HashMap::new(),
                 colocation: BTreeMap::new(),
+                colocation_errors: HashMap::new(),
                 domain_selection: None,
                 contact_selection: None,
                 records: RecordViews::default(),

@@ -361,6 +361,7 @@ impl Provider for ControlepaneelProvider {
             Capability::Domains,
             Capability::Contacts,
             Capability::Colocation,
+            Capability::IpRequests,
         ]
     }
 

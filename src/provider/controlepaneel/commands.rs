@@ -6,7 +6,7 @@ use super::client::{operation, Vars};
 use super::map;
 use super::wire::{self, Call};
 use super::ControlepaneelProvider;
-use crate::model::{Action, Command, ContactFields, Ref};
+use crate::model::{ip_amount, Action, Command, ContactFields, Ref};
 use crate::provider::{ErrorKind, Result};
 
 impl ControlepaneelProvider {
@@ -58,6 +58,7 @@ impl ControlepaneelProvider {
 
     /// Requests extra IP addresses for a server (`request_ip`). `count` is
     /// sent as given, so the API's own "Count must be a number" can answer.
+    /// The provider handles the request later; nothing is assigned at once.
     pub async fn request_ips(
         &self,
         server_id: &str,
@@ -65,16 +66,20 @@ impl ControlepaneelProvider {
         count: &str,
         reason: &str,
     ) -> Result<String> {
+        let (count, reason) = (count.trim(), reason.trim());
+        if reason.is_empty() {
+            let op = operation(&wire::SERVERS_REQUEST_IP, server_id);
+            return Err(self.refuse(&op, "a reason is required (Reason)"));
+        }
         let vars = Vars::identifier(server_id)
             .with("Type", if ipv6 { "2" } else { "1" })
-            .with("Count", count.trim())
+            .with("Count", count)
             .with("Reason", reason);
         self.mutate::<wire::ServersRequestIp>(&wire::SERVERS_REQUEST_IP, server_id, vars)
             .await?;
-        let family = if ipv6 { "IPv6" } else { "IPv4" };
         Ok(format!(
-            "request for {} {family} addresses for server {server_id} sent",
-            count.trim()
+            "requested {} for server {server_id}; the provider handles the request, nothing is assigned yet",
+            ip_amount(count, ipv6)
         ))
     }
 
@@ -307,6 +312,14 @@ impl ControlepaneelProvider {
             Command::Power(action) => self.power(*action, id).await,
             Command::SetPtr { hostname, remarks } => {
                 self.set_ptr(id, hostname, remarks.as_deref()).await
+            }
+            Command::RequestIps {
+                ipv6,
+                count,
+                reason,
+            } => {
+                self.request_ips(id, *ipv6, &count.to_string(), reason)
+                    .await
             }
             Command::RequestEpp => self.request_epp(id).await,
             Command::SetLock { locked } => self.set_lock(id, *locked).await,
