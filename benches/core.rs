@@ -91,7 +91,9 @@ fn bench_render(c: &mut Criterion) {
     c.bench_function("render servers pane, 10k servers, 160x48", |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| draw(frame, black_box(store.state()), &theme))
+                .draw(|frame| {
+                    draw(frame, black_box(store.state()), &theme);
+                })
                 .expect("draw");
         })
     });

@@ -1425,6 +1425,32 @@ fn detail<'a>(server: &'a hostdeck::model::Server, section: &str, label: &str) -
 }
 
 #[test]
+fn a_virtual_server_offers_the_power_actions_that_fit_its_state() {
+    let actions_when = |status: &str| {
+        let details: wire::ServersGetDetails = parse(
+            &VIRTUAL_DETAILS.replace(
+                "<Status>Online</Status>",
+                &format!("<Status>{status}</Status>"),
+            ),
+            &wire::SERVERS_GET_DETAILS,
+        );
+        let parts = ServerParts {
+            item: None,
+            details: Some(&details),
+            ips: Vec::new(),
+            monitors: Vec::new(),
+        };
+        map::server("cp", "1001", &parts, 5).actions
+    };
+    assert_eq!(actions_when("Online"), [Action::Reboot, Action::PowerOff]);
+    assert_eq!(actions_when("Offline"), [Action::PowerOn]);
+    assert_eq!(
+        actions_when("Rebooting"),
+        [Action::Reboot, Action::PowerOn, Action::PowerOff]
+    );
+}
+
+#[test]
 fn a_virtual_server_maps_with_actions_warnings_samples_and_sections() {
     let details: wire::ServersGetDetails = parse(VIRTUAL_DETAILS, &wire::SERVERS_GET_DETAILS);
     let monitor = Monitor {
@@ -1448,10 +1474,7 @@ fn a_virtual_server_maps_with_actions_warnings_samples_and_sections() {
     assert_eq!(server.primary_ip.as_deref(), Some("192.0.2.10"));
     assert_eq!(server.cpu, Some(4));
     assert_eq!(server.memory_gb, Some(4.0));
-    assert_eq!(
-        server.actions,
-        [Action::Reboot, Action::PowerOn, Action::PowerOff]
-    );
+    assert_eq!(server.actions, [Action::Reboot, Action::PowerOff]);
     assert_eq!(server.actions_note, None);
     assert_eq!(
         server.warnings,

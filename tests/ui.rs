@@ -2,7 +2,7 @@
 //! insta snapshots, at 80x24 and 160x48, in the NO_COLOR theme.
 
 use hostdeck::app::command::Intent;
-use hostdeck::app::event::Event;
+use hostdeck::app::event::{Event, ScrollLimits};
 use hostdeck::app::store::{AccountInfo, Store};
 use hostdeck::model::{Action, Detail, Ip, MetricSeries, PowerState, Ref, Sample, Server};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
@@ -106,7 +106,9 @@ fn store(count: usize, size: (u16, u16)) -> Store {
 fn render(store: &Store, size: (u16, u16)) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
     terminal
-        .draw(|frame| draw(frame, store.state(), &Theme::monochrome()))
+        .draw(|frame| {
+            draw(frame, store.state(), &Theme::monochrome());
+        })
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -288,4 +290,63 @@ fn accounts_view_shows_health_age_and_last_error() {
         "{}",
         flash.text
     );
+}
+
+#[test]
+fn only_a_notable_status_marks_the_power_cell() {
+    let mut s = Store::new(vec![AccountInfo::new("cp", "controlepaneel", false)], false);
+    s.apply(Event::Resize(80, 12));
+    let servers = ["Online", "Offline", "active", "underConstruction"]
+        .iter()
+        .enumerate()
+        .map(|(i, status)| Server {
+            account: "cp".into(),
+            id: format!("s{i}"),
+            name: format!("server-{i}"),
+            status: status.to_string(),
+            ..server(i)
+        })
+        .collect();
+    s.apply(Event::Inventory {
+        account: "cp".into(),
+        result: Ok(Inventory {
+            servers,
+            samples: Vec::new(),
+        }),
+        latency_ms: 10,
+        at: 1_000,
+    });
+    let screen = text(&render(&s, (80, 12)));
+    let power_of = |name: &str| {
+        let row = screen.lines().find(|l| l.contains(name)).unwrap();
+        let mut words = row.split_whitespace().skip_while(|w| !w.ends_with(name));
+        words.nth(1).unwrap().to_string()
+    };
+    let marks: Vec<String> = (0..4).map(|i| power_of(&format!("server-{i}"))).collect();
+    assert_eq!(marks, ["on", "on", "on", "off*"], "{screen}");
+}
+
+#[test]
+fn details_scrolling_stops_at_the_last_line_and_comes_straight_back() {
+    let mut s = store(12, (80, 24));
+    s.apply(Event::Intent(Intent::ToggleDetails));
+    for _ in 0..30 {
+        s.apply(Event::Intent(Intent::PageBy(1)));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let mut limits = ScrollLimits::default();
+    terminal
+        .draw(|frame| limits = draw(frame, s.state(), &Theme::monochrome()))
+        .expect("draw");
+    let most = limits.details.expect("the details panel was drawn");
+    assert!(most > 0 && most < 100, "{most}");
+    let screen = text(terminal.backend().buffer());
+    assert!(screen.contains("Provider fields"), "{screen}");
+
+    s.apply(Event::Drawn(limits));
+    assert_eq!(s.state().details_scroll, most);
+    s.apply(Event::Intent(Intent::PageBy(1)));
+    assert_eq!(s.state().details_scroll, most);
+    s.apply(Event::Intent(Intent::MoveBy(-1)));
+    assert_eq!(s.state().details_scroll, most - 1);
 }

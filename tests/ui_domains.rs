@@ -20,7 +20,9 @@ fn render(store: &Store) -> Buffer {
     let (w, h) = store.state().size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
-        .draw(|frame| draw(frame, store.state(), &Theme::monochrome()))
+        .draw(|frame| {
+            draw(frame, store.state(), &Theme::monochrome());
+        })
         .expect("draw");
     terminal.backend().buffer().clone()
 }

@@ -70,7 +70,9 @@ fn type_text(store: &mut Store, text: &str) {
 fn render(store: &Store, size: (u16, u16)) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
     terminal
-        .draw(|frame| draw(frame, store.state(), &Theme::monochrome()))
+        .draw(|frame| {
+            draw(frame, store.state(), &Theme::monochrome());
+        })
         .expect("draw");
     terminal.backend().buffer().clone()
 }

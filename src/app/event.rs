@@ -6,11 +6,21 @@ use crate::model::{
 };
 use crate::provider::{DomainInventory, Inventory, ProviderError};
 
+/// How far the scrollable text last drawn can scroll: the details panel
+/// of the current view and the help overlay, when shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScrollLimits {
+    pub details: Option<u16>,
+    pub help: Option<u16>,
+}
+
 /// Everything that can change the state.
 #[derive(Debug)]
 pub enum Event {
     Intent(Intent),
     Resize(u16, u16),
+    /// A frame was drawn; scrolling stops at these limits.
+    Drawn(ScrollLimits),
     /// A full inventory refresh of one account finished.
     Inventory {
         account: String,

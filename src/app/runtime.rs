@@ -2,7 +2,7 @@
 //! frame timer (armed only when something changed), a tick (armed only
 //! while a job runs) and the signals that end the session.
 
-use super::event::{Effect, Event};
+use super::event::{Effect, Event, ScrollLimits};
 use super::store::Store;
 use super::terminal::{self, Tui};
 use super::worker::{Request, WorkerHandle};
@@ -77,10 +77,10 @@ async fn event_loop(
             },
             Some(event) = events.recv() => Some(event),
             _ = sleep_until(frame_at), if frame_pending => {
-                draw(tui, &store, &ctx.theme)?;
+                let limits = draw(tui, &store, &ctx.theme)?;
                 last_frame = Instant::now();
                 frame_pending = false;
-                None
+                Some(Event::Drawn(limits))
             }
             _ = tick.tick(), if animating => Some(Event::Tick(now_millis())),
             _ = snapshot_timer.tick(), if snapshot_dirty => {
@@ -122,11 +122,13 @@ fn translate(store: &Store, event: TermEvent) -> Option<Event> {
     }
 }
 
-fn draw(tui: &mut Tui, store: &Store, theme: &Theme) -> io::Result<()> {
+/// Draws one frame; returns how far its scrollable text can scroll.
+fn draw(tui: &mut Tui, store: &Store, theme: &Theme) -> io::Result<ScrollLimits> {
     crossterm::queue!(tui.backend_mut(), BeginSynchronizedUpdate)?;
-    tui.draw(|frame| ui::draw(frame, store.state(), theme))?;
+    let mut limits = ScrollLimits::default();
+    tui.draw(|frame| limits = ui::draw(frame, store.state(), theme))?;
     crossterm::execute!(tui.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
+    Ok(limits)
 }
 
 /// Hands an effect to the worker of its account (or the audit log).

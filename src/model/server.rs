@@ -136,6 +136,18 @@ impl Server {
         self.actions.contains(&action)
     }
 
+    /// Whether the provider's status says more than the power state does
+    /// (clc `underConstruction`, say), so the table marks it. The plain
+    /// running states (clc `active`, controlepaneel `Online`/`Offline`,
+    /// which is the power state itself) do not count.
+    pub fn status_is_notable(&self) -> bool {
+        let status = self.status.trim();
+        !status.is_empty()
+            && !["active", "online", "offline"]
+                .iter()
+                .any(|plain| status.eq_ignore_ascii_case(plain))
+    }
+
     /// `2 CPU / 4 GB`, or what is known of it.
     pub fn size_label(&self) -> String {
         match (self.cpu, self.memory_gb) {

@@ -36,15 +36,16 @@ const VISIT_FITS: [Fit; 5] = [
     Fit { min: 8, drop: 0 },
 ];
 
-pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+/// Draws the view; returns how far its details panel can scroll, if shown.
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
     if areas.table.height > 0 {
         let (upper, lower) = stacked(areas.table);
         draw_visitors(frame, upper, state, theme);
         draw_visits(frame, lower, state, theme);
     }
-    if let Some(area) = areas.details {
-        draw_entry_details(frame, area, state, theme);
-    }
+    areas
+        .details
+        .map(|area| draw_entry_details(frame, area, state, theme))
 }
 
 fn focused(state: &State, pane: ColocationPane) -> bool {
@@ -189,7 +190,7 @@ fn failures(state: &State) -> Option<String> {
     Some(notes.join("; "))
 }
 
-fn draw_entry_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+fn draw_entry_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
     let scroll = state.records.colocation_panel.scroll;
     let (title, lines) = match state.records.colocation_pane {
         ColocationPane::Visitors => match state.selected_visitor() {
@@ -207,7 +208,7 @@ fn draw_entry_details(frame: &mut Frame, area: Rect, state: &State, theme: &Them
             None => (" Details ".into(), vec![note("no visit selected", theme)]),
         },
     };
-    draw_details(frame, area, title, lines, scroll, theme);
+    draw_details(frame, area, title, lines, scroll, theme)
 }
 
 fn visitor_lines(visitor: &Visitor, theme: &Theme) -> Vec<Line<'static>> {

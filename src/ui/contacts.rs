@@ -24,13 +24,14 @@ const FITS: [Fit; 6] = [
     Fit { min: 7, drop: 0 },
 ];
 
-pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+/// Draws the view; returns how far its details panel can scroll, if shown.
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
     if areas.table.height > 0 {
         draw_table_area(frame, areas.table, state, theme);
     }
-    if let Some(area) = areas.details {
-        draw_contact_details(frame, area, state, theme);
-    }
+    areas
+        .details
+        .map(|area| draw_contact_details(frame, area, state, theme))
 }
 
 fn used_by<'a>(state: &'a State, contact: &Contact) -> &'a [String] {
@@ -88,16 +89,15 @@ fn empty_note(state: &State) -> String {
     }
 }
 
-fn draw_contact_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+fn draw_contact_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
     let scroll = state.records.contact_panel.scroll;
     let Some(contact) = state.selected_contact() else {
         let lines = vec![note("no contact selected", theme)];
-        draw_details(frame, area, " Details ".into(), lines, scroll, theme);
-        return;
+        return draw_details(frame, area, " Details ".into(), lines, scroll, theme);
     };
     let title = format!(" {} · {} (esc closes) ", contact.id, contact.account);
     let lines = detail_lines(contact, state, theme);
-    draw_details(frame, area, title, lines, scroll, theme);
+    draw_details(frame, area, title, lines, scroll, theme)
 }
 
 fn detail_lines(contact: &Contact, state: &State, theme: &Theme) -> Vec<Line<'static>> {

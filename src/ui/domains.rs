@@ -29,13 +29,14 @@ const FITS: [Fit; 7] = [
     Fit { min: 6, drop: 0 },
 ];
 
-pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+/// Draws the view; returns how far its details panel can scroll, if shown.
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
     if areas.table.height > 0 {
         draw_table_area(frame, areas.table, state, theme);
     }
-    if let Some(area) = areas.details {
-        draw_domain_details(frame, area, state, theme);
-    }
+    areas
+        .details
+        .map(|area| draw_domain_details(frame, area, state, theme))
 }
 
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -140,16 +141,15 @@ fn empty_note(state: &State) -> String {
     }
 }
 
-fn draw_domain_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+fn draw_domain_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
     let scroll = state.records.domain_panel.scroll;
     let Some(domain) = state.selected_domain() else {
         let lines = vec![note("no domain selected", theme)];
-        draw_details(frame, area, " Details ".into(), lines, scroll, theme);
-        return;
+        return draw_details(frame, area, " Details ".into(), lines, scroll, theme);
     };
     let title = format!(" {} · {} (esc closes) ", domain.id, domain.account);
     let lines = detail_lines(domain, state, theme);
-    draw_details(frame, area, title, lines, scroll, theme);
+    draw_details(frame, area, title, lines, scroll, theme)
 }
 
 fn detail_lines(domain: &Domain, state: &State, theme: &Theme) -> Vec<Line<'static>> {

@@ -2,7 +2,7 @@
 
 use super::keymap::{key_for, view_keys, ACTION_KEYS, GENERAL_KEYS, MAINTENANCE_KEY, RECORD_KEYS};
 use super::theme::Theme;
-use super::widgets::centered;
+use super::widgets::{centered, draw_scrolled};
 use crate::app::command::ViewKind;
 use crate::app::listview::{ListColumn, ListRow};
 use crate::app::store::State;
@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, state: &State, scroll: u16, theme: &Theme) {
+/// Draws the overlay; returns the most it can scroll.
+pub fn draw(frame: &mut Frame, state: &State, scroll: u16, theme: &Theme) -> u16 {
     let area = centered(frame.area(), 72, 40);
     let lines = if state.main_view.is_record_view() {
         record_lines(state, theme)
@@ -22,7 +23,7 @@ pub fn draw(frame: &mut Frame, state: &State, scroll: u16, theme: &Theme) {
         .borders(Borders::ALL)
         .title(" Help (esc closes, j/k scroll) ");
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    draw_scrolled(frame, area, Paragraph::new(lines).block(block), scroll)
 }
 
 fn server_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {

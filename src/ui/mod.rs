@@ -16,6 +16,7 @@ pub mod theme;
 pub mod widgets;
 
 use crate::app::command::ViewKind;
+use crate::app::event::ScrollLimits;
 use crate::app::store::{FlashLevel, Mode, State};
 use crate::model::{short_age, HealthState};
 use ratatui::layout::Rect;
@@ -25,30 +26,38 @@ use ratatui::Frame;
 use theme::Theme;
 
 /// Draws the whole screen for `state`.
-pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
+pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> ScrollLimits {
     let details_open = match state.main_view {
         kind if kind.is_record_view() => state.records.panel(kind).open,
         _ => state.details_open,
     };
     let areas = layout::areas(frame.area(), details_open, state.jobs.len());
     draw_header(frame, areas.header, state, theme);
-    match state.main_view {
+    let details = match state.main_view {
         ViewKind::Servers => servers::draw(frame, &areas, state, theme),
-        ViewKind::Jobs => jobs::draw_table(frame, areas.main_full, state, theme),
-        ViewKind::Accounts => accounts::draw(frame, areas.main_full, state, theme),
+        ViewKind::Jobs => {
+            jobs::draw_table(frame, areas.main_full, state, theme);
+            None
+        }
+        ViewKind::Accounts => {
+            accounts::draw(frame, areas.main_full, state, theme);
+            None
+        }
         ViewKind::Domains => domains::draw(frame, &areas, state, theme),
         ViewKind::Contacts => contacts::draw(frame, &areas, state, theme),
         ViewKind::Colocation => colocation::draw(frame, &areas, state, theme),
-    }
+    };
     jobs::draw_strip(frame, areas.jobs, state, theme);
     draw_message_line(frame, areas.message, state, theme);
     draw_hints(frame, areas.hints, state, theme);
+    let mut help = None;
     match &state.mode {
         Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, state, theme),
         Mode::Form(form) => widgets::form::draw(frame, form, theme),
-        Mode::Help { scroll } => help::draw(frame, state, *scroll, theme),
+        Mode::Help { scroll } => help = Some(help::draw(frame, state, *scroll, theme)),
         _ => {}
     }
+    ScrollLimits { details, help }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {

@@ -5,6 +5,7 @@
 //! dimmed rows of the account's last data).
 
 use super::theme::Theme;
+use super::widgets::draw_scrolled;
 use crate::app::listview::{ListRow, ListView};
 use crate::app::store::State;
 use crate::model::{short_age, HealthState, Job, Millis};
@@ -210,6 +211,7 @@ pub fn draw_table(frame: &mut Frame, area: Rect, table: RecordTable, theme: &The
 }
 
 /// The details panel: a bordered, scrollable, wrapped list of lines.
+/// Returns the most it can scroll.
 pub fn draw_details(
     frame: &mut Frame,
     area: Rect,
@@ -217,18 +219,15 @@ pub fn draw_details(
     lines: Vec<Line<'static>>,
     scroll: u16,
     theme: &Theme,
-) {
+) -> u16 {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(title);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    draw_scrolled(frame, area, paragraph, scroll)
 }
 
 /// `Label         value`.

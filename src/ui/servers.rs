@@ -4,6 +4,7 @@
 use super::layout::Areas;
 use super::telemetry::sparkline;
 use super::theme::Theme;
+use super::widgets::draw_scrolled;
 use crate::app::command::Column;
 use crate::app::store::State;
 use crate::model::{short_age, HealthState, Server};
@@ -12,13 +13,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) {
+/// Draws the pane; returns how far the details panel can scroll, if shown.
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
     if areas.table.height > 0 {
         draw_table(frame, areas.table, state, theme);
     }
-    if let Some(area) = areas.details {
-        draw_details(frame, area, state, theme);
-    }
+    areas
+        .details
+        .map(|area| draw_details(frame, area, state, theme))
 }
 
 /// The optional columns a table `width` cells wide shows: the trend
@@ -279,17 +281,17 @@ fn power_text(server: &Server) -> String {
     if server.in_maintenance {
         text.push_str(" M");
     }
-    if !server.status.is_empty() && !server.status.eq_ignore_ascii_case("active") {
+    if server.status_is_notable() {
         text.push('*');
     }
     text
 }
 
-fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
     let Some(server) = state.selected_server() else {
         let block = Block::default().borders(Borders::ALL).title(" Details ");
         frame.render_widget(Paragraph::new("no server selected").block(block), area);
-        return;
+        return 0;
     };
     let title = format!(" {} · {} (esc closes) ", server.name, server.account);
     let block = Block::default()
@@ -298,18 +300,15 @@ fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .title(title);
     let width = usize::from(area.width.saturating_sub(4)).max(10);
     let lines = detail_lines(server, state, theme, width);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((state.details_scroll, 0)),
-        area,
-    );
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false });
+    draw_scrolled(frame, area, paragraph, state.details_scroll)
 }
 
 fn field<'a>(label: &str, value: String, theme: &Theme) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{label:<14}"), theme.bold),
+        Span::styled(format!("{label:<13} "), theme.bold),
         Span::raw(value),
     ])
 }

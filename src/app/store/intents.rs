@@ -33,8 +33,8 @@ impl Store {
                 } else {
                     1
                 };
-                let scroll = i64::from(self.state.details_scroll) + n * step;
-                self.state.details_scroll = scroll.clamp(0, 500) as u16;
+                let limit = self.state.scroll_limits.details;
+                self.state.details_scroll = scrolled(self.state.details_scroll, n * step, limit);
                 Vec::new()
             }
             Intent::MoveBy(n) | Intent::Scroll(n) => self.move_cursor(n),
@@ -255,11 +255,28 @@ impl Store {
         }
     }
 
+    /// Syncs the scroll positions with what the last frame could show, so
+    /// that scrolling back up starts at the end, not somewhere beyond it.
+    /// Nothing is redrawn: the frame already stopped at the end.
+    pub(super) fn keep_scroll_within(&mut self, limits: ScrollLimits) {
+        let state = &mut self.state;
+        state.scroll_limits = limits;
+        if let Some(most) = limits.details {
+            match state.records.panel_mut(state.main_view) {
+                Some(panel) => panel.scroll = panel.scroll.min(most),
+                None => state.details_scroll = state.details_scroll.min(most),
+            }
+        }
+        if let (Some(most), Mode::Help { scroll }) = (limits.help, &mut state.mode) {
+            *scroll = (*scroll).min(most);
+        }
+    }
+
     pub(super) fn help_intent(&mut self, intent: Intent, scroll: u16) -> Vec<Effect> {
         self.state.mode = match intent {
             Intent::Back | Intent::ShowHelp | Intent::Quit => Mode::Normal,
             Intent::MoveBy(n) | Intent::Scroll(n) | Intent::PageBy(n) => Mode::Help {
-                scroll: (scroll as i64 + n).clamp(0, 200) as u16,
+                scroll: scrolled(scroll, n, self.state.scroll_limits.help),
             },
             Intent::Top => Mode::Help { scroll: 0 },
             _ => Mode::Help { scroll },
@@ -496,4 +513,13 @@ pub(super) fn edit_line(input: &mut String, intent: &Intent) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Scrolling stops here until a frame tells how far the text goes.
+const SCROLL_BEFORE_DRAWN: u16 = 500;
+
+/// `scroll` moved by `delta` rows, kept within 0 and `limit`.
+pub(super) fn scrolled(scroll: u16, delta: i64, limit: Option<u16>) -> u16 {
+    let most = i64::from(limit.unwrap_or(SCROLL_BEFORE_DRAWN));
+    (i64::from(scroll) + delta).clamp(0, most.max(0)) as u16
 }

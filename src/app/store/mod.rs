@@ -12,7 +12,7 @@ mod records;
 pub use records::{ColocationPane, Panel, RecordViews};
 
 use super::command::{parse_command_line, Column, Intent, ViewKind};
-use super::event::{Effect, Event};
+use super::event::{Effect, Event, ScrollLimits};
 use super::form::Form;
 use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
 use crate::drafts::Drafts;
@@ -164,6 +164,8 @@ pub struct State {
     pub details_open: bool,
     /// First line shown in the details panel.
     pub details_scroll: u16,
+    /// How far the details and help could scroll when last drawn.
+    pub scroll_limits: ScrollLimits,
     pub flash: Option<Flash>,
     pub size: (u16, u16),
     pub now: Millis,
@@ -282,6 +284,7 @@ impl Store {
                 read_only,
                 details_open: false,
                 details_scroll: 0,
+                scroll_limits: ScrollLimits::default(),
                 flash: None,
                 size: (80, 24),
                 now: now_millis(),
@@ -308,6 +311,10 @@ impl Store {
                 self.state.size = (w, h);
                 self.scroll();
                 self.dirty = true;
+                Vec::new()
+            }
+            Event::Drawn(limits) => {
+                self.keep_scroll_within(limits);
                 Vec::new()
             }
             Event::Inventory {

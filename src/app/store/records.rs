@@ -3,6 +3,7 @@
 //! plus the domain and contact actions, which go the common way of every
 //! command (capability, read-only, confirm dialog).
 
+use super::intents::scrolled;
 use super::*;
 use crate::app::command::RecordAction;
 use crate::app::listview::{ListRow, ListView};
@@ -82,7 +83,7 @@ impl RecordViews {
         }
     }
 
-    fn panel_mut(&mut self, kind: ViewKind) -> Option<&mut Panel> {
+    pub(super) fn panel_mut(&mut self, kind: ViewKind) -> Option<&mut Panel> {
         match kind {
             ViewKind::Domains => Some(&mut self.domain_panel),
             ViewKind::Contacts => Some(&mut self.contact_panel),
@@ -250,10 +251,10 @@ impl Store {
     /// the details when they cover the table.
     fn record_move(&mut self, kind: ViewKind, delta: i64, paged: bool) -> Vec<Effect> {
         if self.record_details_cover(kind) {
+            let limit = self.state.scroll_limits.details;
             if let Some(panel) = self.state.records.panel_mut(kind) {
                 let step = if paged { 10 } else { 1 };
-                let scroll = i64::from(panel.scroll) + delta * step;
-                panel.scroll = scroll.clamp(0, 500) as u16;
+                panel.scroll = scrolled(panel.scroll, delta * step, limit);
             }
             return Vec::new();
         }

@@ -176,12 +176,13 @@ impl ServerParts<'_> {
 pub fn server(account: &str, id: &str, parts: &ServerParts<'_>, fetched_at: Millis) -> Server {
     let general = parts.details.map(|d| &d.general);
     let server_type = parts.server_type();
-    let (actions, actions_note) = power_actions(server_type);
+    let power = power_state(general.and_then(|g| g.status.as_deref()));
+    let (actions, actions_note) = power_actions(server_type, &power);
     Server {
         account: account.to_string(),
         id: id.to_string(),
         name: parts.name().unwrap_or(id).to_string(),
-        power: power_state(general.and_then(|g| g.status.as_deref())),
+        power,
         status: general.and_then(|g| g.status.clone()).unwrap_or_default(),
         primary_ip: parts.primary_ip().map(str::to_string),
         location: general.and_then(|g| g.location.clone()).unwrap_or_default(),
@@ -205,10 +206,17 @@ pub fn server(account: &str, id: &str, parts: &ServerParts<'_>, fetched_at: Mill
     }
 }
 
-/// Reboot and power on/off for a virtual server; none, with the reason, otherwise.
-fn power_actions(server_type: Option<&str>) -> (Vec<Action>, Option<String>) {
+/// The power actions that make sense for a virtual server in its power
+/// state (all of them when the state is not known); none, with the
+/// reason, for other servers.
+fn power_actions(server_type: Option<&str>, power: &PowerState) -> (Vec<Action>, Option<String>) {
     if is_virtual(server_type) {
-        return (VIRTUAL_ACTIONS.to_vec(), None);
+        let actions = match power {
+            PowerState::On => vec![Action::Reboot, Action::PowerOff],
+            PowerState::Off => vec![Action::PowerOn],
+            _ => VIRTUAL_ACTIONS.to_vec(),
+        };
+        return (actions, None);
     }
     let note = match server_type {
         Some(t) => format!("power actions need a virtual server; this one is {t}"),
