@@ -478,8 +478,8 @@ fn opening_colocation_fetches_once_per_minute_and_r_forces() {
     assert_eq!(effects, vec![Effect::FetchColocation("cp-demo".into())]);
 }
 
-#[test]
-fn colocation_tables_sort_and_tab_between_them() {
+/// A store showing the colocation view with the fixture's visitors and visits.
+fn colocation_shown() -> Store {
     let mut s = store((120, 40));
     press(&mut s, KeyCode::Char('V'));
     s.apply(Event::Colocation {
@@ -487,6 +487,12 @@ fn colocation_tables_sort_and_tab_between_them() {
         result: Ok(colocation()),
         at: now(),
     });
+    s
+}
+
+#[test]
+fn colocation_tables_sort_and_tab_between_them() {
+    let mut s = colocation_shown();
     let state = s.state();
     assert_eq!(
         state.selected_visitor().map(|v| v.name.as_str()),
@@ -530,13 +536,7 @@ fn colocation_failed(store: &mut Store, kind: ErrorKind, cause: &str) {
 
 #[test]
 fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
-    let mut s = store((120, 40));
-    press(&mut s, KeyCode::Char('V'));
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now(),
-    });
+    let mut s = colocation_shown();
     colocation_failed(&mut s, ErrorKind::Http, "HTTP 503");
     let error = "cp-demo: colocation/list_visitor: HTTP 503";
     assert_eq!(
