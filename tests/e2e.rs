@@ -349,6 +349,40 @@ fn rdns_form_rejects_a_bad_hostname_keeps_it_then_sets_the_ptr() {
 }
 
 #[test]
+fn ip_request_form_asks_first_then_the_request_succeeds() {
+    let (mut console, state_dir) = demo_with_controlepaneel("request-ip");
+    console.keys("/vps-web01\r");
+    console.wait_for("Servers [1/");
+    console.keys("i");
+    console.wait_for("Request IP addresses for server vps-web01");
+    console.keys(CLEAR_FIELD);
+    console.keys("2\t\t");
+    console.keys("e2e capacity check\r");
+    let dialog = console.wait_for("> Cancel <");
+    assert!(
+        dialog.contains("Request 2 IPv4 addresses for server vps-web01"),
+        "{dialog}"
+    );
+    assert!(dialog.contains("on account cp-demo?"), "{dialog}");
+    assert!(dialog.contains("Reason: e2e capacity check"), "{dialog}");
+    console.keys("\t\r");
+    let done = console.wait_for("succeeded");
+    assert!(
+        done.contains("request 2 IPv4 addresses for vps-web01"),
+        "{done}"
+    );
+    assert!(!done.contains("failed"), "{done}");
+
+    let audit = std::fs::read_to_string(state_dir.join("demo/audit.jsonl")).expect("audit log");
+    assert!(
+        audit.contains("request-ip") && audit.contains("reason=e2e capacity check"),
+        "{audit}"
+    );
+    console.keys("q");
+    let _ = std::fs::remove_dir_all(&state_dir);
+}
+
+#[test]
 fn requesting_an_epp_code_reports_the_mail_as_a_success() {
     let (mut console, state_dir) = demo_with_controlepaneel("epp");
     console.keys("D");

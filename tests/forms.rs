@@ -5,8 +5,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::form::{Form, FormKind, PTR, REMARKS};
-use hostdeck::app::store::{AccountInfo, FlashLevel, Mode, Store};
+use hostdeck::app::form::{Form, FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
+use hostdeck::app::store::{AccountInfo, ConfirmFocus, FlashLevel, Mode, Store};
 use hostdeck::drafts;
 use hostdeck::model::{Capability, Command, Ip, JobState, ObjectKind, PowerState, Ref, Server};
 use hostdeck::provider::Inventory;
@@ -504,4 +504,306 @@ fn the_ptr_command_line_opens_the_form() {
     type_text(&mut s, "rdns");
     press_code(&mut s, KeyCode::Enter);
     assert_eq!(form(&s).kind, FormKind::Ptr);
+}
+
+// The IP request form (`i`): controlepaneel's `servers request_ip`.
+
+fn cp_with_ip_requests(read_only: bool) -> AccountInfo {
+    AccountInfo::new("cp-demo", "controlepaneel", read_only)
+        .with_capabilities(vec![Capability::ReverseDns, Capability::IpRequests])
+}
+
+fn ip_store() -> Store {
+    store_with(cp_with_ip_requests(false))
+}
+
+fn server_ref() -> Ref {
+    Ref::new("cp-demo", ObjectKind::Server, "web-1-id")
+}
+
+/// Opens the IP request form with `i` and types a count and a reason
+/// (the type is left as it is).
+fn fill_ip_request(s: &mut Store, count: &str, reason: &str) {
+    press_code(s, KeyCode::Char('i'));
+    clear_field(s);
+    type_text(s, count);
+    press_code(s, KeyCode::Tab);
+    press_code(s, KeyCode::Tab);
+    clear_field(s);
+    type_text(s, reason);
+}
+
+fn flash_text(s: &Store) -> String {
+    s.state()
+        .flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn i_opens_the_ip_request_form_for_one_ipv4_address_on_the_selected_server() {
+    let mut s = ip_store();
+    let effects = press_code(&mut s, KeyCode::Char('i'));
+    assert!(effects.is_empty(), "{effects:?}");
+    let f = form(&s);
+    assert_eq!(f.kind, FormKind::IpRequest);
+    assert_eq!(f.target, server_ref());
+    assert_eq!(f.target_name, "web-1");
+    assert_eq!(f.title(), "Request IP addresses for server web-1 · cp-demo");
+    let labels: Vec<&str> = f.fields.iter().map(|f| f.label).collect();
+    assert_eq!(labels, [COUNT, IP_TYPE, REASON]);
+    assert_eq!(f.value(COUNT), "1");
+    assert_eq!(f.value(IP_TYPE), IPV4);
+    assert_eq!(f.value(REASON), "");
+    assert_eq!(f.fields[f.focus].label, COUNT);
+    // The type is a choice: ←/→ or space switch it.
+    press_code(&mut s, KeyCode::Tab);
+    press_code(&mut s, KeyCode::Right);
+    assert_eq!(form(&s).value(IP_TYPE), IPV6);
+    press_code(&mut s, KeyCode::Char(' '));
+    assert_eq!(form(&s).value(IP_TYPE), IPV4);
+}
+
+#[test]
+fn a_bad_ip_request_is_refused_naming_the_field_and_the_input_is_kept() {
+    let mut s = ip_store();
+    let cases = [
+        (
+            "two",
+            "more sites",
+            COUNT,
+            "count 'two' is not a number: ask for 1 to 16 addresses at a time",
+        ),
+        (
+            "20",
+            "more sites",
+            COUNT,
+            "count 20 refused: ask for 1 to 16 addresses at a time",
+        ),
+        (
+            "0",
+            "more sites",
+            COUNT,
+            "count 0 refused: ask for 1 to 16 addresses at a time",
+        ),
+        (
+            "2",
+            "   ",
+            REASON,
+            "Reason: a reason is required: say why the addresses are needed",
+        ),
+    ];
+    for (count, reason, label, expected) in cases {
+        fill_ip_request(&mut s, count, reason);
+        let effects = press_code(&mut s, KeyCode::Enter);
+        assert!(sent(&effects).is_empty(), "{count}: {effects:?}");
+        let f = form(&s);
+        let (index, message) = f.error.clone().expect("an error");
+        assert_eq!(f.fields[index].label, label, "{count}");
+        assert_eq!(f.focus, index, "the focus goes to the bad field");
+        assert_eq!(message, expected);
+        assert_eq!(f.value(COUNT), count, "kept as typed");
+        assert_eq!(f.value(REASON), reason, "kept as typed");
+        assert_eq!(flash_text(&s), expected);
+        assert_eq!(s.state().flash.as_ref().unwrap().level, FlashLevel::Error);
+        press_code(&mut s, KeyCode::Esc);
+    }
+    assert!(s.state().jobs.is_empty());
+}
+
+#[test]
+fn an_ip_request_asks_first_then_sends_one_job_to_the_server() {
+    let mut s = ip_store();
+    fill_ip_request(&mut s, " 2 ", "  more sites ");
+    press(&mut s, KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    press_code(&mut s, KeyCode::Right); // IPv6
+    let effects = press_code(&mut s, KeyCode::Enter);
+    assert!(sent(&effects).is_empty(), "asks first: {effects:?}");
+    assert!(
+        effects.contains(&Effect::SaveDrafts),
+        "kept until sent: {effects:?}"
+    );
+    let expected = Command::RequestIps {
+        ipv6: true,
+        count: 2,
+        reason: "more sites".into(),
+    };
+    let Mode::Confirm(confirm) = &s.state().mode else {
+        panic!("expected the confirm dialog, got {:?}", s.state().mode);
+    };
+    assert_eq!(confirm.command, expected);
+    assert_eq!(confirm.target, server_ref());
+    assert_eq!(confirm.target_name, "web-1");
+    assert_eq!(confirm.focus, ConfirmFocus::Cancel, "Cancel has the focus");
+
+    press_code(&mut s, KeyCode::Tab);
+    let effects = press_code(&mut s, KeyCode::Enter);
+    let jobs = sent(&effects);
+    assert_eq!(jobs.len(), 1, "{effects:?}");
+    assert_eq!(jobs[0].command, expected);
+    assert_eq!(jobs[0].target, server_ref());
+    assert_eq!(jobs[0].target_name, "web-1");
+    assert_eq!(s.state().mode, Mode::Normal);
+    assert_eq!(s.state().jobs.len(), 1, "the job is in the jobs pane");
+    assert_eq!(
+        flash_text(&s),
+        format!(
+            "job #{}: request 2 IPv6 addresses for web-1 on cp-demo",
+            jobs[0].id
+        )
+    );
+}
+
+#[test]
+fn cancelling_the_ip_request_dialog_goes_back_to_the_form_with_what_was_typed() {
+    let mut s = ip_store();
+    fill_ip_request(&mut s, "3", "mail cluster");
+    press_code(&mut s, KeyCode::Enter);
+    assert!(matches!(s.state().mode, Mode::Confirm(_)));
+    let effects = press_code(&mut s, KeyCode::Enter); // Cancel has the focus
+    assert!(sent(&effects).is_empty());
+    let f = form(&s);
+    assert_eq!(f.kind, FormKind::IpRequest);
+    assert_eq!(f.value(COUNT), "3");
+    assert_eq!(f.value(REASON), "mail cluster");
+    assert!(flash_text(&s).starts_with("cancelled: request 3 IPv4 addresses for web-1"));
+    press_code(&mut s, KeyCode::Esc);
+    assert_eq!(s.state().mode, Mode::Normal);
+    let draft = s
+        .state()
+        .drafts
+        .get(FormKind::IpRequest, &server_ref())
+        .expect("the draft is kept");
+    assert_eq!(draft.values[REASON], "mail cluster");
+    assert!(s.state().jobs.is_empty());
+}
+
+/// Fills, submits and confirms an IP request; the job's id.
+fn send_ip_request(s: &mut Store, count: &str, reason: &str) -> u64 {
+    fill_ip_request(s, count, reason);
+    press_code(s, KeyCode::Enter);
+    press_code(s, KeyCode::Tab);
+    let effects = press_code(s, KeyCode::Enter);
+    sent(&effects).first().expect("sent").id
+}
+
+#[test]
+fn a_failed_ip_request_keeps_its_draft_and_a_succeeded_one_drops_it_and_refreshes() {
+    let mut s = ip_store();
+    let id = send_ip_request(&mut s, "2", "more sites");
+    let effects = finish(
+        &mut s,
+        id,
+        JobState::Failed("Count moet een getal zijn".into()),
+    );
+    assert!(
+        effects.contains(&Effect::RefreshServer(server_ref())),
+        "{effects:?}"
+    );
+    assert_eq!(
+        flash_text(&s),
+        "request 2 IPv4 addresses for web-1 on cp-demo failed: Count moet een getal zijn"
+    );
+    press_code(&mut s, KeyCode::Char('i'));
+    assert_eq!(form(&s).value(COUNT), "2", "what was typed is back");
+    assert_eq!(form(&s).value(REASON), "more sites");
+    press_code(&mut s, KeyCode::Esc);
+
+    let id = send_ip_request(&mut s, "2", "more sites, again");
+    let effects = finish(&mut s, id, JobState::Succeeded("requested".into()));
+    assert!(
+        effects.contains(&Effect::RefreshServer(server_ref())),
+        "{effects:?}"
+    );
+    assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
+    assert!(s.state().drafts.is_empty());
+    assert_eq!(
+        flash_text(&s),
+        "request 2 IPv4 addresses for web-1 on cp-demo: succeeded requested"
+    );
+    press_code(&mut s, KeyCode::Char('i'));
+    assert_eq!(form(&s).value(COUNT), "1", "a fresh form after success");
+    assert_eq!(form(&s).value(REASON), "");
+}
+
+#[test]
+fn an_ip_request_draft_survives_a_restart() {
+    let dir = std::env::temp_dir().join(format!("hostdeck-ip-drafts-{}", std::process::id()));
+    let path = dir.join("drafts.json");
+    let mut s = ip_store();
+    fill_ip_request(&mut s, "4", "new customers");
+    press_code(&mut s, KeyCode::Esc);
+    drafts::save(&path, &s.state().drafts).expect("save");
+    let mut restarted = ip_store();
+    restarted.restore_drafts(drafts::load(&path));
+    press_code(&mut restarted, KeyCode::Char('i'));
+    assert_eq!(form(&restarted).value(COUNT), "4");
+    assert_eq!(form(&restarted).value(REASON), "new customers");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_account_without_ip_requests_refuses_the_form_in_the_clis_words() {
+    let mut s = store_with(AccountInfo::new("clc-prod", "clc", false));
+    let effects = press_code(&mut s, KeyCode::Char('i'));
+    let reason = "requesting IP addresses is not offered by clc (account clc-prod)";
+    assert_eq!(
+        effects,
+        vec![Effect::AuditRefused {
+            target: Ref::new("clc-prod", ObjectKind::Server, "web-1-id"),
+            action: "request-ip".into(),
+            reason: reason.into(),
+        }]
+    );
+    assert_eq!(flash_text(&s), reason);
+    assert_eq!(s.state().mode, Mode::Normal);
+    let hints = keymap::hints(s.state());
+    assert!(!hints.iter().any(|(key, _)| key == "i"), "{hints:?}");
+}
+
+#[test]
+fn read_only_refuses_the_ip_request_form_at_once() {
+    let reason = "read-only mode: request IP addresses refused for web-1 on cp-demo";
+    let by_account = store_with(cp_with_ip_requests(true));
+    let mut global = Store::new(vec![cp_with_ip_requests(false)], true);
+    global.apply(Event::Inventory {
+        account: "cp-demo".into(),
+        result: Ok(Inventory {
+            servers: vec![server("cp-demo", "web-1")],
+            samples: Vec::new(),
+        }),
+        latency_ms: 10,
+        at: 2_000,
+    });
+    for mut s in [by_account, global] {
+        let effects = press_code(&mut s, KeyCode::Char('i'));
+        assert_eq!(
+            effects,
+            vec![Effect::AuditRefused {
+                target: server_ref(),
+                action: "request-ip".into(),
+                reason: reason.into(),
+            }]
+        );
+        assert_eq!(flash_text(&s), reason);
+        assert_eq!(s.state().mode, Mode::Normal);
+        assert_eq!(keymap::hints(s.state()), vec![(String::new(), "read-only")]);
+    }
+}
+
+#[test]
+fn the_hint_bar_offers_i_where_the_account_requests_ips() {
+    let s = ip_store();
+    let hints = keymap::hints(s.state());
+    assert!(hints.contains(&("i".to_string(), "+IPs")), "{hints:?}");
+}
+
+#[test]
+fn the_request_ip_command_line_opens_the_form() {
+    let mut s = ip_store();
+    press_code(&mut s, KeyCode::Char(':'));
+    type_text(&mut s, "request-ip");
+    press_code(&mut s, KeyCode::Enter);
+    assert_eq!(form(&s).kind, FormKind::IpRequest);
 }

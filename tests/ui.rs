@@ -236,6 +236,10 @@ fn help_overlay_lists_keys() {
     let screen = text(&render(&s, (80, 24)));
     assert!(screen.contains("Help"));
     assert!(screen.contains("filter"));
+    assert!(
+        !screen.contains("request extra IP addresses"),
+        "no CLC account requests IPs: {screen}"
+    );
 }
 
 #[test]

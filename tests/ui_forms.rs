@@ -1,6 +1,7 @@
 //! Form overlay snapshots (TestBackend, NO_COLOR theme): the reverse DNS
-//! form with an error under the bad field, and the contact form, whole at
-//! 80x24 and scrolled to its focused field on a short terminal.
+//! form with an error under the bad field, the IP request form and its
+//! confirm dialog, and the contact form, whole at 80x24 and scrolled to its
+//! focused field on a short terminal.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::Intent;
@@ -16,8 +17,11 @@ use ratatui::style::Modifier;
 use ratatui::Terminal;
 
 fn store(size: (u16, u16)) -> Store {
-    let account = AccountInfo::new("cp-demo", "controlepaneel", false)
-        .with_capabilities(vec![Capability::ReverseDns, Capability::Contacts]);
+    let account = AccountInfo::new("cp-demo", "controlepaneel", false).with_capabilities(vec![
+        Capability::ReverseDns,
+        Capability::Contacts,
+        Capability::IpRequests,
+    ]);
     let mut store = Store::new(vec![account], false);
     store.apply(Event::Resize(size.0, size.1));
     let mut first = Ip::new("185.3.4.5", "public");
@@ -129,6 +133,70 @@ fn reverse_dns_form_80x24_shows_the_error_under_the_bad_field() {
     let cursor = &buffer[(x + "bad_host.example.nl".len() as u16, y)];
     assert!(cursor.modifier.contains(Modifier::REVERSED));
     insta::assert_snapshot!("rdns_form_error_80x24", screen);
+}
+
+/// The IP request form on web-1, filled in: 2 IPv6 addresses and a reason.
+fn ip_request_form() -> Store {
+    let mut s = store((80, 24));
+    press(&mut s, KeyCode::Char('i'), KeyModifiers::NONE);
+    press(&mut s, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_text(&mut s, "2");
+    press(&mut s, KeyCode::Tab, KeyModifiers::NONE);
+    press(&mut s, KeyCode::Right, KeyModifiers::NONE);
+    press(&mut s, KeyCode::Tab, KeyModifiers::NONE);
+    type_text(&mut s, "new customer sites");
+    s
+}
+
+#[test]
+fn ip_request_form_80x24_shows_count_type_and_reason() {
+    let s = ip_request_form();
+    assert!(matches!(s.state().mode, Mode::Form(_)));
+    let buffer = render(&s, (80, 24));
+    let screen = text(&buffer);
+    assert!(
+        screen.contains("Request IP addresses for server web-1 · cp-demo"),
+        "{screen}"
+    );
+    assert!(screen.contains("Count 2"), "{screen}");
+    assert!(screen.contains("Type ◀ IPv6 ▶"), "{screen}");
+    assert!(screen.contains("Reason new customer sites"), "{screen}");
+    assert!(screen.contains("1 to 16"), "{screen}");
+    let (x, y) = find(&buffer, "Reason").expect("label");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the reason has the focus"
+    );
+    insta::assert_snapshot!("ip_request_form_80x24", screen);
+}
+
+#[test]
+fn ip_request_confirm_80x24_names_amount_server_and_account() {
+    let mut s = ip_request_form();
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(matches!(s.state().mode, Mode::Confirm(_)));
+    let screen = text(&render(&s, (80, 24)));
+    assert!(screen.contains("Confirm IP request"), "{screen}");
+    assert!(
+        screen.contains("Request 2 IPv6 addresses for server web-1"),
+        "{screen}"
+    );
+    assert!(screen.contains("on account cp-demo?"), "{screen}");
+    assert!(screen.contains("Reason: new customer sites"), "{screen}");
+    assert!(screen.contains("> Cancel <"), "{screen}");
+    insta::assert_snapshot!("ip_request_confirm_80x24", screen);
+}
+
+#[test]
+fn help_offers_the_ip_request_key_where_the_account_has_it() {
+    let mut s = store((80, 40));
+    s.apply(Event::Intent(Intent::ShowHelp));
+    let screen = text(&render(&s, (80, 40)));
+    assert!(
+        screen.contains("  i               request extra IP addresses (form, asks first)"),
+        "{screen}"
+    );
+    assert!(screen.contains("requesting IP addresses (i)"), "{screen}");
 }
 
 fn contact_form(size: (u16, u16)) -> Store {

@@ -164,6 +164,7 @@ pub fn parse_command_line(line: &str) -> Result<Vec<Intent>, String> {
         "colo" | "colocation" | "visits" | "visitors" => Intent::ShowView(ViewKind::Colocation),
         "refresh" | "r" => Intent::RefreshAll,
         "ptr" | "rdns" => Intent::OpenForm(FormKind::Ptr),
+        "request-ip" | "request-ips" | "ips" => Intent::OpenForm(FormKind::IpRequest),
         "ns" | "nameservers" => Intent::OpenForm(FormKind::Nameservers),
         "sort" => Intent::SortNamed(rest.first().ok_or("usage: :sort COLUMN")?.to_string()),
         "epp" | "request-epp" => Intent::Record(RecordAction::RequestEpp),
@@ -210,6 +211,10 @@ mod tests {
         assert_eq!(
             parse_command_line("reboot"),
             Ok(vec![Intent::Act(Action::Reboot)])
+        );
+        assert_eq!(
+            parse_command_line("request-ip"),
+            Ok(vec![Intent::OpenForm(FormKind::IpRequest)])
         );
         assert!(parse_command_line("frobnicate").is_err());
         assert_eq!(parse_command_line("  "), Ok(vec![]));

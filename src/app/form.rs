@@ -1,8 +1,9 @@
 //! Forms: multi-field editors for commands that take input (a PTR record,
-//! nameservers, domain contacts, a contact's details). A form is plain
-//! data the store edits and the UI draws: text fields are single-line
-//! `ratatui_textarea` editors, choice fields cycle through options. A valid
-//! form becomes a [`Command`]; an invalid one names the field and why.
+//! an IP address request, nameservers, domain contacts, a contact's
+//! details). A form is plain data the store edits and the UI draws: text
+//! fields are single-line `ratatui_textarea` editors, choice fields cycle
+//! through options. A valid form becomes a [`Command`]; an invalid one
+//! names the field and why.
 
 use crate::model::validate::{self, contact_field_mut, CONTACT_FIELDS};
 use crate::model::{Command, ContactFields, Ref};
@@ -18,6 +19,8 @@ use std::collections::BTreeMap;
 pub enum FormKind {
     /// The PTR record (and remarks) of an IP of the selected server.
     Ptr,
+    /// A request for extra IP addresses for the selected server.
+    IpRequest,
     /// The 2 or 3 nameservers of the selected domain.
     Nameservers,
     /// The owner, admin and tech handles of the selected domain.
@@ -37,6 +40,11 @@ impl FormKind {
                 hostname: String::new(),
                 remarks: None,
             },
+            FormKind::IpRequest => Command::RequestIps {
+                ipv6: false,
+                count: 1,
+                reason: String::new(),
+            },
             FormKind::Nameservers => Command::SetNameservers {
                 nameservers: Vec::new(),
             },
@@ -54,6 +62,7 @@ impl FormKind {
     pub fn label(self) -> &'static str {
         match self {
             FormKind::Ptr => "edit reverse DNS",
+            FormKind::IpRequest => "request IP addresses",
             FormKind::Nameservers => "edit nameservers",
             FormKind::DomainContacts => "change domain contacts",
             FormKind::NewContact => "add contact",
@@ -65,6 +74,7 @@ impl FormKind {
     pub fn of_command(command: &Command) -> Option<FormKind> {
         match command {
             Command::SetPtr { .. } => Some(FormKind::Ptr),
+            Command::RequestIps { .. } => Some(FormKind::IpRequest),
             Command::SetNameservers { .. } => Some(FormKind::Nameservers),
             Command::SetDomainContacts { .. } => Some(FormKind::DomainContacts),
             Command::AddContact(_) => Some(FormKind::NewContact),
@@ -76,6 +86,7 @@ impl FormKind {
     fn heading(self) -> &'static str {
         match self {
             FormKind::Ptr => "Reverse DNS of",
+            FormKind::IpRequest => "Request IP addresses for server",
             FormKind::Nameservers => "Nameservers of",
             FormKind::DomainContacts => "Contacts of",
             FormKind::NewContact => "New contact",
@@ -88,6 +99,12 @@ impl FormKind {
 pub const IP: &str = "IP";
 pub const PTR: &str = "PTR record";
 pub const REMARKS: &str = "Remarks";
+pub const COUNT: &str = "Count";
+pub const IP_TYPE: &str = "Type";
+pub const REASON: &str = "Reason";
+/// The values of the IP request's type field.
+pub const IPV4: &str = "ipv4";
+pub const IPV6: &str = "ipv6";
 pub const NAMESERVER_FIELDS: [&str; 3] = ["NS1", "NS2", "NS3"];
 pub const OWNER: &str = "Owner";
 pub const ADMIN: &str = "Admin";
@@ -431,6 +448,7 @@ impl Form {
     pub fn command(&self) -> Result<Command, (usize, String)> {
         match self.kind {
             FormKind::Ptr => self.ptr_command(),
+            FormKind::IpRequest => self.ip_request_command(),
             FormKind::Nameservers => self.nameservers_command(),
             FormKind::DomainContacts => self.contacts_command(),
             FormKind::NewContact => Ok(Command::AddContact(Box::new(self.contact_fields()?))),
@@ -448,6 +466,22 @@ impl Form {
         Ok(Command::SetPtr {
             hostname,
             remarks: (!remarks.is_empty()).then_some(remarks),
+        })
+    }
+
+    fn ip_request_command(&self) -> Result<Command, (usize, String)> {
+        let count_input = self.value(COUNT);
+        let count = parse_count(&count_input)
+            .and_then(validate::ip_request_count)
+            .map_err(|why| (self.position(COUNT).unwrap_or(0), why))?;
+        let ipv6 = parse_ip_type(&self.value(IP_TYPE))
+            .ok_or_else(|| self.blame(IP_TYPE, "choose IPv4 or IPv6".into()))?;
+        let reason = validate::ip_request_reason(&self.value(REASON))
+            .map_err(|why| self.blame(REASON, why))?;
+        Ok(Command::RequestIps {
+            ipv6,
+            count,
+            reason,
         })
     }
 
@@ -488,6 +522,42 @@ impl Form {
     }
 }
 
+/// The number typed into an IP request's count field; the error names the
+/// field the way [`validate::ip_request_count`] does.
+fn parse_count(input: &str) -> Result<u32, String> {
+    let input = input.trim();
+    input.parse::<u32>().map_err(|_| {
+        let range = validate::IP_REQUEST_COUNT;
+        format!(
+            "count '{input}' is not a number: ask for {} to {} addresses at a time",
+            range.start(),
+            range.end()
+        )
+    })
+}
+
+/// IPv6 (true) or IPv4 (false) from `4`, `6`, `ipv4` or `ipv6`, any case.
+pub fn parse_ip_type(input: &str) -> Option<bool> {
+    match input.trim().to_ascii_lowercase().as_str() {
+        "4" | IPV4 => Some(false),
+        "6" | IPV6 => Some(true),
+        _ => None,
+    }
+}
+
+/// The count field's hint; a test holds it to [`validate::IP_REQUEST_COUNT`].
+const COUNT_HINT: &str = "1 to 16";
+
+/// The fields of an IP request form: one IPv4 address unless changed.
+pub fn ip_request_fields() -> Vec<Field> {
+    let types = vec![Choice::new("IPv4", IPV4), Choice::new("IPv6", IPV6)];
+    vec![
+        Field::text(COUNT, COUNT_HINT, "1"),
+        Field::choice(IP_TYPE, "←/→ switch", types, IPV4),
+        Field::text(REASON, "required, one line", ""),
+    ]
+}
+
 /// The fields of a contact form, prefilled from `fields`.
 pub fn contact_form_fields(fields: &ContactFields) -> Vec<Field> {
     let mut source = fields.clone();
@@ -510,5 +580,24 @@ fn contact_hint(label: &str, required: bool) -> &'static str {
         "PhoneNumber" => "e.g. +31 20 123 4567",
         _ if required => "",
         _ => "optional",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_hint_names_the_allowed_range() {
+        let range = validate::IP_REQUEST_COUNT;
+        assert_eq!(COUNT_HINT, format!("{} to {}", range.start(), range.end()));
+    }
+
+    #[test]
+    fn ip_types_are_read_in_any_case() {
+        for (input, ipv6) in [("4", false), ("IPv4", false), (" ipv6 ", true), ("6", true)] {
+            assert_eq!(parse_ip_type(input), Some(ipv6), "{input}");
+        }
+        assert_eq!(parse_ip_type("v5"), None);
     }
 }

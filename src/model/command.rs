@@ -101,6 +101,16 @@ impl Command {
         }
     }
 
+    /// The label with the object's name, for messages and the jobs strip:
+    /// `reboot web-1`, `request 2 IPv4 addresses for vps-web01`.
+    pub fn label_on(&self, target_name: &str) -> String {
+        let label = self.label();
+        match self {
+            Command::RequestIps { .. } => format!("{label} for {target_name}"),
+            _ => format!("{label} {target_name}"),
+        }
+    }
+
     /// The arguments worth writing to the audit log, if any.
     pub fn audit_detail(&self) -> Option<String> {
         match self {
@@ -225,6 +235,14 @@ mod tests {
         };
         assert_eq!(command.cli_name(), "request-ip");
         assert_eq!(command.label(), "request 1 IPv6 address");
+        assert_eq!(
+            command.label_on("vps-web01"),
+            "request 1 IPv6 address for vps-web01"
+        );
+        assert_eq!(
+            Command::RequestEpp.label_on("a.nl"),
+            "request transfer (EPP) code a.nl"
+        );
         assert_eq!(
             command.audit_detail().as_deref(),
             Some("type=IPv6 count=1 reason=mail")

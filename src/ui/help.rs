@@ -1,6 +1,9 @@
 //! The `?` help overlay: every key, and which actions each account offers.
 
-use super::keymap::{key_for, view_keys, ACTION_KEYS, GENERAL_KEYS, MAINTENANCE_KEY, RECORD_KEYS};
+use super::keymap::{
+    key_for, view_keys, ACTION_KEYS, GENERAL_KEYS, IP_REQUEST_KEY, MAINTENANCE_KEY, PTR_KEY,
+    RECORD_KEYS,
+};
 use super::theme::Theme;
 use super::widgets::{centered, draw_scrolled};
 use crate::app::command::ViewKind;
@@ -53,6 +56,11 @@ fn server_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
         "maintenance mode on/off",
         theme,
     ));
+    for (key, what, capability) in SERVER_FORMS {
+        if state.any_offers(capability) {
+            lines.push(key_line(&key.to_string(), what, theme));
+        }
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         "Offered for the selected server",
@@ -202,14 +210,34 @@ fn key_line(key: &str, what: &str, theme: &Theme) -> Line<'static> {
     ])
 }
 
+/// The forms on the selected server, each listed where some account
+/// offers what it needs.
+const SERVER_FORMS: [(char, &str, Capability); 2] = [
+    (
+        PTR_KEY,
+        "edit reverse DNS of its IPs (form)",
+        Capability::ReverseDns,
+    ),
+    (
+        IP_REQUEST_KEY,
+        "request extra IP addresses (form, asks first)",
+        Capability::IpRequests,
+    ),
+];
+
 fn offered(state: &State) -> String {
     let Some(server) = state.selected_server() else {
         return "  no server selected".into();
     };
+    let forms = SERVER_FORMS
+        .iter()
+        .filter(|(_, _, capability)| state.offers(&server.account, *capability))
+        .map(|(key, _, capability)| format!("{} ({key})", capability.label()));
     let names: Vec<String> = Action::ALL
         .into_iter()
         .filter(|a| server.supports(*a))
         .map(|a| format!("{} ({})", a.label(), key_for(a).unwrap_or('?')))
+        .chain(forms)
         .collect();
     if names.is_empty() {
         format!("  none for {} right now", server.name)

@@ -23,9 +23,8 @@ fn job_line(job: &Job, state: &State, theme: &Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("#{:<3} ", job.id), theme.bold),
         Span::raw(format!(
-            "{} {} ({}) ",
-            job.command.label(),
-            job.target_name,
+            "{} ({}) ",
+            job.command.label_on(&job.target_name),
             job.target.account
         )),
         state_span(job, state.now, theme),

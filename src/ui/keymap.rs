@@ -23,6 +23,9 @@ pub const MAINTENANCE_KEY: char = 'm';
 /// Opens the reverse DNS (PTR) form of the selected server's IPs.
 pub const PTR_KEY: char = 'e';
 
+/// Opens the form requesting extra IP addresses for the selected server.
+pub const IP_REQUEST_KEY: char = 'i';
+
 /// Navigation and view keys, for the help screen.
 pub const GENERAL_KEYS: [(&str, &str); 18] = [
     ("j / ↓", "down"),
@@ -168,7 +171,10 @@ pub fn intent_for(state: &State, key: KeyEvent) -> Option<Intent> {
     intent(&state.mode, key).filter(|i| {
         !matches!(
             i,
-            Intent::Act(_) | Intent::ToggleMaintenance | Intent::SortBy(_)
+            Intent::Act(_)
+                | Intent::ToggleMaintenance
+                | Intent::SortBy(_)
+                | Intent::OpenForm(FormKind::Ptr | FormKind::IpRequest)
         )
     })
 }
@@ -237,6 +243,7 @@ fn normal(key: KeyEvent, ctrl: bool) -> Option<Intent> {
         KeyCode::Char('V') => Intent::ShowView(ViewKind::Colocation),
         KeyCode::Char(MAINTENANCE_KEY) => Intent::ToggleMaintenance,
         KeyCode::Char(PTR_KEY) => Intent::OpenForm(FormKind::Ptr),
+        KeyCode::Char(IP_REQUEST_KEY) => Intent::OpenForm(FormKind::IpRequest),
         KeyCode::Char(c @ '1'..='8') => {
             let index = c as usize - '1' as usize;
             Intent::SortBy(Column::ALL[index])
@@ -419,11 +426,12 @@ fn action_hints(state: &State) -> Vec<(String, &'static str)> {
             hints.push((MAINTENANCE_KEY.to_string(), short_label(action)));
         }
     }
-    let reverse_dns = state
-        .account(&server.account)
-        .is_some_and(|a| a.offers(Capability::ReverseDns));
+    let reverse_dns = state.offers(&server.account, Capability::ReverseDns);
     if reverse_dns && !server.ips.is_empty() {
         hints.push((PTR_KEY.to_string(), "rDNS"));
+    }
+    if state.offers(&server.account, Capability::IpRequests) {
+        hints.push((IP_REQUEST_KEY.to_string(), "+IPs"));
     }
     hints
 }
@@ -520,6 +528,17 @@ mod tests {
                 ));
             }
         }
+    }
+
+    #[test]
+    fn i_opens_the_ip_request_form_and_is_no_action_key() {
+        assert_eq!(
+            intent(&Mode::Normal, key(KeyCode::Char(IP_REQUEST_KEY))),
+            Some(Intent::OpenForm(FormKind::IpRequest))
+        );
+        assert!(action_for(IP_REQUEST_KEY).is_none());
+        assert_ne!(IP_REQUEST_KEY, PTR_KEY);
+        assert_ne!(IP_REQUEST_KEY, MAINTENANCE_KEY);
     }
 
     #[test]

@@ -305,9 +305,8 @@ impl Store {
         match &job.state {
             JobState::Succeeded(note) => {
                 let text = format!(
-                    "{} {} on {}: succeeded {}",
-                    job.command.label(),
-                    job.target_name,
+                    "{} on {}: succeeded {}",
+                    job.command.label_on(&job.target_name),
                     job.target.account,
                     note
                 );
@@ -318,9 +317,8 @@ impl Store {
             }
             JobState::Failed(reason) => {
                 let text = format!(
-                    "{} {} on {} failed: {reason}",
-                    job.command.label(),
-                    job.target_name,
+                    "{} on {} failed: {reason}",
+                    job.command.label_on(&job.target_name),
                     job.target.account
                 );
                 self.flash(FlashLevel::Error, text);

@@ -4,7 +4,9 @@
 //!
 //! Drafts are kept per (form kind, target) while unsent: closing a form
 //! keeps what was typed, reopening restores it, a successful job drops it
-//! and a failed one keeps it. A form left as prefilled has no draft.
+//! and a failed one keeps it. A form left as prefilled has no draft. A
+//! form whose command asks first (the IP request) is kept as a draft while
+//! its confirm dialog is up; cancelling the dialog goes back to the form.
 //!
 //! Domain contacts are chosen from the account's contacts; a changed role
 //! sends the chosen contact's handle name (`Handle`), while an unchanged
@@ -14,8 +16,8 @@
 
 use super::*;
 use crate::app::form::{
-    contact_form_fields, Choice, Field, Form, FormKind, KeyOutcome, CONTACT_ROLES, IP,
-    NAMESERVER_FIELDS, PTR, REMARKS,
+    contact_form_fields, ip_request_fields, Choice, Field, Form, FormKind, KeyOutcome,
+    CONTACT_ROLES, IP, NAMESERVER_FIELDS, PTR, REMARKS,
 };
 use crate::drafts::{Draft, Drafts};
 use crate::model::{ContactFields, Ip, ObjectKind};
@@ -39,23 +41,48 @@ impl Store {
     }
 
     pub(super) fn open_form(&mut self, kind: FormKind) -> Vec<Effect> {
-        let built = match kind {
+        match self.build_form(kind) {
+            Ok(form) => self.show_form(form),
+            Err((message, effects)) => {
+                self.flash(FlashLevel::Warn, message);
+                effects
+            }
+        }
+    }
+
+    /// After a confirm dialog was cancelled, the form its command came
+    /// from opens again on the same target, with what was typed (kept as a
+    /// draft on submit). Nothing happens for a command sent without a form.
+    pub(super) fn reopen_form_of(&mut self, command: &Command, target: &Ref) -> Vec<Effect> {
+        let Some(kind) = FormKind::of_command(command) else {
+            return Vec::new();
+        };
+        if self.state.drafts.get(kind, target).is_none() {
+            return Vec::new();
+        }
+        match self.build_form(kind) {
+            Ok(form) if form.target == *target => self.show_form(form),
+            _ => Vec::new(),
+        }
+    }
+
+    fn build_form(&self, kind: FormKind) -> Result<Form, Unavailable> {
+        match kind {
             FormKind::Ptr => self.ptr_form(),
+            FormKind::IpRequest => self.ip_request_form(),
             FormKind::Nameservers => self.nameservers_form(),
             FormKind::DomainContacts => self.domain_contacts_form(),
             FormKind::NewContact => self.new_contact_form(),
             FormKind::EditContact => self.edit_contact_form(),
-        };
-        let mut form = match built {
-            Ok(form) => form,
-            Err((message, effects)) => {
-                self.flash(FlashLevel::Warn, message);
-                return effects;
-            }
-        };
-        let sample = kind.sample_command();
+        }
+    }
+
+    /// Shows a built form with its draft, unless its account refuses it
+    /// (read-only, capability missing): then says why and audits that.
+    fn show_form(&mut self, mut form: Form) -> Vec<Effect> {
+        let sample = form.kind.sample_command();
         let refusal = self.account_refusal(
-            kind.label(),
+            form.kind.label(),
             sample.capability(),
             &form.target,
             &form.target_name,
@@ -140,15 +167,22 @@ impl Store {
             _ => form.target_name.clone(),
         };
         let mut effects = self.request_command(command, form.target.clone(), name);
-        let sent = effects.iter().find_map(|effect| match effect {
-            Effect::Send(job) => Some(job.id),
-            _ => None,
-        });
-        if let Some(id) = sent {
-            self.state.drafts.mark_sent(form.kind, &form.target, id);
-        }
+        self.note_sent_draft(&effects);
         effects.extend(save_if(changed));
         effects
+    }
+
+    /// Notes which job sends a form's draft, so its success drops the
+    /// draft; for a form submitted now or confirmed in its dialog.
+    pub(super) fn note_sent_draft(&mut self, effects: &[Effect]) {
+        for effect in effects {
+            let Effect::Send(job) = effect else {
+                continue;
+            };
+            if let Some(kind) = FormKind::of_command(&job.command) {
+                self.state.drafts.mark_sent(kind, &job.target, job.id);
+            }
+        }
     }
 
     /// Once job `id` has succeeded, the draft it sent is no longer needed.
@@ -233,6 +267,20 @@ impl Store {
         );
         form.focus_on(1);
         Ok(form)
+    }
+
+    fn ip_request_form(&self) -> Result<Form, Unavailable> {
+        let server = self
+            .state
+            .selected_server()
+            .ok_or_else(|| unavailable("no server selected"))?;
+        Ok(Form::new(
+            FormKind::IpRequest,
+            server.reference(),
+            server.name.clone(),
+            "",
+            ip_request_fields(),
+        ))
     }
 
     fn nameservers_form(&self) -> Result<Form, Unavailable> {

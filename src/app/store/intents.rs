@@ -393,7 +393,9 @@ impl Store {
                 if confirm.focus == ConfirmFocus::Confirm && confirm.name_matches() =>
             {
                 self.state.mode = Mode::Normal;
-                return self.send(confirm.command, confirm.target, confirm.target_name);
+                let effects = self.send(confirm.command, confirm.target, confirm.target_name);
+                self.note_sent_draft(&effects);
+                return effects;
             }
             Intent::Activate | Intent::InputSubmit if confirm.focus == ConfirmFocus::Confirm => {
                 self.flash(
@@ -403,15 +405,24 @@ impl Store {
             }
             Intent::Activate | Intent::InputSubmit | Intent::Back | Intent::Quit => {
                 self.state.mode = Mode::Normal;
+                let effects = if intent == Intent::Quit {
+                    Vec::new()
+                } else {
+                    self.reopen_form_of(&confirm.command, &confirm.target)
+                };
+                let back = if matches!(self.state.mode, Mode::Form(_)) {
+                    "; back in the form (esc keeps it as a draft)"
+                } else {
+                    ""
+                };
                 self.flash(
                     FlashLevel::Info,
                     format!(
-                        "cancelled: {} {}",
-                        confirm.command.label(),
-                        confirm.target_name
+                        "cancelled: {}{back}",
+                        confirm.command.label_on(&confirm.target_name)
                     ),
                 );
-                return Vec::new();
+                return effects;
             }
             _ => {}
         }
@@ -452,10 +463,9 @@ impl Store {
         self.flash(
             FlashLevel::Info,
             format!(
-                "job #{}: {} {} on {}",
+                "job #{}: {} on {}",
                 job.id,
-                job.command.label(),
-                job.target_name,
+                job.command.label_on(&job.target_name),
                 job.target.account
             ),
         );

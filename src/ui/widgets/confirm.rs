@@ -63,7 +63,8 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, state: &State, theme: &Theme) 
 }
 
 /// The question around the object's name: `Unlock ` + name, `Cancel ` +
-/// name + ` at the end of its term`, `Reboot server ` + name.
+/// name + ` at the end of its term`, `Reboot server ` + name, `Request 2
+/// IPv4 addresses for server ` + name.
 fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
     match command {
         Command::SetLock { locked: true } => ("Lock ".into(), ""),
@@ -71,15 +72,20 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
         Command::RequestEpp => ("Request the transfer (EPP) code of ".into(), ""),
         Command::CancelDomain { immediate: false } => ("Cancel ".into(), " at the end of its term"),
         Command::CancelDomain { immediate: true } => ("Cancel ".into(), " IMMEDIATELY"),
-        other => (
-            format!("{} {} ", capitalized(&other.label()), noun(kind)),
-            "",
-        ),
+        other => {
+            let joint = match other {
+                Command::RequestIps { .. } => " for",
+                _ => "",
+            };
+            let label = capitalized(&other.label());
+            (format!("{label}{joint} {} ", noun(kind)), "")
+        }
     }
 }
 
 /// What the user should know about the object now: its lock state, the
-/// end of its term, the domains using a contact.
+/// end of its term, the domains using a contact, the reason given for
+/// more addresses.
 fn context(confirm: &Confirm, state: &State) -> Option<String> {
     let target = &confirm.target;
     match &confirm.command {
@@ -90,6 +96,7 @@ fn context(confirm: &Confirm, state: &State) -> Option<String> {
             .domain(target)
             .and_then(|d| d.expires)
             .map(|end| format!("Current term ends {}", ymd(Some(end)))),
+        Command::RequestIps { reason, .. } => Some(format!("Reason: {reason}")),
         Command::DeleteContact => {
             let users = state.records.contact_use.get(target);
             Some(match users.filter(|u| !u.is_empty()) {
@@ -132,6 +139,7 @@ fn button<'a>(label: &str, focused: bool, theme: &Theme) -> Span<'a> {
 fn title(command: &Command) -> String {
     match command {
         Command::Power(action) => action.label().to_string(),
+        Command::RequestIps { .. } => "IP request".into(),
         other => other.cli_name().replace('-', " "),
     }
 }
