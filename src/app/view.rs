@@ -231,9 +231,9 @@ pub struct ServerView {
 impl ServerView {
     /// Recomputes the sort order and the rows (after data or sort changes).
     pub fn rebuild(&mut self, servers: &[Server], search: &[String]) {
-        let mut sorted: Vec<usize> = (0..servers.len()).collect();
-        sort_indexes(&mut sorted, servers, search, self.order);
-        self.sorted = sorted;
+        self.sorted.clear();
+        self.sorted.extend(0..servers.len());
+        sort_indexes(&mut self.sorted, servers, search, self.order);
         self.refilter(servers, search);
     }
 
@@ -242,12 +242,15 @@ impl ServerView {
     /// the cursor position.
     pub fn refilter(&mut self, servers: &[Server], search: &[String]) {
         let filter = &self.filter;
-        self.rows = self
-            .sorted
-            .iter()
-            .copied()
-            .filter(|&i| search.get(i).is_none_or(|text| filter.matches(text)))
-            .collect();
+        // Refilled in place: freeing a large block in the middle of a
+        // refresh makes the allocator sweep every small block just freed.
+        self.rows.clear();
+        self.rows.extend(
+            self.sorted
+                .iter()
+                .copied()
+                .filter(|&i| search.get(i).is_none_or(|text| filter.matches(text))),
+        );
         self.reselect(servers);
     }
 

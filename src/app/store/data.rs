@@ -96,8 +96,11 @@ impl Store {
         if positions.len() != fresh.len() {
             return Err(fresh);
         }
+        // The places buffer is kept between refreshes: freeing a block this
+        // large makes the allocator sweep every small block freed so far.
+        let places = &mut self.places;
+        places.clear();
         let mut seen = vec![false; state.servers.len()];
-        let mut places = Vec::with_capacity(fresh.len());
         for server in &fresh {
             match positions.get(&server.id) {
                 Some(&i) if !seen[i] => {
@@ -109,7 +112,7 @@ impl Store {
         }
         let order = state.view.order;
         let mut outcome = InPlace::Unchanged;
-        for (server, i) in fresh.into_iter().zip(places) {
+        for (server, &i) in fresh.into_iter().zip(places.iter()) {
             if same_data(&state.servers[i], &server) {
                 state.servers[i].fetched_at = server.fetched_at;
                 continue;

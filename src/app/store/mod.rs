@@ -255,6 +255,9 @@ impl InPlace {
 pub struct Store {
     state: State,
     dirty: bool,
+    /// Where each server of a refresh stands, reused from refresh to
+    /// refresh (see `update_in_place`).
+    places: Vec<usize>,
 }
 
 impl Store {
@@ -292,6 +295,7 @@ impl Store {
                 next_job_id: 1,
             },
             dirty: true,
+            places: Vec::new(),
         }
     }
 
