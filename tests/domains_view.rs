@@ -103,7 +103,7 @@ fn the_filter_narrows_rows_and_moves_the_published_selection() {
     assert_eq!(domain_rows(&s), ["example.nl", "readonly.nl", "shop.nl"]);
     press(&mut s, KeyCode::Char('G'));
     assert_eq!(
-        s.state().domain_selection,
+        s.state().records.domains.selected,
         Some(domain_ref("cp-demo", "shop.nl"))
     );
     press(&mut s, KeyCode::Char('/'));
@@ -114,7 +114,7 @@ fn the_filter_narrows_rows_and_moves_the_published_selection() {
     apply(&mut s, Intent::InputSubmit);
     assert_eq!(domain_rows(&s), ["readonly.nl"]);
     assert_eq!(
-        s.state().domain_selection,
+        s.state().records.domains.selected,
         Some(domain_ref("cp-ro", "readonly.nl"))
     );
     // The servers filter is untouched.
@@ -330,7 +330,7 @@ fn form_keys_open_the_forms_on_the_selection() {
         Some(Intent::OpenForm(FormKind::DomainContacts))
     );
     assert_eq!(
-        s.state().domain_selection,
+        s.state().records.domains.selected,
         Some(domain_ref("cp-demo", "shop.nl"))
     );
 }
@@ -417,7 +417,7 @@ fn contacts_count_the_domains_that_use_them() {
         .expect("jan");
     let users = &state.records.contact_use[&jan.reference()];
     assert_eq!(users, &["example.nl", "shop.nl"]);
-    assert_eq!(state.contact_selection, Some(jan.reference()));
+    assert_eq!(state.records.contacts.selected, Some(jan.reference()));
 }
 
 #[test]

@@ -8,7 +8,6 @@ mod support;
 use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::Event;
 use hostdeck::app::store::Store;
-use hostdeck::model::Ref;
 use hostdeck::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -314,7 +313,6 @@ fn no_color_selection_is_reverse_video_and_expiry_is_bold() {
         cell.modifier
     );
     assert!(!cell.modifier.contains(Modifier::REVERSED));
-    let _: Option<Ref> = s.state().domain_selection.clone();
 }
 
 #[test]

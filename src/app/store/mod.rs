@@ -148,10 +148,6 @@ pub struct State {
     pub colocation: BTreeMap<String, Colocation>,
     /// The last failed colocation fetch per account (cleared by a good one).
     pub colocation_errors: HashMap<String, String>,
-    /// The selected row of the domains view (kept by its view code).
-    pub domain_selection: Option<Ref>,
-    /// The selected row of the contacts view (kept by its view code).
-    pub contact_selection: Option<Ref>,
     /// The tables of the domains, contacts and colocation views.
     pub records: RecordViews,
     pub jobs: VecDeque<Job>,
@@ -196,13 +192,13 @@ impl State {
     }
 
     pub fn selected_domain(&self) -> Option<&Domain> {
-        self.domain_selection.as_ref().and_then(|r| self.domain(r))
+        let selected = self.records.domains.selected.as_ref();
+        selected.and_then(|r| self.domain(r))
     }
 
     pub fn selected_contact(&self) -> Option<&Contact> {
-        self.contact_selection
-            .as_ref()
-            .and_then(|r| self.contact(r))
+        let selected = self.records.contacts.selected.as_ref();
+        selected.and_then(|r| self.contact(r))
     }
 
     /// The server an IP address belongs to, as a `Ref`.
@@ -276,8 +272,6 @@ impl Store {
                 domain_errors: HashMap::new(),
                 colocation: BTreeMap::new(),
                 colocation_errors: HashMap::new(),
-                domain_selection: None,
-                contact_selection: None,
                 records: RecordViews::default(),
                 jobs: VecDeque::new(),
                 drafts: Drafts::default(),

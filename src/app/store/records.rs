@@ -200,7 +200,6 @@ impl Store {
             }
             _ => return None,
         };
-        self.sync_selection();
         effects.extend(self.history_wanted());
         Some(effects)
     }
@@ -338,7 +337,6 @@ impl Store {
         };
         table.set_filter(text);
         self.scroll_records();
-        self.sync_selection();
         true
     }
 
@@ -453,7 +451,6 @@ impl Store {
             .contacts
             .rebuild(state.contacts.iter(), &records.contact_use);
         self.scroll_records();
-        self.sync_selection();
     }
 
     /// Rebuilds the colocation tables after their data changed.
@@ -508,13 +505,6 @@ impl Store {
         records.contacts.scroll_into_view(contacts);
         records.visitors.scroll_into_view(visitors);
         records.visits.scroll_into_view(visits);
-    }
-
-    /// Publishes the selections the forms read.
-    fn sync_selection(&mut self) {
-        let state = &mut self.state;
-        state.domain_selection = state.records.domains.selected.clone();
-        state.contact_selection = state.records.contacts.selected.clone();
     }
 
     /// A domain or contact action on the current selection.

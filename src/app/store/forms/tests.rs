@@ -62,7 +62,7 @@ fn store() -> Store {
         false,
     );
     let d = domain(&["ns1.example.nl", "ns2.example.nl"]);
-    store.state.domain_selection = Some(d.reference());
+    store.state.records.domains.selected = Some(d.reference());
     store.state.domains.push(d);
     store.state.contacts = vec![
         contact("17", "ACME-01", "Jan", true),
@@ -203,7 +203,7 @@ fn contact_choices_show_name_and_handle() {
 #[test]
 fn edit_contact_is_prefilled_and_sends_to_the_contact() {
     let mut s = store();
-    s.state.contact_selection = Some(s.state.contacts[1].reference());
+    s.state.records.contacts.selected = Some(s.state.contacts[1].reference());
     apply(&mut s, Intent::OpenForm(FormKind::EditContact));
     assert_eq!(form(&s).value("FirstName"), "Piet");
     assert_eq!(form(&s).title(), "Contact ACME-02 · cp-demo");
@@ -228,7 +228,7 @@ fn edit_contact_is_prefilled_and_sends_to_the_contact() {
 #[test]
 fn a_contact_known_only_from_the_list_is_not_edited() {
     let mut s = store();
-    s.state.contact_selection = Some(s.state.contacts[2].reference());
+    s.state.records.contacts.selected = Some(s.state.contacts[2].reference());
     let effects = apply(&mut s, Intent::OpenForm(FormKind::EditContact));
     assert_eq!(effects, vec![Effect::RefreshDomains(ACCOUNT.into())]);
     assert_eq!(s.state.mode, Mode::Normal);
@@ -239,7 +239,7 @@ fn a_contact_known_only_from_the_list_is_not_edited() {
 #[test]
 fn a_new_contact_goes_to_the_selected_contacts_account() {
     let mut s = store();
-    s.state.contact_selection = Some(s.state.contacts[0].reference());
+    s.state.records.contacts.selected = Some(s.state.contacts[0].reference());
     apply(&mut s, Intent::OpenForm(FormKind::NewContact));
     assert_eq!(form(&s).target, Ref::new(ACCOUNT, ObjectKind::Contact, ""));
 }
@@ -247,7 +247,7 @@ fn a_new_contact_goes_to_the_selected_contacts_account() {
 #[test]
 fn no_selection_means_no_form() {
     let mut s = store();
-    s.state.domain_selection = None;
+    s.state.records.domains.selected = None;
     for kind in [
         FormKind::Nameservers,
         FormKind::DomainContacts,
