@@ -2,6 +2,7 @@
 //! log file, snapshot, drafts). Resolving creates nothing.
 
 use super::ConfigError;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Every file hostdeck reads or writes.
@@ -21,6 +22,16 @@ impl Paths {
     /// directory. The state directory: `$HOSTDECK_STATE_DIR`, else the
     /// platform's state directory (or local data directory) for hostdeck.
     pub fn resolve(config_override: Option<PathBuf>) -> Result<Paths, ConfigError> {
+        Paths::resolve_with(config_override, |var| std::env::var_os(var))
+    }
+
+    /// [`Paths::resolve`] with the environment read through `env`, so that
+    /// tests need not change the process's environment.
+    pub fn resolve_with(
+        config_override: Option<PathBuf>,
+        env: impl Fn(&str) -> Option<OsString>,
+    ) -> Result<Paths, ConfigError> {
+        let env_path = |var: &str| env(var).filter(|v| !v.is_empty()).map(PathBuf::from);
         let config = match config_override.or_else(|| env_path("HOSTDECK_CONFIG")) {
             Some(path) => path,
             None => default_config_file()?,
@@ -43,12 +54,6 @@ impl Paths {
             state_dir,
         }
     }
-}
-
-fn env_path(var: &str) -> Option<PathBuf> {
-    std::env::var_os(var)
-        .filter(|value| !value.is_empty())
-        .map(PathBuf::from)
 }
 
 fn default_config_file() -> Result<PathBuf, ConfigError> {

@@ -1,9 +1,7 @@
 //! Store tests of the domains, contacts and colocation views: keys and
 //! events in, state and effects out. Keys go through the real key map.
 
-#[path = "support/records.rs"]
-mod support;
-
+use crate::support::records::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::{Effect, Event};
@@ -11,7 +9,6 @@ use hostdeck::app::store::{ConfirmFocus, Mode, Store};
 use hostdeck::model::{Command, HealthState, ObjectKind, Ref};
 use hostdeck::provider::{DomainInventory, ErrorKind, ProviderError};
 use hostdeck::ui::keymap::intent_for;
-use support::*;
 
 /// Presses a key the way the runtime does.
 fn press(store: &mut Store, code: KeyCode) -> Vec<Effect> {

@@ -2,9 +2,7 @@
 //! screen rendered with TestBackend in the NO_COLOR theme at a fixed "now",
 //! compared with insta snapshots at 80x24 and 160x48.
 
-#[path = "support/records.rs"]
-mod support;
-
+use crate::support::records::*;
 use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::Event;
 use hostdeck::app::store::Store;
@@ -13,7 +11,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use ratatui::Terminal;
-use support::*;
 
 fn render(store: &Store) -> Buffer {
     let (w, h) = store.state().size;

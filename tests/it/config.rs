@@ -382,9 +382,12 @@ fn permission_warning_when_plain_secret_is_readable_by_others() {
 #[test]
 fn paths_follow_override_then_environment() {
     let state = fresh_dir("state");
-    std::env::set_var("HOSTDECK_STATE_DIR", &state);
-    std::env::set_var("HOSTDECK_CONFIG", "/etc/from-env.toml");
-    let paths = Paths::resolve(None).unwrap();
+    let mut env: std::collections::HashMap<&str, std::ffi::OsString> = [
+        ("HOSTDECK_STATE_DIR", state.clone().into_os_string()),
+        ("HOSTDECK_CONFIG", "/etc/from-env.toml".into()),
+    ]
+    .into();
+    let paths = Paths::resolve_with(None, |var| env.get(var).cloned()).unwrap();
     assert_eq!(paths.config, PathBuf::from("/etc/from-env.toml"));
     assert_eq!(paths.state_dir, state);
     assert_eq!(paths.audit_log, state.join("audit.jsonl"));
@@ -392,11 +395,12 @@ fn paths_follow_override_then_environment() {
     assert_eq!(paths.snapshot, state.join("snapshot.json"));
     assert_eq!(paths.drafts, state.join("drafts.json"));
 
-    let paths = Paths::resolve(Some(PathBuf::from("/tmp/override.toml"))).unwrap();
+    let given = Some(PathBuf::from("/tmp/override.toml"));
+    let paths = Paths::resolve_with(given, |var| env.get(var).cloned()).unwrap();
     assert_eq!(paths.config, PathBuf::from("/tmp/override.toml"));
 
-    std::env::remove_var("HOSTDECK_CONFIG");
-    let paths = Paths::resolve(None).unwrap();
+    env.remove("HOSTDECK_CONFIG");
+    let paths = Paths::resolve_with(None, |var| env.get(var).cloned()).unwrap();
     assert!(
         paths.config.ends_with("hostdeck/hostdeck.toml"),
         "{:?}",

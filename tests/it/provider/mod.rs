@@ -1,0 +1,4 @@
+//! Each provider against its simulator over real loopback HTTP.
+
+mod clc;
+mod controlepaneel;

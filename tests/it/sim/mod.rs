@@ -1,0 +1,4 @@
+//! The simulators on their own: documented behaviour, state, faults.
+
+mod clc;
+mod controlepaneel;

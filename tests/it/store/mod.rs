@@ -1,0 +1,5 @@
+//! The store: events in, state and effects out. No terminal, no network.
+
+mod domains;
+mod forms;
+mod servers;

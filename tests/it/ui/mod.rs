@@ -1,0 +1,5 @@
+//! Drawing: `TestBackend` screens compared with insta snapshots.
+
+mod domains;
+mod forms;
+mod servers;

@@ -1,0 +1,5 @@
+//! Wire types: the documents' examples parse, odd inputs never panic.
+
+mod clc;
+mod controlepaneel;
+mod controlepaneel_pull;
