@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::Event;
-use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::app::store::Store;
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, Ip, PowerState, Server};
 use hostdeck::provider::Inventory;
 use hostdeck::ui::{draw, theme::Theme};
@@ -59,13 +60,17 @@ fn servers(generation: u64) -> Vec<Server> {
                 actions_note: None,
                 warnings: Vec::new(),
                 fetched_at: generation as i64,
+                missing: Vec::new(),
             }
         })
         .collect()
 }
 
 fn loaded_store() -> Store {
-    let mut store = Store::new(vec![AccountInfo::new("clc-bench", "clc", false)], false);
+    let mut store = Store::new(
+        vec![AccountInfo::new("clc-bench", ProviderKind::Clc, false)],
+        false,
+    );
     store.apply(Event::Resize(160, 48));
     store.apply(refresh(0));
     store
@@ -77,6 +82,7 @@ fn refresh(generation: u64) -> Event {
         result: Ok(Inventory {
             servers: servers(generation),
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 1_000,
@@ -144,8 +150,10 @@ fn bench_first_load(c: &mut Criterion) {
         |b| {
             b.iter_batched(
                 || {
-                    let mut store =
-                        Store::new(vec![AccountInfo::new("clc-bench", "clc", false)], false);
+                    let mut store = Store::new(
+                        vec![AccountInfo::new("clc-bench", ProviderKind::Clc, false)],
+                        false,
+                    );
                     store.apply(Event::Resize(160, 48));
                     (store, refresh(1))
                 },

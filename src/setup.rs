@@ -1,8 +1,8 @@
 //! Turns the config (or `--demo`) into running parts: one provider per
 //! account, the paths in use, and the simulators kept alive for the demo.
 
-use crate::app::store::AccountInfo;
 use crate::config::{AccountConfig, Config, ConfigError, Paths, ProviderKind, SecretSource};
+use crate::model::AccountInfo;
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
 use crate::provider::Provider;
@@ -22,7 +22,7 @@ impl Account {
     pub fn info(&self) -> AccountInfo {
         AccountInfo::new(
             self.config.name.clone(),
-            self.config.kind.as_str(),
+            self.config.kind,
             self.config.read_only,
         )
         .with_capabilities(self.provider.capabilities())

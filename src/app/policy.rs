@@ -3,7 +3,7 @@
 //! The console's store and the headless `act` share them, so both refuse
 //! the same things with the same words.
 
-use super::store::AccountInfo;
+use crate::model::AccountInfo;
 use crate::model::{Action, Capability, Command, Server};
 
 /// Why `command` on `target_name` may not be sent, if it may not.
@@ -22,7 +22,9 @@ pub fn refusal(
         return Some(reason);
     }
     match (command, server) {
-        (Command::Power(action), Some(server)) => power_refusal(*action, server, &account.kind),
+        (Command::Power(action), Some(server)) => {
+            power_refusal(*action, server, account.kind.as_str())
+        }
         _ => None,
     }
 }
@@ -72,6 +74,7 @@ fn power_refusal(action: Action, server: &Server, kind: &str) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ProviderKind;
 
     fn request_ips() -> Command {
         Command::RequestIps {
@@ -82,7 +85,7 @@ mod tests {
     }
 
     fn cp(read_only: bool) -> AccountInfo {
-        AccountInfo::new("cp-demo", "controlepaneel", read_only)
+        AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, read_only)
             .with_capabilities(vec![Capability::IpRequests])
     }
 
@@ -93,7 +96,7 @@ mod tests {
             refusal(&command, "vps-web01", &cp(false), false, None),
             None
         );
-        let clc = AccountInfo::new("clc-prod", "clc", false);
+        let clc = AccountInfo::new("clc-prod", ProviderKind::Clc, false);
         assert_eq!(
             refusal(&command, "WA1WEB01", &clc, false, None).as_deref(),
             Some("requesting IP addresses is not offered by clc (account clc-prod)")

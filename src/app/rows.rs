@@ -358,6 +358,7 @@ mod tests {
             tech: Some(tech.into()),
             details: Vec::new(),
             detailed: false,
+            missing: Vec::new(),
             fetched_at: 0,
         };
         let contacts = [contact("12", "JAN"), contact("13", "")];

@@ -14,6 +14,8 @@ mod secret_source;
 pub use error::ConfigError;
 pub use paths::Paths;
 
+pub use crate::model::ProviderKind;
+
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,77 +28,6 @@ pub const SECRET_FIELDS: [&str; 4] = ["api_key", "password", "hash", "token"];
 pub const DEFAULT_POLL_INTERVAL_SECS: u64 = 30;
 /// The shortest poll interval accepted, to be kind to the providers.
 pub const MIN_POLL_INTERVAL_SECS: u64 = 5;
-
-/// The kind of provider an account talks to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ProviderKind {
-    Clc,
-    Controlepaneel,
-    I3d,
-    Hostbill,
-}
-
-impl ProviderKind {
-    pub const ALL: [ProviderKind; 4] = [
-        ProviderKind::Clc,
-        ProviderKind::Controlepaneel,
-        ProviderKind::I3d,
-        ProviderKind::Hostbill,
-    ];
-
-    /// The name used in the config file and in `--json` output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProviderKind::Clc => "clc",
-            ProviderKind::Controlepaneel => "controlepaneel",
-            ProviderKind::I3d => "i3d",
-            ProviderKind::Hostbill => "hostbill",
-        }
-    }
-
-    /// The kind with this config name, if any.
-    pub fn from_name(name: &str) -> Option<ProviderKind> {
-        ProviderKind::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
-    /// The secrets an account of this kind needs; all of them are required.
-    pub fn secret_fields(self) -> &'static [&'static str] {
-        match self {
-            ProviderKind::Clc => &["api_key", "password"],
-            ProviderKind::Controlepaneel => &["hash"],
-            ProviderKind::I3d => &["token"],
-            ProviderKind::Hostbill => &["password"],
-        }
-    }
-
-    /// The options only this kind takes, besides the common ones.
-    pub fn option_fields(self) -> &'static [&'static str] {
-        match self {
-            ProviderKind::Clc => &["alias", "hierarchy", "format"],
-            ProviderKind::Controlepaneel => &["account_id", "method"],
-            ProviderKind::I3d => &[],
-            ProviderKind::Hostbill => &["username"],
-        }
-    }
-
-    /// The documented public endpoint, where the provider has one. Kinds
-    /// without one (controlepaneel) need `base_url` in the config.
-    pub fn default_base_url(self) -> Option<&'static str> {
-        match self {
-            ProviderKind::Clc => Some("https://api.ctl.io/REST/"),
-            ProviderKind::Controlepaneel => None,
-            ProviderKind::I3d => Some("https://api.i3d.net/v3/"),
-            ProviderKind::Hostbill => Some("https://cp.xsserver.gmbh/api/"),
-        }
-    }
-}
-
-impl std::fmt::Display for ProviderKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Where a secret comes from. Only `Plain` holds the value itself, and its
 /// `Debug` prints `[redacted]`. `Env` holds a variable's name and `Cmd` a

@@ -1,4 +1,5 @@
 //! Capabilities: what an account's provider can do beyond listing servers.
+//! A provider offers a capability by having its API (see `provider`).
 //! The UI offers only what an account declares, and the store refuses the
 //! rest with a message naming the account and the missing capability.
 
@@ -9,28 +10,25 @@ use serde::{Deserialize, Serialize};
 pub enum Capability {
     /// Edit the PTR record (reverse DNS) of an IP address.
     ReverseDns,
-    /// Monitoring profiles: load, port checks, alert history.
-    Monitoring,
+    /// Telemetry series of one server, fetched on demand (CLC: hourly cost).
+    Telemetry,
     /// Domains: list, details, history, EPP, lock, nameservers, cancel.
     Domains,
     /// Domain contacts (registry handles): list, add, edit, delete.
     Contacts,
     /// Colocation access: visitors and datacenter visits.
     Colocation,
-    /// The support-ticket inbox.
-    Tickets,
     /// Requesting extra IPv4 or IPv6 addresses for a server.
     IpRequests,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 7] = [
+    pub const ALL: [Capability; 6] = [
         Capability::ReverseDns,
-        Capability::Monitoring,
+        Capability::Telemetry,
         Capability::Domains,
         Capability::Contacts,
         Capability::Colocation,
-        Capability::Tickets,
         Capability::IpRequests,
     ];
 
@@ -38,11 +36,10 @@ impl Capability {
     pub fn label(self) -> &'static str {
         match self {
             Capability::ReverseDns => "reverse DNS editing",
-            Capability::Monitoring => "monitoring",
+            Capability::Telemetry => "telemetry",
             Capability::Domains => "domains",
             Capability::Contacts => "domain contacts",
             Capability::Colocation => "colocation access",
-            Capability::Tickets => "support tickets",
             Capability::IpRequests => "requesting IP addresses",
         }
     }

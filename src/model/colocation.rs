@@ -1,6 +1,6 @@
 //! Colocation access: registered visitors and datacenter visit requests (read-only).
 
-use super::{Detail, Millis};
+use super::{Detail, Millis, Missing};
 use serde::{Deserialize, Serialize};
 
 /// A person registered for datacenter access.
@@ -35,4 +35,7 @@ pub struct Colocation {
     pub visitors: Vec<Visitor>,
     pub visits: Vec<Visit>,
     pub fetched_at: Millis,
+    /// Parts the last fetch could not read (visitors, visits, details).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
 }

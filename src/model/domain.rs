@@ -1,6 +1,7 @@
 //! Domains, their contacts (registry handles) and history, as every
 //! provider with domains maps them.
 
+use super::Missing;
 use super::{Detail, Millis, ObjectKind, Ref};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,9 @@ pub struct Domain {
     pub details: Vec<Detail>,
     /// False while only the list entry is known (details not fetched yet).
     pub detailed: bool,
+    /// Parts the last refresh could not fetch (e.g. its details).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
     pub fetched_at: Millis,
 }
 

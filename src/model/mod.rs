@@ -1,5 +1,6 @@
 //! Provider-neutral types: what every pane and every provider agree on.
 
+mod account;
 mod action;
 mod capability;
 mod colocation;
@@ -7,11 +8,14 @@ mod command;
 mod domain;
 mod health;
 mod job;
+mod kind;
 mod metric;
+mod missing;
 mod server;
 pub mod time;
 pub mod validate;
 
+pub use account::AccountInfo;
 pub use action::Action;
 pub use capability::Capability;
 pub use colocation::{Colocation, Visit, Visitor};
@@ -19,7 +23,9 @@ pub use command::{ip_amount, Command, Confirmation};
 pub use domain::{Contact, ContactFields, Domain, HistoryEntry, EXPIRY_WARNING_DAYS};
 pub use health::{Health, HealthState};
 pub use job::{Job, JobId, JobState};
+pub use kind::ProviderKind;
 pub use metric::{MetricSeries, Sample};
+pub use missing::Missing;
 pub use server::{Detail, Ip, PowerState, Server};
 
 use serde::{Deserialize, Serialize};

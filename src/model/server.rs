@@ -1,6 +1,6 @@
 //! Servers and their IP addresses, as every provider maps them.
 
-use super::{Action, Millis, Ref};
+use super::{Action, Millis, Missing, Ref};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,6 +124,10 @@ pub struct Server {
     /// Alerts that mark the row: a port down, a load over its threshold.
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Parts the last refresh could not fetch (networks, monitoring, IP
+    /// details): shown in the details; the rest of the server stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
     pub fetched_at: Millis,
 }
 

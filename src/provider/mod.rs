@@ -9,7 +9,8 @@ pub mod http;
 pub mod lenient;
 
 use crate::model::{
-    Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Ref, Server,
+    Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Missing, Ref,
+    Server,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -24,6 +25,9 @@ pub struct Inventory {
     /// Gauges read during this refresh (e.g. load, cabinet amps). The store
     /// appends each to the server's ring buffer, so sparklines grow per poll.
     pub samples: Vec<ServerSample>,
+    /// Enrichments that failed while the primary list arrived: the
+    /// account is up, these parts are empty (see DESIGN.md, "Refreshes").
+    pub missing: Vec<Missing>,
 }
 
 /// One gauge reading of one server, taken during an inventory refresh.
@@ -41,6 +45,9 @@ pub struct ServerSample {
 pub struct DomainInventory {
     pub domains: Vec<Domain>,
     pub contacts: Vec<Contact>,
+    /// Parts that failed while the domain list arrived (one domain's
+    /// details, the contacts).
+    pub missing: Vec<Missing>,
 }
 
 /// How the provider took a mutating command.

@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         }
         Row::new(vec![
             Line::from(name),
-            Line::from(account.kind.clone()),
+            Line::from(account.kind.as_str()),
             Line::from(Span::styled(
                 format!("{} {}", health_symbol(health.state), health.state.label()),
                 theme.health(health.state),

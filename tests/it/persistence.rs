@@ -161,6 +161,7 @@ fn sample_snapshot() -> Snapshot {
         actions_note: None,
         warnings: Vec::new(),
         fetched_at: 1_795_352_709_000,
+        missing: Vec::new(),
     };
     let mut series = MetricSeries::new("cpu", "%", 10);
     series.push(Sample { at: 1, value: 12.5 });

@@ -4,9 +4,10 @@
 
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::app::store::Store;
 use hostdeck::app::worker::{self, Request, WorkerHandle, WorkerTiming};
 use hostdeck::audit::AuditLog;
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, HealthState, JobState, PowerState};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use hostdeck::secret::Secret;
@@ -55,7 +56,10 @@ impl Rig {
             job_poll_interval: Duration::from_millis(20),
         };
         let worker = worker::spawn(Arc::new(provider), tx, audit, timing);
-        let store = Store::new(vec![AccountInfo::new(ACCOUNT, "clc", false)], false);
+        let store = Store::new(
+            vec![AccountInfo::new(ACCOUNT, ProviderKind::Clc, false)],
+            false,
+        );
         Rig {
             store,
             worker,

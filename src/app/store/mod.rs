@@ -17,9 +17,9 @@ use super::form::Form;
 use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
 use crate::drafts::Drafts;
 use crate::model::{
-    now_millis, Action, Capability, Colocation, Command, Confirmation, Contact, Domain, Health,
-    HealthState, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis, ObjectKind, Ref, Sample,
-    Server,
+    now_millis, AccountInfo, Action, Capability, Colocation, Command, Confirmation, Contact,
+    Domain, Health, HealthState, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis,
+    ObjectKind, Ref, Sample, Server,
 };
 use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 use crate::snapshot::Snapshot;
@@ -33,38 +33,6 @@ pub const SLOW_MS: u64 = 3_000;
 pub const TELEMETRY_TTL_MS: Millis = 60_000;
 /// Samples kept per gauge sampled on every poll (two hours at 30 s).
 pub const SAMPLE_CAPACITY: usize = 240;
-
-/// One configured account as the console shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AccountInfo {
-    pub name: String,
-    pub kind: String,
-    pub read_only: bool,
-    pub health: Health,
-    /// What the provider offers beyond servers (see [`Capability`]).
-    pub capabilities: Vec<Capability>,
-}
-
-impl AccountInfo {
-    pub fn new(name: impl Into<String>, kind: impl Into<String>, read_only: bool) -> Self {
-        AccountInfo {
-            name: name.into(),
-            kind: kind.into(),
-            read_only,
-            health: Health::default(),
-            capabilities: Vec::new(),
-        }
-    }
-
-    pub fn with_capabilities(mut self, capabilities: Vec<Capability>) -> Self {
-        self.capabilities = capabilities;
-        self
-    }
-
-    pub fn offers(&self, capability: Capability) -> bool {
-        self.capabilities.contains(&capability)
-    }
-}
 
 /// Which dialog button has the focus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -448,6 +416,7 @@ fn same_data(a: &Server, b: &Server) -> bool {
         actions,
         actions_note,
         warnings,
+        missing,
         fetched_at: _,
     } = a;
     *account == b.account
@@ -467,4 +436,5 @@ fn same_data(a: &Server, b: &Server) -> bool {
         && *actions == b.actions
         && *actions_note == b.actions_note
         && *warnings == b.warnings
+        && *missing == b.missing
 }

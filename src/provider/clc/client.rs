@@ -470,6 +470,7 @@ impl ClcProvider {
         Ok(Inventory {
             servers: per_location.into_iter().flatten().collect(),
             samples: Vec::new(),
+            missing: Vec::new(),
         })
     }
 
@@ -661,6 +662,10 @@ impl Provider for ClcProvider {
     fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>> {
         let handle = handle.to_string();
         Box::pin(async move { self.fetch_job(&handle).await })
+    }
+
+    fn capabilities(&self) -> Vec<crate::model::Capability> {
+        vec![crate::model::Capability::Telemetry]
     }
 }
 

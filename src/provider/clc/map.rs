@@ -283,6 +283,7 @@ pub fn server(wire: &wire::Server, ctx: &ServerContext<'_>) -> Option<Server> {
         details: details(wire, ctx.account_alias),
         actions_note: None,
         warnings: Vec::new(),
+        missing: Vec::new(),
         fetched_at: ctx.fetched_at,
     })
 }

@@ -357,7 +357,6 @@ impl Provider for ControlepaneelProvider {
     fn capabilities(&self) -> Vec<Capability> {
         vec![
             Capability::ReverseDns,
-            Capability::Monitoring,
             Capability::Domains,
             Capability::Contacts,
             Capability::Colocation,

@@ -185,6 +185,7 @@ impl ControlepaneelProvider {
         Ok(DomainInventory {
             domains,
             contacts: self.fetch_contacts().await?,
+            missing: Vec::new(),
         })
     }
 
@@ -253,6 +254,7 @@ impl ControlepaneelProvider {
             visitors: self.visitors().await?,
             visits: self.visits().await?,
             fetched_at: now_millis(),
+            missing: Vec::new(),
         })
     }
 

@@ -202,6 +202,7 @@ pub fn server(account: &str, id: &str, parts: &ServerParts<'_>, fetched_at: Mill
         actions,
         actions_note,
         warnings: warnings(parts),
+        missing: Vec::new(),
         fetched_at,
     }
 }
@@ -564,6 +565,7 @@ pub fn domain(
         tech: handles.and_then(|h| h.tech_handle.clone()),
         details: domain_details(item, details),
         detailed: details.is_some(),
+        missing: Vec::new(),
         fetched_at,
         id,
     })

@@ -287,6 +287,7 @@ fn accounts_without_domains_are_refused_by_name() {
         DomainInventory {
             domains: vec![domain("clc-prod", "stray.nl", Some(true), 99)],
             contacts: Vec::new(),
+            missing: Vec::new(),
         },
     ));
     select_domain(&mut s, "stray.nl");

@@ -6,8 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::form::{Form, FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
-use hostdeck::app::store::{AccountInfo, ConfirmFocus, FlashLevel, Mode, Store};
+use hostdeck::app::store::{ConfirmFocus, FlashLevel, Mode, Store};
 use hostdeck::drafts;
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Capability, Command, Ip, JobState, ObjectKind, PowerState, Ref, Server};
 use hostdeck::provider::Inventory;
 use hostdeck::ui::keymap;
@@ -48,6 +49,7 @@ fn server(account: &str, name: &str) -> Server {
         actions_note: None,
         warnings: Vec::new(),
         fetched_at: 1_000,
+        missing: Vec::new(),
     }
 }
 
@@ -60,6 +62,7 @@ fn store_with(account: AccountInfo) -> Store {
         result: Ok(Inventory {
             servers: vec![server(&name, "web-1")],
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 2_000,
@@ -68,7 +71,10 @@ fn store_with(account: AccountInfo) -> Store {
 }
 
 fn store() -> Store {
-    store_with(AccountInfo::new("cp-demo", "controlepaneel", false).with_capabilities(ALL.into()))
+    store_with(
+        AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false)
+            .with_capabilities(ALL.into()),
+    )
 }
 
 /// Presses a key the way the runtime does: through the keymap.
@@ -312,7 +318,8 @@ fn a_draft_edited_after_sending_survives_the_jobs_success() {
 
 #[test]
 fn a_read_only_account_refuses_the_form_at_once_and_audits() {
-    let account = AccountInfo::new("cp-demo", "controlepaneel", true).with_capabilities(ALL.into());
+    let account = AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, true)
+        .with_capabilities(ALL.into());
     let mut s = store_with(account);
     let effects = open(&mut s, FormKind::Ptr);
     assert_eq!(s.state().mode, Mode::Normal);
@@ -330,7 +337,7 @@ fn a_read_only_account_refuses_the_form_at_once_and_audits() {
 
 #[test]
 fn an_account_without_reverse_dns_refuses_the_form() {
-    let mut s = store_with(AccountInfo::new("cp-demo", "clc", false));
+    let mut s = store_with(AccountInfo::new("cp-demo", ProviderKind::Clc, false));
     let effects = open(&mut s, FormKind::Ptr);
     assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
     assert_eq!(
@@ -484,7 +491,7 @@ fn fill(s: &mut Store, values: &[(&str, &str)]) {
 
 #[test]
 fn no_account_with_contacts_means_no_contact_form() {
-    let mut s = store_with(AccountInfo::new("clc", "clc", false));
+    let mut s = store_with(AccountInfo::new("clc", ProviderKind::Clc, false));
     let effects = open(&mut s, FormKind::NewContact);
     assert!(effects.is_empty());
     assert_eq!(s.state().mode, Mode::Normal);
@@ -509,7 +516,7 @@ fn the_ptr_command_line_opens_the_form() {
 // The IP request form (`i`): controlepaneel's `servers request_ip`.
 
 fn cp_with_ip_requests(read_only: bool) -> AccountInfo {
-    AccountInfo::new("cp-demo", "controlepaneel", read_only)
+    AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, read_only)
         .with_capabilities(vec![Capability::ReverseDns, Capability::IpRequests])
 }
 
@@ -745,7 +752,7 @@ fn an_ip_request_draft_survives_a_restart() {
 
 #[test]
 fn an_account_without_ip_requests_refuses_the_form_in_the_clis_words() {
-    let mut s = store_with(AccountInfo::new("clc-prod", "clc", false));
+    let mut s = store_with(AccountInfo::new("clc-prod", ProviderKind::Clc, false));
     let effects = press_code(&mut s, KeyCode::Char('i'));
     let reason = "requesting IP addresses is not offered by clc (account clc-prod)";
     assert_eq!(
@@ -772,6 +779,7 @@ fn read_only_refuses_the_ip_request_form_at_once() {
         result: Ok(Inventory {
             servers: vec![server("cp-demo", "web-1")],
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 2_000,

@@ -2,7 +2,8 @@
 
 use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::store::{AccountInfo, ConfirmFocus, Mode, Store, SAMPLE_CAPACITY};
+use hostdeck::app::store::{ConfirmFocus, Mode, Store, SAMPLE_CAPACITY};
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, Command, HealthState, JobState, PowerState, Ref, Server};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 
@@ -30,14 +31,15 @@ fn server(account: &str, name: &str, power: PowerState) -> Server {
         actions_note: None,
         warnings: Vec::new(),
         fetched_at: 1,
+        missing: Vec::new(),
     }
 }
 
 fn store() -> Store {
     let mut store = Store::new(
         vec![
-            AccountInfo::new("a", "clc", false),
-            AccountInfo::new("b", "clc", true),
+            AccountInfo::new("a", ProviderKind::Clc, false),
+            AccountInfo::new("b", ProviderKind::Clc, true),
         ],
         false,
     );
@@ -51,6 +53,7 @@ fn inventory(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effe
         result: Ok(Inventory {
             servers,
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 1000,
@@ -284,7 +287,7 @@ fn read_only_account_refuses_every_action() {
 
 #[test]
 fn global_read_only_refuses_too() {
-    let mut s = Store::new(vec![AccountInfo::new("a", "clc", false)], true);
+    let mut s = Store::new(vec![AccountInfo::new("a", ProviderKind::Clc, false)], true);
     three_servers(&mut s);
     intent(&mut s, Intent::Bottom);
     let effects = intent(&mut s, Intent::Act(Action::Reboot));
@@ -392,6 +395,7 @@ fn poll_load(store: &mut Store, value: f64, at: i64) {
                 unit: "".into(),
                 value,
             }],
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at,
@@ -553,6 +557,7 @@ fn a_slow_refresh_marks_the_account_slow_and_a_fast_one_ok() {
         result: Ok(Inventory {
             servers: vec![server("a", "web01", PowerState::On)],
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 4_000,
         at: 1000,

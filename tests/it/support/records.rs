@@ -7,8 +7,9 @@
 
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::app::store::Store;
 use hostdeck::model::time::days_from_civil;
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{
     Capability, Colocation, Contact, ContactFields, Detail, Domain, HistoryEntry, Millis, Ref,
     Visit, Visitor,
@@ -30,10 +31,10 @@ pub fn accounts() -> Vec<AccountInfo> {
         Capability::Colocation,
     ];
     vec![
-        AccountInfo::new("cp-demo", "controlepaneel", false).with_capabilities(cp),
-        AccountInfo::new("cp-ro", "controlepaneel", true)
+        AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false).with_capabilities(cp),
+        AccountInfo::new("cp-ro", ProviderKind::Controlepaneel, true)
             .with_capabilities(vec![Capability::Domains, Capability::Contacts]),
-        AccountInfo::new("clc-prod", "clc", false),
+        AccountInfo::new("clc-prod", ProviderKind::Clc, false),
     ]
 }
 
@@ -53,6 +54,7 @@ pub fn domain(account: &str, name: &str, locked: Option<bool>, expires_in_days: 
         tech: Some("TECH-9".into()),
         details: Vec::new(),
         detailed: true,
+        missing: Vec::new(),
         fetched_at: now() - 120_000,
     }
 }
@@ -99,6 +101,7 @@ pub fn demo_domains() -> DomainInventory {
             contact("cp-demo", "JJ123", "Jan", "Jansen", "Acme BV"),
             contact("cp-demo", "PD-77", "Piet", "Dekker", ""),
         ],
+        missing: Vec::new(),
     }
 }
 
@@ -146,6 +149,7 @@ pub fn colocation() -> Colocation {
             visit("12", "V-0999", -7, 1),
         ],
         fetched_at: now(),
+        missing: Vec::new(),
     }
 }
 
@@ -178,6 +182,7 @@ pub fn store(size: (u16, u16)) -> Store {
     let readonly = DomainInventory {
         domains: vec![domain("cp-ro", "readonly.nl", Some(true), 90)],
         contacts: Vec::new(),
+        missing: Vec::new(),
     };
     store.apply(domains_event("cp-ro", readonly));
     store

@@ -6,6 +6,7 @@ use crate::support::records::*;
 use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::Event;
 use hostdeck::app::store::Store;
+use hostdeck::model::ProviderKind;
 use hostdeck::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -117,8 +118,10 @@ fn empty_states_tell_loading_from_not_offered() {
     apply(&mut s, Intent::ShowView(ViewKind::Domains));
     assert!(text(&render(&s)).contains("loading…"));
     let mut s = Store::new(
-        vec![hostdeck::app::store::AccountInfo::new(
-            "clc-prod", "clc", false,
+        vec![hostdeck::model::AccountInfo::new(
+            "clc-prod",
+            ProviderKind::Clc,
+            false,
         )],
         false,
     );

@@ -7,7 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::Event;
 use hostdeck::app::form::FormKind;
-use hostdeck::app::store::{AccountInfo, Mode, Store};
+use hostdeck::app::store::{Mode, Store};
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Capability, Ip, PowerState, Server};
 use hostdeck::provider::Inventory;
 use hostdeck::ui::{draw, keymap, theme::Theme};
@@ -17,11 +18,12 @@ use ratatui::style::Modifier;
 use ratatui::Terminal;
 
 fn store(size: (u16, u16)) -> Store {
-    let account = AccountInfo::new("cp-demo", "controlepaneel", false).with_capabilities(vec![
-        Capability::ReverseDns,
-        Capability::Contacts,
-        Capability::IpRequests,
-    ]);
+    let account = AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false)
+        .with_capabilities(vec![
+            Capability::ReverseDns,
+            Capability::Contacts,
+            Capability::IpRequests,
+        ]);
     let mut store = Store::new(vec![account], false);
     store.apply(Event::Resize(size.0, size.1));
     let mut first = Ip::new("185.3.4.5", "public");
@@ -46,12 +48,14 @@ fn store(size: (u16, u16)) -> Store {
         actions_note: None,
         warnings: Vec::new(),
         fetched_at: 1_000,
+        missing: Vec::new(),
     };
     store.apply(Event::Inventory {
         account: "cp-demo".into(),
         result: Ok(Inventory {
             servers: vec![server],
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 2_000,

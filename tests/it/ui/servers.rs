@@ -3,7 +3,8 @@
 
 use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Event, ScrollLimits};
-use hostdeck::app::store::{AccountInfo, Store};
+use hostdeck::app::store::Store;
+use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, Detail, Ip, MetricSeries, PowerState, Ref, Sample, Server};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
 use hostdeck::ui::{draw, theme::Theme};
@@ -73,14 +74,15 @@ fn server(i: usize) -> Server {
         actions_note: None,
         warnings: Vec::new(),
         fetched_at: 1_000,
+        missing: Vec::new(),
     }
 }
 
 fn store(count: usize, size: (u16, u16)) -> Store {
     let mut store = Store::new(
         vec![
-            AccountInfo::new("clc-prod", "clc", false),
-            AccountInfo::new("clc-lab", "clc", false),
+            AccountInfo::new("clc-prod", ProviderKind::Clc, false),
+            AccountInfo::new("clc-lab", ProviderKind::Clc, false),
         ],
         false,
     );
@@ -95,6 +97,7 @@ fn store(count: usize, size: (u16, u16)) -> Store {
             result: Ok(Inventory {
                 servers,
                 samples: Vec::new(),
+                missing: Vec::new(),
             }),
             latency_ms: 40,
             at: 61_000,
@@ -298,7 +301,10 @@ fn accounts_view_shows_health_age_and_last_error() {
 
 #[test]
 fn only_a_notable_status_marks_the_power_cell() {
-    let mut s = Store::new(vec![AccountInfo::new("cp", "controlepaneel", false)], false);
+    let mut s = Store::new(
+        vec![AccountInfo::new("cp", ProviderKind::Controlepaneel, false)],
+        false,
+    );
     s.apply(Event::Resize(80, 12));
     let servers = ["Online", "Offline", "active", "underConstruction"]
         .iter()
@@ -316,6 +322,7 @@ fn only_a_notable_status_marks_the_power_cell() {
         result: Ok(Inventory {
             servers,
             samples: Vec::new(),
+            missing: Vec::new(),
         }),
         latency_ms: 10,
         at: 1_000,

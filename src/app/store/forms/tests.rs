@@ -4,7 +4,7 @@
 use super::super::*;
 use crate::app::command::Intent;
 use crate::app::form::{Form, FormKind, ADMIN, NAMESERVER_FIELDS, OWNER, TECH};
-use crate::model::{Contact, ContactFields, Domain, ObjectKind};
+use crate::model::{Contact, ContactFields, Domain, ObjectKind, ProviderKind};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const ACCOUNT: &str = "cp-demo";
@@ -24,6 +24,7 @@ fn domain(nameservers: &[&str]) -> Domain {
         tech: None,
         details: Vec::new(),
         detailed: true,
+        missing: Vec::new(),
         fetched_at: 0,
     }
 }
@@ -58,7 +59,9 @@ fn store() -> Store {
         Capability::Contacts,
     ];
     let mut store = Store::new(
-        vec![AccountInfo::new(ACCOUNT, "controlepaneel", false).with_capabilities(caps)],
+        vec![
+            AccountInfo::new(ACCOUNT, ProviderKind::Controlepaneel, false).with_capabilities(caps),
+        ],
         false,
     );
     let d = domain(&["ns1.example.nl", "ns2.example.nl"]);
