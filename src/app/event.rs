@@ -1,10 +1,8 @@
 //! Events the store consumes and effects it asks the runtime to carry out.
 
-use super::command::Intent;
-use crate::model::{
-    Colocation, Domain, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis, Ref, Server,
-};
-use crate::provider::{DomainInventory, Inventory, ProviderError};
+use super::intent::Intent;
+use crate::model::{Job, JobId, JobState, Millis, Ref};
+use crate::provider::{Fetch, Fetched, ProviderError};
 
 /// How far the scrollable text last drawn can scroll: the details panel
 /// of the current view and the help overlay, when shown.
@@ -21,42 +19,15 @@ pub enum Event {
     Resize(u16, u16),
     /// A frame was drawn; scrolling stops at these limits.
     Drawn(ScrollLimits),
-    /// A full inventory refresh of one account finished.
-    Inventory {
+    /// A fetch of one account ended: the one way data comes in.
+    Fetched {
         account: String,
-        result: Result<Inventory, ProviderError>,
+        fetch: Fetch,
+        /// When it ended.
+        at: Millis,
+        /// How long it took.
         latency_ms: u64,
-        at: Millis,
-    },
-    /// One server was fetched afresh (after a job, or on demand).
-    ServerRefreshed {
-        target: Ref,
-        result: Result<Box<Server>, ProviderError>,
-    },
-    Telemetry {
-        target: Ref,
-        result: Result<Vec<MetricSeries>, ProviderError>,
-    },
-    /// The domains and contacts of one account were fetched.
-    Domains {
-        account: String,
-        result: Result<DomainInventory, ProviderError>,
-        at: Millis,
-    },
-    /// One domain was fetched afresh (after a job, or on demand).
-    DomainRefreshed {
-        target: Ref,
-        result: Result<Box<Domain>, ProviderError>,
-    },
-    DomainHistory {
-        target: Ref,
-        result: Result<Vec<HistoryEntry>, ProviderError>,
-    },
-    /// The colocation visitors and visits of one account were fetched.
-    Colocation {
-        account: String,
-        result: Result<Colocation, ProviderError>,
-        at: Millis,
+        result: Result<Fetched, ProviderError>,
     },
     /// A job moved on.
     Job {
@@ -67,6 +38,24 @@ pub enum Event {
     },
     /// Time passed (only sent while something animates, e.g. a running job).
     Tick(Millis),
+}
+
+impl Event {
+    /// A fetch that ended now, as the worker reports it.
+    pub fn fetched(
+        account: impl Into<String>,
+        fetch: Fetch,
+        at: Millis,
+        result: Result<Fetched, ProviderError>,
+    ) -> Event {
+        Event::Fetched {
+            account: account.into(),
+            fetch,
+            at,
+            latency_ms: 0,
+            result,
+        }
+    }
 }
 
 /// What the store asks the outside world to do.
@@ -80,14 +69,8 @@ pub enum Effect {
         action: String,
         reason: String,
     },
-    RefreshAccount(String),
-    RefreshServer(Ref),
-    FetchTelemetry(Ref),
-    /// Fetch every domain and contact of the account.
-    RefreshDomains(String),
-    RefreshDomain(Ref),
-    FetchDomainHistory(Ref),
-    FetchColocation(String),
+    /// Fetch something of one account: the one way data is asked for.
+    Fetch(String, Fetch),
     /// Write the unsent form drafts to disk.
     SaveDrafts,
     SaveSnapshot,

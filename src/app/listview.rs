@@ -1,28 +1,26 @@
-//! A small generic table view for the record views (domains, contacts,
-//! colocation visitors and visits): sort by column, a `/` filter, the
-//! cursor and scroll offset, and a selection kept by key across refreshes,
-//! re-sorts and filtering. Rows are derived when the data, the sort or the
-//! filter change, never per frame.
+//! A generic table view for the list panes (domains, contacts, colocation
+//! visitors and visits): sort by column, a `/` filter, the cursor and
+//! scroll offset, and a selection kept by key across refreshes, re-sorts
+//! and filtering. Rows are derived when the data, the sort or the filter
+//! change, never per frame. Each table defines its columns once, as one
+//! enum implementing [`Column`].
 
 use super::view::Filter;
 use std::cmp::Reverse;
 use std::fmt;
 
-/// One column of a record table: its title and the extra names `:sort` takes.
+/// How a column gives way when the table is narrow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ListColumn {
-    pub title: &'static str,
-    pub aliases: &'static [&'static str],
+pub struct Fit {
+    /// Narrowest useful width.
+    pub min: u16,
+    /// 0: never dropped; otherwise higher numbers are dropped first.
+    pub drop: u8,
 }
 
-impl ListColumn {
-    pub const fn new(title: &'static str, aliases: &'static [&'static str]) -> Self {
-        ListColumn { title, aliases }
-    }
-
-    /// Whether `name` (any case) names this column.
-    pub fn is_named(&self, name: &str) -> bool {
-        self.title.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| a == &name)
+impl Fit {
+    pub const fn new(min: u16, drop: u8) -> Fit {
+        Fit { min, drop }
     }
 }
 
@@ -53,26 +51,63 @@ impl SortKey {
     }
 }
 
+/// One column of a table, defined once: its title, the extra names
+/// `:sort` takes, how it fits narrow screens, what a row sorts by and
+/// what its cell shows. `ALL` is the display order; keys 1..9 sort by it.
+pub trait Column: Copy + PartialEq + fmt::Debug + 'static {
+    type Row;
+    /// Data beyond the row that cells and sort keys need (e.g. now).
+    type Context: ?Sized;
+    const ALL: &'static [Self];
+
+    fn title(self) -> &'static str;
+    fn aliases(self) -> &'static [&'static str] {
+        &[]
+    }
+    fn fit(self) -> Fit;
+    fn sort_key(self, row: &Self::Row, context: &Self::Context) -> SortKey;
+    fn cell(self, row: &Self::Row, context: &Self::Context) -> String;
+
+    /// Whether `name` (any case) names this column.
+    fn is_named(self, name: &str) -> bool {
+        self.title().eq_ignore_ascii_case(name)
+            || self.aliases().iter().any(|a| a.eq_ignore_ascii_case(name))
+    }
+
+    /// The position in `ALL` of the column `name` means, if any.
+    fn position_named(name: &str) -> Option<usize> {
+        Self::ALL.iter().position(|c| c.is_named(name))
+    }
+}
+
 /// A record a [`ListView`] can show.
-pub trait ListRow {
+pub trait ListRow: Sized {
     /// What identifies the row across refreshes.
     type Key: Clone + PartialEq + fmt::Debug;
-    /// Data beyond the row that its columns need (e.g. usage counts, now).
+    /// Data beyond the row that its columns need.
     type Context: ?Sized;
-    /// The columns in display order; keys 1..9 sort by them.
-    const COLUMNS: &'static [ListColumn];
+    type Column: Column<Row = Self, Context = Self::Context>;
 
     fn key(&self) -> Self::Key;
     /// Lowercased text the `/` filter searches, one field per line.
     fn search_text(&self, context: &Self::Context) -> String;
-    fn sort_key(&self, column: usize, context: &Self::Context) -> SortKey;
 }
 
-/// The rows of one record table after filter and sort, and the cursor.
+/// Joins lowercased fields one per line, so `^`/`$` anchor to a field.
+pub fn search_of<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = fields.into_iter().collect::<Vec<_>>().join("\n");
+    text.make_ascii_lowercase();
+    if !text.is_ascii() {
+        text = text.to_lowercase();
+    }
+    text
+}
+
+/// The rows of one list table after filter and sort, and the cursor.
 /// Row numbers index the source sequence the view was last built from.
 #[derive(Clone, Debug)]
 pub struct ListView<R: ListRow> {
-    /// Index into `R::COLUMNS`.
+    /// Index into the columns' `ALL`.
     pub sort: usize,
     pub descending: bool,
     pub filter: Filter,
@@ -122,12 +157,13 @@ impl<R: ListRow> ListView<R> {
         let rows: Vec<&R> = source.collect();
         self.keys = rows.iter().map(|r| r.key()).collect();
         self.search = rows.iter().map(|r| r.search_text(context)).collect();
-        let column = self.sort.min(R::COLUMNS.len().saturating_sub(1));
+        let all = <R::Column as Column>::ALL;
+        let column = all[self.sort.min(all.len().saturating_sub(1))];
         let mut sorted: Vec<usize> = (0..rows.len()).collect();
         if self.descending {
-            sorted.sort_by_cached_key(|&i| (Reverse(rows[i].sort_key(column, context)), i));
+            sorted.sort_by_cached_key(|&i| (Reverse(column.sort_key(rows[i], context)), i));
         } else {
-            sorted.sort_by_cached_key(|&i| (rows[i].sort_key(column, context), i));
+            sorted.sort_by_cached_key(|&i| (column.sort_key(rows[i], context), i));
         }
         self.sorted = sorted;
         self.refilter();
@@ -175,7 +211,7 @@ impl<R: ListRow> ListView<R> {
     /// Sorts by `column` next time the view is rebuilt; the same column
     /// again reverses. False when there is no such column.
     pub fn choose_sort(&mut self, column: usize) -> bool {
-        if column >= R::COLUMNS.len() {
+        if column >= <R::Column as Column>::ALL.len() {
             return false;
         }
         if self.sort == column {
@@ -189,8 +225,13 @@ impl<R: ListRow> ListView<R> {
 
     /// The column `:sort NAME` means, if any.
     pub fn column_named(name: &str) -> Option<usize> {
-        let name = name.to_ascii_lowercase();
-        R::COLUMNS.iter().position(|c| c.is_named(&name))
+        <R::Column as Column>::position_named(name)
+    }
+
+    /// The column the rows are sorted by.
+    pub fn sort_column(&self) -> R::Column {
+        let all = <R::Column as Column>::ALL;
+        all[self.sort.min(all.len().saturating_sub(1))]
     }
 
     /// Moves the cursor to `position` (clamped) and selects that row.
@@ -239,7 +280,7 @@ impl<R: ListRow> ListView<R> {
 
     /// `expires▲`: the sort column and direction, for titles.
     pub fn sort_label(&self) -> String {
-        let title = R::COLUMNS.get(self.sort).map_or("", |c| c.title);
+        let title = self.sort_column().title();
         format!("{}{}", title.to_lowercase(), self.arrow())
     }
 
@@ -259,24 +300,54 @@ mod tests {
     #[derive(Debug)]
     struct Item(&'static str, i64);
 
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum ItemColumn {
+        Name,
+        Size,
+    }
+
+    impl Column for ItemColumn {
+        type Row = Item;
+        type Context = ();
+        const ALL: &'static [Self] = &[ItemColumn::Name, ItemColumn::Size];
+        fn title(self) -> &'static str {
+            match self {
+                ItemColumn::Name => "NAME",
+                ItemColumn::Size => "SIZE",
+            }
+        }
+        fn aliases(self) -> &'static [&'static str] {
+            match self {
+                ItemColumn::Name => &[],
+                ItemColumn::Size => &["bytes"],
+            }
+        }
+        fn fit(self) -> Fit {
+            Fit::new(4, 0)
+        }
+        fn sort_key(self, row: &Item, _: &()) -> SortKey {
+            match self {
+                ItemColumn::Name => SortKey::text(row.0),
+                ItemColumn::Size => SortKey::number(Some(row.1)),
+            }
+        }
+        fn cell(self, row: &Item, _: &()) -> String {
+            match self {
+                ItemColumn::Name => row.0.to_string(),
+                ItemColumn::Size => row.1.to_string(),
+            }
+        }
+    }
+
     impl ListRow for Item {
         type Key = &'static str;
         type Context = ();
-        const COLUMNS: &'static [ListColumn] = &[
-            ListColumn::new("NAME", &[]),
-            ListColumn::new("SIZE", &["bytes"]),
-        ];
+        type Column = ItemColumn;
         fn key(&self) -> &'static str {
             self.0
         }
         fn search_text(&self, _: &()) -> String {
             self.0.to_string()
-        }
-        fn sort_key(&self, column: usize, _: &()) -> SortKey {
-            match column {
-                0 => SortKey::text(self.0),
-                _ => SortKey::number(Some(self.1)),
-            }
         }
     }
 

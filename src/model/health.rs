@@ -1,6 +1,6 @@
 //! The health of one account: how its last refreshes went.
 
-use super::Millis;
+use super::{Millis, Missing};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -40,4 +40,8 @@ pub struct Health {
     /// How long the last successful refresh took.
     pub last_latency_ms: Option<u64>,
     pub consecutive_failures: u32,
+    /// Parts the last good refresh could not fetch (its enrichments that
+    /// failed), naming the call and the cause.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Missing>,
 }

@@ -7,6 +7,9 @@ pub mod clc;
 pub mod controlepaneel;
 pub mod http;
 pub mod lenient;
+mod resource;
+
+pub use resource::{fetch, Fetch, Fetched};
 
 use crate::model::{
     Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Missing, Ref,

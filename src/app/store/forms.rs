@@ -20,7 +20,9 @@ use crate::app::form::{
     CONTACT_ROLES, IP, NAMESERVER_FIELDS, PTR, REMARKS,
 };
 use crate::drafts::{Draft, Drafts};
-use crate::model::{ContactFields, Ip, ObjectKind};
+use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind};
+use crate::provider::Fetch;
+use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent};
 
 impl Store {
@@ -317,10 +319,9 @@ impl Store {
             .ok_or_else(|| unavailable("no domain selected"))?;
         let contacts: Vec<&Contact> = self
             .state
-            .contacts
-            .iter()
-            .filter(|c| c.account == domain.account)
-            .collect();
+            .domain_data(&domain.account)
+            .map(|data| data.contacts.iter().collect())
+            .unwrap_or_default();
         let current = [&domain.owner, &domain.admin, &domain.tech];
         if contacts.is_empty() && current.iter().all(|h| h.is_none()) {
             return Err(unavailable(format!(
@@ -394,7 +395,7 @@ impl Store {
                 format!(
                     "the details of contact {name} are not loaded yet (an edit replaces every field); refreshing"
                 ),
-                vec![Effect::RefreshDomains(contact.account.clone())],
+                vec![Effect::Fetch(contact.account.clone(), Fetch::Domains)],
             ));
         }
         Ok(Form::new(

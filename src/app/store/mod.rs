@@ -1,36 +1,43 @@
 //! The store: the only place state changes. `Store::apply` takes an event,
 //! updates the state synchronously with no I/O, and returns effects for the
-//! runtime to carry out. Data events (refreshes, jobs) are handled in
-//! `data.rs`, the user's intents (keys, commands, dialogs) in `intents.rs`.
+//! runtime to carry out.
+//!
+//! - `intents.rs`: the user's intents in each mode; in normal mode the
+//!   current pane's own intents first (see `app::panes`), then what every
+//!   pane shares (moving, sorting, filtering, details, refresh);
+//! - `commands.rs`: the way every command goes (policy, confirm dialog,
+//!   job) and the jobs' progress;
+//! - `fetched.rs`: what a fetch brought, into its resource slot, and the
+//!   panes fed by it re-derived; `servers.rs`: the in-place update of
+//!   ten thousand servers;
+//! - `forms.rs`: forms and their drafts.
 
-mod data;
-mod domains;
+mod commands;
+mod fetched;
 mod forms;
 mod intents;
-mod records;
+mod servers;
 
-pub use records::{ColocationPane, Panel, RecordViews};
-
-use super::command::{parse_command_line, Column, Intent, ViewKind};
+use super::bindings::Keymap;
 use super::event::{Effect, Event, ScrollLimits};
+use super::filter::Filter;
 use super::form::Form;
-use super::view::{same_sort_key, search_text, Filter, ServerView, SortOrder};
+use super::intent::Intent;
+use super::panes::{pane, Panes, ViewKind};
+use super::resources::{DomainData, Resources, Slot};
+use super::server_view::search_text;
 use crate::drafts::Drafts;
 use crate::model::{
-    now_millis, AccountInfo, Action, Capability, Colocation, Command, Confirmation, Contact,
-    Domain, Health, HealthState, HistoryEntry, Job, JobId, JobState, MetricSeries, Millis,
-    ObjectKind, Ref, Sample, Server,
+    now_millis, AccountInfo, Capability, Contact, Domain, Job, JobId, JobState, Millis, Ref,
+    Server, Visit, Visitor,
 };
-use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 use crate::snapshot::Snapshot;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// How many finished jobs are kept.
 pub const JOB_HISTORY: usize = 200;
 /// A refresh slower than this marks the account slow.
 pub const SLOW_MS: u64 = 3_000;
-/// Telemetry of a server is fetched again after this long.
-pub const TELEMETRY_TTL_MS: Millis = 60_000;
 /// Samples kept per gauge sampled on every poll (two hours at 30 s).
 pub const SAMPLE_CAPACITY: usize = 240;
 
@@ -99,87 +106,103 @@ pub struct Flash {
 #[derive(Clone, Debug)]
 pub struct State {
     pub accounts: Vec<AccountInfo>,
-    pub servers: Vec<Server>,
-    /// Lowercased search text per server, aligned with `servers`.
-    pub search: Vec<String>,
-    /// Where each server is in `servers`: account, then id.
-    index: HashMap<String, HashMap<String, usize>>,
-    pub telemetry: HashMap<Ref, Vec<MetricSeries>>,
-    telemetry_requested: HashMap<Ref, Millis>,
-    /// Every domain of every account, by account then name.
-    pub domains: Vec<Domain>,
-    /// Every domain contact of every account, by account then id.
-    pub contacts: Vec<Contact>,
-    pub domain_history: HashMap<Ref, Vec<HistoryEntry>>,
-    /// The last failed domains refresh per account (cleared by a good one).
-    pub domain_errors: HashMap<String, String>,
-    pub colocation: BTreeMap<String, Colocation>,
-    /// The last failed colocation fetch per account (cleared by a good one).
-    pub colocation_errors: HashMap<String, String>,
-    /// The tables of the domains, contacts and colocation views.
-    pub records: RecordViews,
+    /// What was fetched, by resource and account.
+    pub data: Resources,
+    /// The tables and panels of every view.
+    pub panes: Panes,
     pub jobs: VecDeque<Job>,
     /// Unsent form content, per form kind and target.
     pub drafts: Drafts,
-    pub view: ServerView,
     pub main_view: ViewKind,
     pub mode: Mode,
     pub read_only: bool,
-    pub details_open: bool,
-    /// First line shown in the details panel.
-    pub details_scroll: u16,
     /// How far the details and help could scroll when last drawn.
     pub scroll_limits: ScrollLimits,
     pub flash: Option<Flash>,
     pub size: (u16, u16),
     pub now: Millis,
-    pub jobs_cursor: usize,
+    /// The keys of the binding table, after the config's `[keys]`.
+    pub keymap: Keymap,
     next_job_id: JobId,
 }
 
 impl State {
-    fn position(&self, account: &str, id: &str) -> Option<usize> {
-        self.index.get(account)?.get(id).copied()
+    /// Every server of every account.
+    pub fn servers(&self) -> &[Server] {
+        &self.data.servers.servers
     }
 
     pub fn server(&self, target: &Ref) -> Option<&Server> {
-        self.position(&target.account, &target.id)
-            .and_then(|i| self.servers.get(i))
+        self.data.servers.get(target)
     }
 
     pub fn selected_server(&self) -> Option<&Server> {
-        self.view.selected.as_ref().and_then(|r| self.server(r))
-    }
-
-    pub fn domain(&self, target: &Ref) -> Option<&Domain> {
-        self.domains.iter().find(|d| d.reference() == *target)
-    }
-
-    pub fn contact(&self, target: &Ref) -> Option<&Contact> {
-        self.contacts.iter().find(|c| c.reference() == *target)
-    }
-
-    pub fn selected_domain(&self) -> Option<&Domain> {
-        let selected = self.records.domains.selected.as_ref();
-        selected.and_then(|r| self.domain(r))
-    }
-
-    pub fn selected_contact(&self) -> Option<&Contact> {
-        let selected = self.records.contacts.selected.as_ref();
-        selected.and_then(|r| self.contact(r))
+        let selected = self.panes.servers.view.selected.as_ref();
+        selected.and_then(|r| self.server(r))
     }
 
     /// The server an IP address belongs to, as a `Ref`.
     pub fn server_of_ip(&self, account: &str, address: &str) -> Option<Ref> {
-        self.servers
+        self.servers()
             .iter()
             .filter(|s| s.account == account)
             .find(|s| s.ips.iter().any(|ip| ip.address == address))
             .map(Server::reference)
     }
 
+    pub fn domain(&self, target: &Ref) -> Option<&Domain> {
+        let data = self.domain_data(&target.account)?;
+        data.domains.iter().find(|d| d.id == target.id)
+    }
+
+    pub fn contact(&self, target: &Ref) -> Option<&Contact> {
+        let data = self.domain_data(&target.account)?;
+        data.contacts.iter().find(|c| c.id == target.id)
+    }
+
+    /// The domains and contacts of one account, once they arrived.
+    pub fn domain_data(&self, account: &str) -> Option<&DomainData> {
+        self.data.domains.get(account)?.data.as_ref()
+    }
+
+    pub fn selected_domain(&self) -> Option<&Domain> {
+        let selected = self.panes.domains.list.selected.as_ref();
+        selected.and_then(|r| self.domain(r))
+    }
+
+    pub fn selected_contact(&self) -> Option<&Contact> {
+        let selected = self.panes.contacts.list.selected.as_ref();
+        selected.and_then(|r| self.contact(r))
+    }
+
+    /// The contact a domain's handle refers to, in the domain's account.
+    pub fn contact_by_handle(&self, account: &str, handle: &str) -> Option<&Contact> {
+        let data = self.domain_data(account)?;
+        data.contacts.iter().find(|c| c.matches_handle(handle))
+    }
+
+    pub fn selected_visitor(&self) -> Option<&Visitor> {
+        let index = self.panes.colocation.visitors.selected_index()?;
+        self.data.visitors().nth(index)
+    }
+
+    pub fn selected_visit(&self) -> Option<&Visit> {
+        let index = self.panes.colocation.visits.selected_index()?;
+        self.data.visits().nth(index)
+    }
+
     pub fn account(&self, name: &str) -> Option<&AccountInfo> {
         self.accounts.iter().find(|a| a.name == name)
+    }
+
+    /// Whether any account offers `capability`.
+    pub fn any_offers(&self, capability: Capability) -> bool {
+        self.accounts.iter().any(|a| a.offers(capability))
+    }
+
+    /// Whether the account offers `capability` (false for unknown accounts).
+    pub fn offers(&self, account: &str, capability: Capability) -> bool {
+        self.account(account).is_some_and(|a| a.offers(capability))
     }
 
     pub fn has_running_jobs(&self) -> bool {
@@ -195,32 +218,19 @@ impl State {
     pub fn is_read_only(&self, account: &str) -> bool {
         self.read_only || self.account(account).is_some_and(|a| a.read_only)
     }
-}
 
-/// What an in-place refresh changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum InPlace {
-    Unchanged,
-    Changed { resort: bool },
-}
-
-impl InPlace {
-    fn with_change(self, resort: bool) -> InPlace {
-        match self {
-            InPlace::Changed { resort: before } => InPlace::Changed {
-                resort: before || resort,
-            },
-            InPlace::Unchanged => InPlace::Changed { resort },
-        }
+    /// The filter `/` edits in the current view, if it has one.
+    pub fn active_filter(&self) -> Option<&Filter> {
+        pane(self.main_view).filter(self)
     }
 }
 
 /// Owns the state and applies events to it.
 pub struct Store {
-    state: State,
+    pub(crate) state: State,
     dirty: bool,
     /// Where each server of a refresh stands, reused from refresh to
-    /// refresh (see `update_in_place`).
+    /// refresh (see `servers.rs`).
     places: Vec<usize>,
 }
 
@@ -229,31 +239,18 @@ impl Store {
         Store {
             state: State {
                 accounts,
-                servers: Vec::new(),
-                search: Vec::new(),
-                index: HashMap::new(),
-                telemetry: HashMap::new(),
-                telemetry_requested: HashMap::new(),
-                domains: Vec::new(),
-                contacts: Vec::new(),
-                domain_history: HashMap::new(),
-                domain_errors: HashMap::new(),
-                colocation: BTreeMap::new(),
-                colocation_errors: HashMap::new(),
-                records: RecordViews::default(),
+                data: Resources::default(),
+                panes: Panes::default(),
                 jobs: VecDeque::new(),
                 drafts: Drafts::default(),
-                view: ServerView::default(),
                 main_view: ViewKind::Servers,
                 mode: Mode::Normal,
                 read_only,
-                details_open: false,
-                details_scroll: 0,
                 scroll_limits: ScrollLimits::default(),
                 flash: None,
                 size: (80, 24),
                 now: now_millis(),
-                jobs_cursor: 0,
+                keymap: Keymap::default(),
                 next_job_id: 1,
             },
             dirty: true,
@@ -263,6 +260,12 @@ impl Store {
 
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// Uses the keys the config remapped.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.state.keymap = keymap;
+        self.dirty = true;
     }
 
     /// Whether the screen needs drawing; resets the flag.
@@ -283,26 +286,13 @@ impl Store {
                 self.keep_scroll_within(limits);
                 Vec::new()
             }
-            Event::Inventory {
+            Event::Fetched {
                 account,
-                result,
+                fetch,
+                at,
                 latency_ms,
-                at,
-            } => self.apply_inventory(&account, result, latency_ms, at),
-            Event::ServerRefreshed { target, result } => self.apply_server(target, result),
-            Event::Telemetry { target, result } => self.apply_telemetry(target, result),
-            Event::Domains {
-                account,
                 result,
-                at,
-            } => self.apply_domains(&account, result, at),
-            Event::DomainRefreshed { target, result } => self.apply_domain(target, result),
-            Event::DomainHistory { target, result } => self.apply_domain_history(target, result),
-            Event::Colocation {
-                account,
-                result,
-                at,
-            } => self.apply_colocation(&account, result, at),
+            } => self.apply_fetched(&account, fetch, at, latency_ms, result),
             Event::Job {
                 id,
                 state,
@@ -322,28 +312,30 @@ impl Store {
         let state = &self.state;
         Snapshot {
             saved_at: now_millis(),
-            servers: state.servers.clone(),
+            servers: state.servers().to_vec(),
             health: state
                 .accounts
                 .iter()
                 .map(|a| (a.name.clone(), a.health.clone()))
                 .collect(),
             metrics: state
+                .data
                 .telemetry
                 .iter()
-                .map(|(target, series)| (target.to_string(), series.clone()))
+                .filter_map(|(target, slot)| Some((target.to_string(), slot.data.clone()?)))
                 .collect(),
             jobs: state.jobs.iter().cloned().collect(),
-            domains: state.domains.clone(),
-            contacts: state.contacts.clone(),
+            domains: state.data.domains().cloned().collect(),
+            contacts: state.data.contacts().cloned().collect(),
             ..Snapshot::default()
         }
     }
 
-    /// Draws from last-known data at once. Servers of accounts no longer
-    /// configured are dropped; accounts stay "connecting" (stale) until a
+    /// Draws from last-known data at once. Data of accounts no longer
+    /// configured is dropped; accounts stay "connecting" (stale) until a
     /// fresh refresh lands; jobs left running by the last session are marked
-    /// as interrupted, since their outcome is unknown.
+    /// as interrupted, since their outcome is unknown. The snapshot's
+    /// domains count as arrived, aged by when they were fetched.
     pub fn restore(&mut self, snapshot: Snapshot) {
         let state = &mut self.state;
         let known = |name: &str| state.accounts.iter().any(|a| a.name == name);
@@ -352,16 +344,16 @@ impl Store {
             .into_iter()
             .filter(|s| known(&s.account))
             .collect();
-        state.domains = snapshot
-            .domains
-            .into_iter()
-            .filter(|d| known(&d.account))
-            .collect();
-        state.contacts = snapshot
-            .contacts
-            .into_iter()
-            .filter(|c| known(&c.account))
-            .collect();
+        for domain in snapshot.domains.into_iter().filter(|d| known(&d.account)) {
+            restore_into(&mut state.data, &domain.account.clone(), domain.fetched_at)
+                .domains
+                .push(domain);
+        }
+        for contact in snapshot.contacts.into_iter().filter(|c| known(&c.account)) {
+            restore_into(&mut state.data, &contact.account.clone(), contact.fetched_at)
+                .contacts
+                .push(contact);
+        }
         for account in &mut state.accounts {
             if let Some(health) = snapshot.health.get(&account.name) {
                 account.health.last_success_at = health.last_success_at;
@@ -371,7 +363,8 @@ impl Store {
             let Some((account, id)) = key.split_once(':') else {
                 continue;
             };
-            state.telemetry.insert(Ref::server(account, id), series);
+            let slot = state.data.telemetry.entry(Ref::server(account, id));
+            slot.or_default().data = Some(series);
         }
         for mut job in snapshot.jobs {
             if !job.state.is_finished() {
@@ -382,59 +375,35 @@ impl Store {
             state.next_job_id = state.next_job_id.max(job.id + 1);
             state.jobs.push_back(job);
         }
-        state.search = servers.iter().map(search_text).collect();
-        state.servers = servers;
-        self.reindex();
-        self.restore_records();
+        let data = &mut state.data.servers;
+        data.search = servers.iter().map(search_text).collect();
+        data.servers = servers;
+        data.reindex();
+        for kind in ViewKind::ALL {
+            pane(kind).rebuild(&mut self.state);
+        }
         self.dirty = true;
     }
 
-    pub(super) fn flash(&mut self, level: FlashLevel, text: String) {
+    pub(crate) fn flash(&mut self, level: FlashLevel, text: String) {
         self.state.flash = Some(Flash { text, level });
         self.dirty = true;
     }
+
+    /// Keeps every table's cursor inside its visible rows (after a resize,
+    /// or when the jobs strip grew).
+    pub(crate) fn scroll(&mut self) {
+        for kind in ViewKind::ALL {
+            pane(kind).scroll(&mut self.state);
+        }
+    }
 }
 
-/// Whether two versions of a server carry the same data (ignoring when
-/// they were fetched). Destructured so a new field cannot be forgotten.
-fn same_data(a: &Server, b: &Server) -> bool {
-    let Server {
-        account,
-        id,
-        name,
-        power,
-        status,
-        primary_ip,
-        location,
-        group,
-        os,
-        cpu,
-        memory_gb,
-        in_maintenance,
-        ips,
-        details,
-        actions,
-        actions_note,
-        warnings,
-        missing,
-        fetched_at: _,
-    } = a;
-    *account == b.account
-        && *id == b.id
-        && *name == b.name
-        && *power == b.power
-        && *status == b.status
-        && *primary_ip == b.primary_ip
-        && *location == b.location
-        && *group == b.group
-        && *os == b.os
-        && *cpu == b.cpu
-        && *memory_gb == b.memory_gb
-        && *in_maintenance == b.in_maintenance
-        && *ips == b.ips
-        && *details == b.details
-        && *actions == b.actions
-        && *actions_note == b.actions_note
-        && *warnings == b.warnings
-        && *missing == b.missing
+/// The domain data of an account being restored, aged by the oldest
+/// `fetched_at` of what it holds.
+fn restore_into<'a>(data: &'a mut Resources, account: &str, fetched_at: Millis) -> &'a mut DomainData {
+    let slot: &mut Slot<DomainData> = data.domains.entry(account.to_string()).or_default();
+    let at = slot.fetched_at.get_or_insert(fetched_at);
+    *at = (*at).max(fetched_at);
+    slot.data.get_or_insert_with(DomainData::default)
 }

@@ -1,4 +1,4 @@
-//! Drawing shared by the record views (domains, contacts, colocation): a
+//! Drawing shared by the list panes (domains, contacts, colocation): a
 //! bordered table whose columns fit the width (the least important dropped
 //! first, then the widest narrowed), its title, the details panel,
 //! label/value lines, and how a failed refresh shows (an error footer and
@@ -6,7 +6,8 @@
 
 use super::theme::Theme;
 use super::widgets::draw_scrolled;
-use crate::app::listview::{ListRow, ListView};
+use crate::app::listview::{Column, Fit, ListRow, ListView};
+use crate::app::resources::ByAccount;
 use crate::app::store::State;
 use crate::model::{short_age, HealthState, Job, Millis};
 use ratatui::layout::{Constraint, Rect};
@@ -14,16 +15,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 use ratatui::Frame;
-use std::collections::HashMap;
-
-/// How a column of a record table gives way when space is short.
-#[derive(Clone, Copy, Debug)]
-pub struct Fit {
-    /// Narrowest useful width.
-    pub min: u16,
-    /// 0: never dropped; otherwise higher numbers are dropped first.
-    pub drop: u8,
-}
 
 /// One visible row: its cells in column order and its style.
 pub struct TableRow {
@@ -31,11 +22,11 @@ pub struct TableRow {
     pub style: Style,
 }
 
-/// Everything one record table needs to be drawn.
-pub struct RecordTable<'a> {
+/// Everything one list table needs to be drawn.
+pub struct ListTable {
     pub title: String,
     pub titles: Vec<String>,
-    pub fits: &'a [Fit],
+    pub fits: Vec<Fit>,
     /// The visible rows only.
     pub rows: Vec<TableRow>,
     /// The cursor's position among the visible rows.
@@ -55,17 +46,45 @@ pub fn page(area: Rect) -> usize {
 
 /// Column titles with the sort arrow on the sorted one.
 pub fn titles<R: ListRow>(view: &ListView<R>) -> Vec<String> {
-    R::COLUMNS
+    <R::Column as Column>::ALL
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let mut title = c.title.to_string();
+            let mut title = c.title().to_string();
             if i == view.sort {
                 title.push(view.arrow());
             }
             title
         })
         .collect()
+}
+
+/// How each column of a list table gives way on narrow screens.
+pub fn fits<R: ListRow>() -> Vec<Fit> {
+    <R::Column as Column>::ALL.iter().map(|c| c.fit()).collect()
+}
+
+/// The cells of one row, column by column.
+pub fn cells<R: ListRow>(row: &R, context: &R::Context) -> Vec<String> {
+    <R::Column as Column>::ALL
+        .iter()
+        .map(|c| c.cell(row, context))
+        .collect()
+}
+
+/// A list table of `view` with these visible rows, its title carrying
+/// the row counts, sort and filter.
+pub fn list_table<R: ListRow>(name: &str, view: &ListView<R>, rows: Vec<TableRow>) -> ListTable {
+    ListTable {
+        title: title(name, view),
+        titles: titles(view),
+        fits: fits::<R>(),
+        rows,
+        cursor: view.cursor.checked_sub(view.offset),
+        empty_note: None,
+        footer: None,
+        focused: true,
+    }
 }
 
 /// ` Domains [3/4] sort:expires▲ filter:nl `.
@@ -100,10 +119,10 @@ pub fn errors_footer<'a>(errors: impl Iterator<Item = &'a String>) -> Option<Str
     Some(format!(" ! {} (showing the last data) ", sorted.join("; ")))
 }
 
-/// Whether an account's records are old: its last refresh failed (it is in
-/// `errors`) or the account is unhealthy.
-pub fn is_stale(state: &State, errors: &HashMap<String, String>, account: &str) -> bool {
-    errors.contains_key(account)
+/// Whether an account's rows are old: its last fetch of `slots` failed
+/// or the account is unhealthy.
+pub fn is_stale<T>(state: &State, slots: &ByAccount<T>, account: &str) -> bool {
+    slots.get(account).is_some_and(|s| s.error.is_some())
         || state
             .account(account)
             .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
@@ -148,7 +167,7 @@ pub fn fit_columns(fits: &[Fit], wants: &[u16], width: u16) -> Vec<(usize, u16)>
     kept.into_iter().zip(widths).collect()
 }
 
-pub fn draw_table(frame: &mut Frame, area: Rect, table: RecordTable, theme: &Theme) {
+pub fn draw_table(frame: &mut Frame, area: Rect, table: ListTable, theme: &Theme) {
     if area.height == 0 {
         return;
     }
@@ -164,7 +183,7 @@ pub fn draw_table(frame: &mut Frame, area: Rect, table: RecordTable, theme: &The
                 .fold(text_width(title), u16::max)
         })
         .collect();
-    let columns = fit_columns(table.fits, &wants, area.width);
+    let columns = fit_columns(&table.fits, &wants, area.width);
     let pick = |cells: &[String]| -> Vec<Cell<'static>> {
         let cell = |&(i, _): &(usize, u16)| Cell::from(cells.get(i).cloned().unwrap_or_default());
         columns.iter().map(cell).collect()
@@ -308,11 +327,7 @@ mod tests {
 
     #[test]
     fn columns_drop_least_important_first_then_narrow() {
-        let fits = [
-            Fit { min: 5, drop: 0 },
-            Fit { min: 5, drop: 2 },
-            Fit { min: 5, drop: 1 },
-        ];
+        let fits = [Fit::new(5, 0), Fit::new(5, 2), Fit::new(5, 1)];
         let all = fit_columns(&fits, &[10, 10, 10], 40);
         assert_eq!(all, vec![(0, 10), (1, 10), (2, 10)]);
         let two = fit_columns(&fits, &[10, 10, 10], 30);

@@ -1,11 +1,9 @@
-//! How domains, contacts, colocation visitors and visits appear as rows of
-//! a [`ListView`](super::listview::ListView): their columns, sort keys,
-//! filter text, and the small labels (dates, lock, visit status) the
-//! tables and details share.
+//! The small labels the tables, the details panels and the headless
+//! output share: dates, lock state, days left, contact names, which
+//! domains use a contact, and where a colocation visit stands.
 
-use super::listview::{ListColumn, ListRow, SortKey};
 use crate::model::time::iso_date;
-use crate::model::{Contact, Domain, Millis, Ref, Visit, Visitor};
+use crate::model::{Contact, Domain, Millis, Ref, Visit};
 use std::collections::HashMap;
 
 const DAY_MS: Millis = 86_400_000;
@@ -32,60 +30,6 @@ pub fn days_label(days: i64) -> String {
         -1 => "expired 1 day ago".into(),
         d if d > 0 => format!("in {d} days"),
         d => format!("expired {} days ago", -d),
-    }
-}
-
-/// Joins lowercased fields one per line, so `^`/`$` anchor to a field.
-fn search_of<'a>(fields: impl IntoIterator<Item = &'a str>) -> String {
-    let mut text = fields.into_iter().collect::<Vec<_>>().join("\n");
-    text.make_ascii_lowercase();
-    if !text.is_ascii() {
-        text = text.to_lowercase();
-    }
-    text
-}
-
-impl ListRow for Domain {
-    type Key = Ref;
-    type Context = ();
-    const COLUMNS: &'static [ListColumn] = &[
-        ListColumn::new("ACCOUNT", &["acc"]),
-        ListColumn::new("DOMAIN", &["name"]),
-        ListColumn::new("TLD", &[]),
-        ListColumn::new("STATUS", &[]),
-        ListColumn::new("REGISTERED", &["reg", "created"]),
-        ListColumn::new("EXPIRES", &["end", "expiry", "expiration"]),
-        ListColumn::new("LOCK", &["locked"]),
-    ];
-
-    fn key(&self) -> Ref {
-        self.reference()
-    }
-
-    fn search_text(&self, _: &()) -> String {
-        let registered = ymd(self.registered);
-        let expires = ymd(self.expires);
-        search_of([
-            self.account.as_str(),
-            self.id.as_str(),
-            self.tld.as_str(),
-            self.status.as_str(),
-            registered.as_str(),
-            expires.as_str(),
-            lock_label(self.locked),
-        ])
-    }
-
-    fn sort_key(&self, column: usize, _: &()) -> SortKey {
-        match column {
-            0 => SortKey::text(&self.account),
-            1 => SortKey::text(&self.id),
-            2 => SortKey::text(&self.tld),
-            3 => SortKey::text(&self.status),
-            4 => SortKey::number(self.registered),
-            5 => SortKey::number(self.expires),
-            _ => SortKey::text(lock_label(self.locked)),
-        }
     }
 }
 
@@ -140,87 +84,6 @@ pub fn contact_label(contact: &Contact) -> String {
     }
 }
 
-fn used_by(contact: &Contact, usage: &ContactUse) -> usize {
-    usage.get(&contact.reference()).map_or(0, Vec::len)
-}
-
-impl ListRow for Contact {
-    type Key = Ref;
-    type Context = ContactUse;
-    const COLUMNS: &'static [ListColumn] = &[
-        ListColumn::new("ACCOUNT", &["acc"]),
-        ListColumn::new("HANDLE", &["id"]),
-        ListColumn::new("NAME", &[]),
-        ListColumn::new("COMPANY", &[]),
-        ListColumn::new("COUNTRY", &[]),
-        ListColumn::new("USED BY", &["used", "usedby", "used-by", "domains"]),
-    ];
-
-    fn key(&self) -> Ref {
-        self.reference()
-    }
-
-    fn search_text(&self, _: &ContactUse) -> String {
-        let f = &self.fields;
-        let name = self.display_name();
-        search_of([
-            self.account.as_str(),
-            self.id.as_str(),
-            f.handle.as_str(),
-            name.as_str(),
-            f.company_name.as_str(),
-            f.country.as_str(),
-            f.city.as_str(),
-            self.email.as_deref().unwrap_or(""),
-        ])
-    }
-
-    fn sort_key(&self, column: usize, usage: &ContactUse) -> SortKey {
-        match column {
-            0 => SortKey::text(&self.account),
-            1 => SortKey::text(&self.id),
-            2 => SortKey::text(&self.display_name()),
-            3 => SortKey::text(&self.fields.company_name),
-            4 => SortKey::text(&self.fields.country),
-            _ => SortKey::number(Some(used_by(self, usage) as i64)),
-        }
-    }
-}
-
-impl ListRow for Visitor {
-    /// Account and id.
-    type Key = (String, String);
-    type Context = ();
-    const COLUMNS: &'static [ListColumn] = &[
-        ListColumn::new("ACCOUNT", &["acc"]),
-        ListColumn::new("NAME", &["visitor"]),
-        ListColumn::new("LOCATION", &["loc"]),
-        ListColumn::new("ACCESS", &["status"]),
-    ];
-
-    fn key(&self) -> (String, String) {
-        (self.account.clone(), self.id.clone())
-    }
-
-    fn search_text(&self, _: &()) -> String {
-        search_of([
-            self.account.as_str(),
-            self.name.as_str(),
-            self.location.as_str(),
-            self.status.as_str(),
-        ])
-    }
-
-    fn sort_key(&self, column: usize, _: &()) -> SortKey {
-        match column {
-            0 => SortKey::text(&self.account),
-            1 => SortKey::text(&self.name),
-            2 => SortKey::text(&self.location),
-            _ => SortKey::text(&self.status),
-        }
-    }
-}
-
 /// Where a visit stands relative to today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum VisitStatus {
@@ -263,43 +126,6 @@ pub fn arrival_label(visit: &Visit) -> String {
     match visit.arrival {
         Some(at) => ymd(Some(at)),
         None => visit.raw_arrival.clone(),
-    }
-}
-
-impl ListRow for Visit {
-    /// Account and id.
-    type Key = (String, String);
-    /// Now, for the derived status.
-    type Context = Millis;
-    const COLUMNS: &'static [ListColumn] = &[
-        ListColumn::new("ACCOUNT", &["acc"]),
-        ListColumn::new("ARRIVAL", &["date"]),
-        ListColumn::new("DAYS", &["term"]),
-        ListColumn::new("KEY", &["visit"]),
-        ListColumn::new("STATUS", &[]),
-    ];
-
-    fn key(&self) -> (String, String) {
-        (self.account.clone(), self.id.clone())
-    }
-
-    fn search_text(&self, _: &Millis) -> String {
-        let arrival = arrival_label(self);
-        search_of([
-            self.account.as_str(),
-            arrival.as_str(),
-            self.visit_key.as_str(),
-        ])
-    }
-
-    fn sort_key(&self, column: usize, now: &Millis) -> SortKey {
-        match column {
-            0 => SortKey::text(&self.account),
-            1 => SortKey::number(self.arrival),
-            2 => SortKey::number(self.term_days.map(i64::from)),
-            3 => SortKey::text(&self.visit_key),
-            _ => SortKey::number(Some(VisitStatus::of(self, *now) as i64)),
-        }
     }
 }
 

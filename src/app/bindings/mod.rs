@@ -1,0 +1,433 @@
+//! The binding table: every key and `:` command of normal mode comes from
+//! one list of entries ([`table::BINDINGS`]), and so do the hint bar, the
+//! `?` help and the README's key table. An entry has a name (its `:`
+//! command and its `[keys]` name in the config), default keys, a
+//! description, the views it works in, the capability it needs and how it
+//! becomes an intent. A key and the `:` line resolve through the same
+//! entry to the same intent, which the store applies.
+//!
+//! Users remap keys in the config (`[keys]`, e.g. `reboot = "B"`); a
+//! [`Keymap`] is the table's keys after those overrides, checked for
+//! unknown names and for two entries on one key in one view.
+
+mod table;
+
+pub use table::BINDINGS;
+
+use super::intent::Intent;
+use super::panes::{pane, ViewKind};
+use super::store::State;
+use crate::config::KeyOverrides;
+use crate::keys::KeySpec;
+use crate::model::Capability;
+use crossterm::event::KeyEvent;
+
+/// The views that have a table with a cursor and columns.
+pub const TABLE_VIEWS: &[ViewKind] = &[
+    ViewKind::Servers,
+    ViewKind::Domains,
+    ViewKind::Contacts,
+    ViewKind::Colocation,
+];
+/// The views with a cursor: the tables and the jobs list.
+pub const CURSOR_VIEWS: &[ViewKind] = &[
+    ViewKind::Servers,
+    ViewKind::Jobs,
+    ViewKind::Domains,
+    ViewKind::Contacts,
+    ViewKind::Colocation,
+];
+/// Every view (an empty list).
+pub const EVERY_VIEW: &[ViewKind] = &[];
+
+/// How an entry becomes an intent.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Run {
+    Intent(Intent),
+    /// The nth key sorts by the nth column (keys 1..9).
+    SortColumn,
+    /// `:sort NAME` (or a column number).
+    SortNamed,
+    /// The key opens the `/` line; `:filter TEXT` sets the filter.
+    Filter,
+}
+
+/// Whether and how an entry shows in the hint bar.
+#[derive(Clone, Copy)]
+pub enum Hint {
+    None,
+    /// On the right, always: `/ filter  ? help  q quit`.
+    General(&'static str),
+    /// On the left, with the label the function gives for the state now
+    /// (e.g. only when the selected server offers the action).
+    When(fn(&State) -> Option<&'static str>),
+}
+
+/// One entry of the binding table.
+#[derive(Clone)]
+pub struct Binding {
+    /// Its `:` command and its name under `[keys]`.
+    pub name: &'static str,
+    /// More names the `:` line takes.
+    pub aliases: &'static [&'static str],
+    /// Default keys; the first shows in the hint bar.
+    pub keys: &'static [&'static str],
+    /// What it does, for `?` and the README.
+    pub help: &'static str,
+    /// The views it works in; empty: every view.
+    pub views: &'static [ViewKind],
+    /// What the selected row's account must offer.
+    pub capability: Option<Capability>,
+    /// Whether it changes something at a provider (read-only mode refuses).
+    pub mutates: bool,
+    pub run: Run,
+    pub hint: Hint,
+}
+
+impl Binding {
+    /// Whether it works in `view`.
+    pub fn works_in(&self, view: ViewKind) -> bool {
+        self.views.is_empty() || self.views.contains(&view)
+    }
+
+    /// Whether `name` (any case) names it on the `:` line.
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| *a == name)
+    }
+
+    /// The intent of its `n`th key.
+    fn key_intent(&self, n: usize) -> Intent {
+        match &self.run {
+            Run::Intent(intent) => intent.clone(),
+            Run::SortColumn => Intent::SortColumn(n),
+            Run::SortNamed => Intent::StartCommand,
+            Run::Filter => Intent::StartFilter,
+        }
+    }
+
+    /// The intents of `:name ARGS`.
+    fn command_intents(&self, args: &[&str]) -> Result<Vec<Intent>, String> {
+        match &self.run {
+            Run::Intent(intent) => Ok(vec![intent.clone()]),
+            Run::SortColumn | Run::SortNamed => {
+                let name = args.first().ok_or("usage: :sort COLUMN")?;
+                Ok(vec![match name.parse::<usize>() {
+                    Ok(n) if n > 0 => Intent::SortColumn(n - 1),
+                    _ => Intent::SortNamed(name.to_string()),
+                }])
+            }
+            Run::Filter => {
+                let mut intents = vec![Intent::StartFilter];
+                intents.extend(args.join(" ").chars().map(Intent::InputChar));
+                intents.push(Intent::InputSubmit);
+                Ok(intents)
+            }
+        }
+    }
+}
+
+/// The keys of every entry of [`BINDINGS`], in table order, after the
+/// user's `[keys]` overrides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keymap {
+    keys: Vec<Vec<KeySpec>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let keys = BINDINGS
+            .iter()
+            .map(|b| b.keys.iter().filter_map(|k| KeySpec::parse(k).ok()).collect())
+            .collect();
+        Keymap { keys }
+    }
+}
+
+/// A `[keys]` entry the table refuses: the action's name and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeymapError {
+    pub action: String,
+    pub problem: String,
+}
+
+impl Keymap {
+    /// The default keys with `overrides` in place of their entries' keys.
+    /// An unknown name, or a key two entries share in one view, is refused
+    /// naming the entry the user wrote.
+    pub fn with_overrides(overrides: &KeyOverrides) -> Result<Keymap, KeymapError> {
+        let mut keymap = Keymap::default();
+        for entry in &overrides.0 {
+            let index = BINDINGS
+                .iter()
+                .position(|b| b.name == entry.action)
+                .ok_or_else(|| KeymapError {
+                    action: entry.action.clone(),
+                    problem: unknown_action(&entry.action),
+                })?;
+            keymap.keys[index] = entry.keys.clone();
+        }
+        match keymap.conflicts().into_iter().next() {
+            None => Ok(keymap),
+            Some((a, b, key, view)) => {
+                let overridden = |i: usize| overrides.0.iter().any(|o| o.action == BINDINGS[i].name);
+                let (blamed, other) = if overridden(b) { (b, a) } else { (a, b) };
+                Err(KeymapError {
+                    action: BINDINGS[blamed].name.to_string(),
+                    problem: format!(
+                        "{key} is already bound to {} in the {} view",
+                        BINDINGS[other].name,
+                        view.title()
+                    ),
+                })
+            }
+        }
+    }
+
+    /// The keys of entry `index` of the table.
+    pub fn keys(&self, index: usize) -> &[KeySpec] {
+        self.keys.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first key of an entry, as the hint bar shows it.
+    pub fn first_key(&self, index: usize) -> Option<String> {
+        self.keys(index).first().map(ToString::to_string)
+    }
+
+    /// `j / ↓`: every key of an entry, as the help shows them.
+    pub fn key_labels(&self, index: usize) -> String {
+        let labels: Vec<String> = self.keys(index).iter().map(KeySpec::label).collect();
+        labels.join(" / ")
+    }
+
+    /// Every pair of entries that share a key in a view, with the key.
+    pub fn conflicts(&self) -> Vec<(usize, usize, KeySpec, ViewKind)> {
+        let mut found = Vec::new();
+        for view in ViewKind::ALL {
+            let active: Vec<usize> = (0..BINDINGS.len())
+                .filter(|&i| BINDINGS[i].works_in(view))
+                .collect();
+            for (n, &a) in active.iter().enumerate() {
+                for &b in &active[n + 1..] {
+                    let shared = self.keys(a).iter().find(|k| self.keys(b).contains(k));
+                    if let Some(&key) = shared {
+                        found.push((a, b, key, view));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// The entry a key presses in `view`, and which of its keys it is.
+    fn entry_for(&self, view: ViewKind, key: &KeyEvent) -> Option<(usize, usize)> {
+        (0..BINDINGS.len())
+            .filter(|&i| BINDINGS[i].works_in(view))
+            .find_map(|i| {
+                let n = self.keys(i).iter().position(|k| k.matches(key))?;
+                Some((i, n))
+            })
+    }
+}
+
+fn unknown_action(name: &str) -> String {
+    let mut names: Vec<&str> = BINDINGS.iter().map(|b| b.name).collect();
+    names.sort_unstable();
+    format!(
+        "unknown action {name:?}; the actions are: {}",
+        names.join(", ")
+    )
+}
+
+/// The intent of a key in normal mode, in the current view.
+pub fn key_intent(state: &State, key: &KeyEvent) -> Option<Intent> {
+    let (index, n) = state.keymap.entry_for(state.main_view, key)?;
+    Some(BINDINGS[index].key_intent(n))
+}
+
+/// Parses a `:` line into intents: its first word names an entry of the
+/// table (working in `view`), the rest are arguments.
+pub fn parse_command_line(line: &str, view: ViewKind) -> Result<Vec<Intent>, String> {
+    let mut words = line.split_whitespace();
+    let Some(head) = words.next() else {
+        return Ok(Vec::new());
+    };
+    let args: Vec<&str> = words.collect();
+    let name = head.to_ascii_lowercase();
+    let Some(binding) = BINDINGS.iter().find(|b| b.is_named(&name)) else {
+        return Err(format!("unknown command :{head} (try :help)"));
+    };
+    if !binding.works_in(view) {
+        return Err(format!(":{head} works in {}", views_of(binding)));
+    }
+    binding.command_intents(&args)
+}
+
+/// `the domains view (D)`: where an entry works, with the key to get there.
+fn views_of(binding: &Binding) -> String {
+    let named: Vec<String> = binding
+        .views
+        .iter()
+        .map(|view| {
+            let key = view_key(*view).map(|k| format!(" ({k})")).unwrap_or_default();
+            format!("the {} view{key}", view.title())
+        })
+        .collect();
+    named.join(" or ")
+}
+
+/// The default key that shows `view`, if it has one.
+fn view_key(view: ViewKind) -> Option<&'static str> {
+    BINDINGS
+        .iter()
+        .find(|b| b.run == Run::Intent(Intent::ShowView(view)))
+        .and_then(|b| b.keys.first().copied())
+}
+
+/// The hint bar's left part in normal mode: the entries of this view that
+/// the selection offers now, with their first key; `read-only` in place
+/// of the mutating ones where the account is read-only.
+pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+    let view = state.main_view;
+    let account = pane(view).selected_account(state);
+    let offered = |capability: Option<Capability>| match (capability, account) {
+        (None, _) => true,
+        (Some(c), Some(account)) => state.offers(account, c),
+        (Some(c), None) => state.any_offers(c),
+    };
+    let read_only = state.read_only || account.is_some_and(|a| state.is_read_only(a));
+    let mut shown = Vec::new();
+    let mut refused = false;
+    for (index, binding) in BINDINGS.iter().enumerate() {
+        let Hint::When(label) = binding.hint else {
+            continue;
+        };
+        if !binding.works_in(view) || !offered(binding.capability) {
+            continue;
+        }
+        let (Some(label), Some(key)) = (label(state), state.keymap.first_key(index)) else {
+            continue;
+        };
+        if binding.mutates && read_only {
+            refused = true;
+        } else {
+            shown.push((key, label));
+        }
+    }
+    if refused {
+        shown.insert(0, (String::new(), "read-only"));
+    }
+    shown
+}
+
+/// The hint bar's right part: `/ filter  ? help  q quit`, where they work.
+pub fn general_hints(state: &State) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.works_in(state.main_view))
+        .filter_map(|(index, b)| match b.hint {
+            Hint::General(label) => Some((state.keymap.first_key(index)?, label)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The README's key table, in Markdown: every entry with its default
+/// keys, its `:` command and where it works.
+pub fn markdown_table() -> String {
+    let keymap = Keymap::default();
+    let mut text = String::from("| keys | `:` command | what | views |\n|---|---|---|---|\n");
+    for (index, binding) in BINDINGS.iter().enumerate() {
+        let keys: Vec<String> = keymap
+            .keys(index)
+            .iter()
+            .map(|k| format!("`{}`", k.label()))
+            .collect();
+        let mut command = format!("`:{}`", binding.name);
+        for alias in binding.aliases {
+            command.push_str(&format!(" `:{alias}`"));
+        }
+        let views = if binding.views.is_empty() {
+            "all".to_string()
+        } else {
+            let names: Vec<&str> = binding.views.iter().map(|v| v.title()).collect();
+            names.join(", ")
+        };
+        let keys = keys.join(" ").replace('|', "\\|");
+        text.push_str(&format!(
+            "| {keys} | {command} | {} | {views} |\n",
+            binding.help
+        ));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    #[test]
+    fn every_default_key_parses_and_none_is_a_habit_key() {
+        for binding in BINDINGS {
+            for key in binding.keys {
+                let spec = KeySpec::parse(key).unwrap_or_else(|e| panic!("{key}: {e}"));
+                assert!(!spec.is_habit_key(), "{} is on {key}", binding.name);
+            }
+        }
+        assert_eq!(Keymap::default().conflicts(), Vec::new());
+    }
+
+    #[test]
+    fn names_are_unique_and_commands_resolve_to_their_entry() {
+        for (i, binding) in BINDINGS.iter().enumerate() {
+            let clash = BINDINGS[i + 1..]
+                .iter()
+                .find(|b| b.is_named(binding.name) || binding.aliases.iter().any(|a| b.is_named(a)));
+            assert!(clash.is_none(), "{} is named twice", binding.name);
+        }
+        assert_eq!(
+            parse_command_line("sort expires", ViewKind::Domains),
+            Ok(vec![Intent::SortNamed("expires".into())])
+        );
+        assert_eq!(
+            parse_command_line("sort 2", ViewKind::Servers),
+            Ok(vec![Intent::SortColumn(1)])
+        );
+        assert_eq!(parse_command_line("q", ViewKind::Jobs), Ok(vec![Intent::Quit]));
+        assert_eq!(parse_command_line("  ", ViewKind::Servers), Ok(vec![]));
+        assert_eq!(parse_command_line("filter web", ViewKind::Servers).map(|i| i.len()), Ok(5));
+        assert!(parse_command_line("frobnicate", ViewKind::Servers)
+            .is_err_and(|e| e.contains("unknown command")));
+        assert_eq!(
+            parse_command_line("epp", ViewKind::Servers),
+            Err(":epp works in the domains view (D)".into())
+        );
+    }
+
+    #[test]
+    fn an_override_replaces_the_keys_and_a_clash_names_the_entry() {
+        let overrides = |pairs: &[(&str, &str)]| {
+            KeyOverrides(
+                pairs
+                    .iter()
+                    .map(|(action, key)| crate::config::KeyOverride {
+                        action: action.to_string(),
+                        keys: vec![KeySpec::parse(key).unwrap()],
+                        line: Some(3),
+                    })
+                    .collect(),
+            )
+        };
+        let keymap = Keymap::with_overrides(&overrides(&[("reboot", "B")])).unwrap();
+        let reboot = BINDINGS.iter().position(|b| b.name == "reboot").unwrap();
+        assert_eq!(keymap.first_key(reboot).as_deref(), Some("B"));
+        let clash = Keymap::with_overrides(&overrides(&[("reboot", "o")])).unwrap_err();
+        assert_eq!(clash.action, "reboot");
+        assert!(clash.problem.contains("power-on"), "{}", clash.problem);
+        let unknown = Keymap::with_overrides(&overrides(&[("reboto", "B")])).unwrap_err();
+        assert!(unknown.problem.starts_with("unknown action \"reboto\""));
+        let press = KeyEvent::new(KeyCode::Char('B'), KeyModifiers::SHIFT);
+        assert!(keymap.entry_for(ViewKind::Servers, &press).is_some());
+    }
+}

@@ -1,0 +1,305 @@
+//! Servers as they arrive: a whole inventory updated in place where the
+//! set of servers is unchanged (the usual poll at ten thousand servers),
+//! one server fetched afresh, the gauges sampled on every poll, and the
+//! account's health, which the inventory (the primary list) decides.
+
+use super::*;
+use crate::model::{Health, HealthState, MetricSeries, Missing, Sample};
+use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
+use std::collections::HashMap;
+
+/// What an in-place refresh changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum InPlace {
+    Unchanged,
+    Changed { resort: bool },
+}
+
+impl InPlace {
+    fn with_change(self, resort: bool) -> InPlace {
+        match self {
+            InPlace::Changed { resort: before } => InPlace::Changed {
+                resort: before || resort,
+            },
+            InPlace::Unchanged => InPlace::Changed { resort },
+        }
+    }
+}
+
+impl Store {
+    /// A whole inventory arrived: the account is up, whatever enrichments
+    /// are missing (they are named on the account).
+    pub(super) fn apply_inventory(
+        &mut self,
+        account: &str,
+        inventory: Inventory,
+        latency_ms: u64,
+        at: Millis,
+    ) -> Vec<Effect> {
+        let changed = self.replace_servers(account, inventory.servers);
+        let sampled = self.record_samples(account, inventory.samples, at);
+        let health_changed = self.mark_healthy(account, latency_ms, at, inventory.missing);
+        self.dirty |= changed || sampled || health_changed;
+        if changed {
+            vec![Effect::SaveSnapshot]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The inventory failed: the account is down; its last servers stay.
+    pub(super) fn inventory_failed(&mut self, account: &str, error: &ProviderError) {
+        if self.mark_failed(account, error) {
+            self.flash(FlashLevel::Error, format!("{error} (A: accounts)"));
+        }
+    }
+
+    /// Appends gauges read during a refresh to their servers' ring buffers;
+    /// returns whether there were any.
+    pub(super) fn record_samples(
+        &mut self,
+        account: &str,
+        samples: Vec<ServerSample>,
+        at: Millis,
+    ) -> bool {
+        let any = !samples.is_empty();
+        for sample in samples {
+            let target = Ref::server(account, sample.server_id);
+            let slot = self.state.data.telemetry.entry(target).or_default();
+            let series = slot.data.get_or_insert_with(Vec::new);
+            let position = series.iter().position(|s| s.name == sample.metric);
+            let index = position.unwrap_or_else(|| {
+                series.push(MetricSeries::new(
+                    sample.metric,
+                    sample.unit,
+                    SAMPLE_CAPACITY,
+                ));
+                series.len() - 1
+            });
+            series[index].push(Sample {
+                at,
+                value: sample.value,
+            });
+        }
+        any
+    }
+
+    /// Replaces the servers of one account; returns whether anything changed.
+    pub(super) fn replace_servers(&mut self, account: &str, fresh: Vec<Server>) -> bool {
+        match self.update_in_place(account, fresh) {
+            Ok(InPlace::Unchanged) => false,
+            Ok(InPlace::Changed { resort }) => {
+                if resort {
+                    self.rebuild_view();
+                } else {
+                    let state = &mut self.state;
+                    let data = &state.data.servers;
+                    let view = &mut state.panes.servers.view;
+                    view.refilter(&data.servers, &data.search);
+                    self.scroll();
+                }
+                true
+            }
+            Err(fresh) => {
+                self.rebuild_account(account, fresh);
+                true
+            }
+        }
+    }
+
+    /// The common refresh: the account has exactly the same servers as
+    /// before, so each is updated where it stands and the index holds.
+    /// Gives the list back when the set of servers changed.
+    pub(super) fn update_in_place(
+        &mut self,
+        account: &str,
+        fresh: Vec<Server>,
+    ) -> Result<InPlace, Vec<Server>> {
+        let data = &mut self.state.data.servers;
+        let Some(positions) = data.index.get(account) else {
+            return Err(fresh);
+        };
+        if positions.len() != fresh.len() {
+            return Err(fresh);
+        }
+        // The places buffer is kept between refreshes: freeing a block this
+        // large makes the allocator sweep every small block freed so far.
+        let places = &mut self.places;
+        places.clear();
+        let mut seen = vec![false; data.servers.len()];
+        for server in &fresh {
+            match positions.get(&server.id) {
+                Some(&i) if !seen[i] => {
+                    seen[i] = true;
+                    places.push(i);
+                }
+                _ => return Err(fresh),
+            }
+        }
+        let order = self.state.panes.servers.view.order;
+        let mut outcome = InPlace::Unchanged;
+        for (server, &i) in fresh.into_iter().zip(places.iter()) {
+            if same_data(&data.servers[i], &server) {
+                data.servers[i].fetched_at = server.fetched_at;
+                continue;
+            }
+            let text = search_text(&server);
+            let resort = !same_sort_key(
+                order,
+                (&data.servers[i], &data.search[i]),
+                (&server, &text),
+            );
+            outcome = outcome.with_change(resort);
+            data.search[i] = text;
+            data.servers[i] = server;
+        }
+        Ok(outcome)
+    }
+
+    /// Rebuilds the server list with a new set of servers for one account.
+    pub(super) fn rebuild_account(&mut self, account: &str, fresh: Vec<Server>) {
+        let data = &mut self.state.data.servers;
+        let mut old: HashMap<String, (Server, String)> = HashMap::new();
+        let mut servers = Vec::with_capacity(data.servers.len().max(fresh.len()));
+        let mut search = Vec::with_capacity(servers.capacity());
+        for (server, text) in data.servers.drain(..).zip(data.search.drain(..)) {
+            if server.account == account {
+                old.insert(server.id.clone(), (server, text));
+            } else {
+                servers.push(server);
+                search.push(text);
+            }
+        }
+        for server in fresh {
+            let previous = if old.is_empty() {
+                None
+            } else {
+                old.remove(&server.id)
+            };
+            let text = match previous {
+                Some((previous, text)) if same_data(&previous, &server) => text,
+                _ => search_text(&server),
+            };
+            servers.push(server);
+            search.push(text);
+        }
+        data.servers = servers;
+        data.search = search;
+        data.reindex();
+        self.rebuild_view();
+    }
+
+    fn rebuild_view(&mut self) {
+        pane(ViewKind::Servers).rebuild(&mut self.state);
+    }
+
+    pub(super) fn mark_healthy(
+        &mut self,
+        account: &str,
+        latency_ms: u64,
+        at: Millis,
+        missing: Vec<Missing>,
+    ) -> bool {
+        let Some(info) = self.account_mut(account) else {
+            return false;
+        };
+        let before = info.health.clone();
+        info.health = Health {
+            state: if latency_ms > SLOW_MS {
+                HealthState::Slow
+            } else {
+                HealthState::Ok
+            },
+            last_error: None,
+            last_success_at: Some(at),
+            last_latency_ms: Some(latency_ms),
+            consecutive_failures: 0,
+            missing,
+        };
+        before.state != info.health.state
+            || before.last_error.is_some()
+            || before.missing != info.health.missing
+    }
+
+    pub(super) fn mark_failed(&mut self, account: &str, error: &ProviderError) -> bool {
+        let Some(info) = self.account_mut(account) else {
+            return false;
+        };
+        let before = info.health.clone();
+        info.health.state = if error.kind == ErrorKind::Auth {
+            HealthState::AuthFailed
+        } else {
+            HealthState::Degraded
+        };
+        info.health.last_error = Some(error.to_string());
+        info.health.consecutive_failures += 1;
+        before.state != info.health.state || before.last_error != info.health.last_error
+    }
+
+    pub(super) fn account_mut(&mut self, name: &str) -> Option<&mut AccountInfo> {
+        self.state.accounts.iter_mut().find(|a| a.name == name)
+    }
+
+    /// One server fetched afresh (after a job, or for its details).
+    pub(super) fn apply_server(&mut self, target: &Ref, server: Server) -> Vec<Effect> {
+        let text = search_text(&server);
+        let data = &mut self.state.data.servers;
+        match data.position(&target.account, &target.id) {
+            Some(i) => {
+                data.servers[i] = server;
+                data.search[i] = text;
+            }
+            None => {
+                data.servers.push(server);
+                data.search.push(text);
+            }
+        }
+        data.reindex();
+        self.dirty = true;
+        vec![Effect::SaveSnapshot]
+    }
+}
+
+/// Whether two versions of a server carry the same data (ignoring when
+/// they were fetched). Destructured so a new field cannot be forgotten.
+fn same_data(a: &Server, b: &Server) -> bool {
+    let Server {
+        account,
+        id,
+        name,
+        power,
+        status,
+        primary_ip,
+        location,
+        group,
+        os,
+        cpu,
+        memory_gb,
+        in_maintenance,
+        ips,
+        details,
+        actions,
+        actions_note,
+        warnings,
+        missing,
+        fetched_at: _,
+    } = a;
+    *account == b.account
+        && *id == b.id
+        && *name == b.name
+        && *power == b.power
+        && *status == b.status
+        && *primary_ip == b.primary_ip
+        && *location == b.location
+        && *group == b.group
+        && *os == b.os
+        && *cpu == b.cpu
+        && *memory_gb == b.memory_gb
+        && *in_maintenance == b.in_maintenance
+        && *ips == b.ips
+        && *details == b.details
+        && *actions == b.actions
+        && *actions_note == b.actions_note
+        && *warnings == b.warnings
+        && *missing == b.missing
+}
