@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod drafts;
+pub mod keys;
 pub mod logging;
 pub mod model;
 pub mod output;

@@ -114,6 +114,7 @@ pub fn demo_config(sims: &[SimServer]) -> Config {
         path: None,
         read_only: false,
         accounts: sims.iter().filter_map(demo_account).collect(),
+        keys: Default::default(),
     }
 }
 

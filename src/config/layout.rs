@@ -1,5 +1,6 @@
-//! Where things are in the config text: line numbers and `[[accounts]]`
-//! blocks, so that an error can point at a line and name the account.
+//! Where things are in the config text: line numbers, `[[accounts]]`
+//! blocks and `[table]`s such as `[keys]`, so that an error can point at a
+//! line and name the account.
 //!
 //! This is a light line scan, not a TOML parser. It serves only to place
 //! messages; validation works on the parsed document.
@@ -13,12 +14,13 @@ pub(super) struct Layout<'a> {
 }
 
 /// A `[table]` or `[[array]]` header line.
-#[derive(Clone, Copy)]
 struct Header {
     /// 0-based line index.
     line: usize,
     /// For `[[accounts]]`, which account block it opens.
     account: Option<usize>,
+    /// For a `[table]` header, the table's name.
+    table: Option<String>,
 }
 
 impl<'a> Layout<'a> {
@@ -40,7 +42,12 @@ impl<'a> Layout<'a> {
                 accounts += 1;
                 accounts - 1
             });
-            headers.push(Header { line, account });
+            let table = table_name(&squeezed);
+            headers.push(Header {
+                line,
+                account,
+                table,
+            });
         }
         Layout { lines, headers }
     }
@@ -83,6 +90,22 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// The 1-based line where `key` is set in the `[table]` block; the
+    /// header's line for a table without that key; `None` without the table.
+    pub(super) fn table_key_line(&self, table: &str, key: &str) -> Option<usize> {
+        let header = self
+            .headers
+            .iter()
+            .find(|h| h.table.as_deref() == Some(table))?;
+        let start = header.line + 1;
+        let found = self
+            .lines
+            .get(start..self.block_end(start))?
+            .iter()
+            .position(|(_, content)| key_of(content) == Some(key));
+        Some(found.map_or(start, |i| start + i + 1))
+    }
+
     /// The `name = "..."` value in an account's block, read loosely: for
     /// naming the account when the file does not parse.
     pub(super) fn name_in_block(&self, account: usize) -> Option<String> {
@@ -112,13 +135,25 @@ impl<'a> Layout<'a> {
             None => 0,
             Some(a) => self.headers.iter().find(|h| h.account == Some(a))?.line + 1,
         };
-        let end = self
-            .headers
+        Some(start..self.block_end(start))
+    }
+
+    /// The 0-based line where the block starting at `start` ends: the next
+    /// header, or the end of the text.
+    fn block_end(&self, start: usize) -> usize {
+        self.headers
             .iter()
             .find(|h| h.line >= start)
-            .map_or(self.lines.len(), |h| h.line);
-        Some(start..end)
+            .map_or(self.lines.len(), |h| h.line)
     }
+}
+
+/// `keys` for a squeezed `[keys]` or `["keys"]` header line; `None` for an
+/// `[[array]]` header.
+fn table_name(squeezed: &str) -> Option<String> {
+    let inner = squeezed.strip_prefix('[').filter(|s| !s.starts_with('['))?;
+    let name = inner.split(']').next()?;
+    Some(name.trim_matches(['"', '\'']).to_string())
 }
 
 /// The key a `key = value` line sets, unquoted.
@@ -151,6 +186,22 @@ mod tests {
         assert_eq!(layout.name_in_block(0).as_deref(), Some("a"));
         assert_eq!(layout.name_in_block(1).as_deref(), Some("b"));
         assert_eq!(layout.name_in_block(2), None);
+    }
+
+    #[test]
+    fn finds_keys_in_a_named_table() {
+        let text = "read_only = true\n[keys] # remaps\nreboot = \"B\"\n\"refresh\" = [\n  \"F5\",\n]\n\n[[accounts]]\nreboot = 1\n[ other ]\nquit = \"q\"\n";
+        let layout = Layout::new(text);
+        assert_eq!(layout.table_key_line("keys", "reboot"), Some(3));
+        assert_eq!(layout.table_key_line("keys", "refresh"), Some(4));
+        assert_eq!(layout.table_key_line("keys", "quit"), Some(2));
+        assert_eq!(layout.table_key_line("other", "quit"), Some(11));
+        assert_eq!(layout.table_key_line("accounts", "reboot"), None);
+        assert_eq!(layout.table_key_line("missing", "reboot"), None);
+        assert_eq!(layout.key_line(Some(0), "reboot"), Some(9));
+        assert_eq!(layout.account_at_line(3), None);
+        assert_eq!(table_name("[\"keys\"]"), Some("keys".to_string()));
+        assert_eq!(table_name("[[accounts]]"), None);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! values are never echoed: not in errors and not in `Debug` output.
 
 mod error;
+mod keys;
 mod layout;
 mod parse;
 mod paths;
 mod secret_source;
 
 pub use error::ConfigError;
+pub use keys::{KeyOverride, KeyOverrides};
 pub use paths::Paths;
 
 pub use crate::model::ProviderKind;
@@ -94,6 +96,8 @@ pub struct Config {
     /// No mutating command anywhere.
     pub read_only: bool,
     pub accounts: Vec<AccountConfig>,
+    /// `[keys]`: the keys the user remaps, in file order.
+    pub keys: KeyOverrides,
 }
 
 impl Config {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use toml::{Table, Value};
 
-const TOP_LEVEL_FIELDS: [&str; 3] = ["read_only", "poll_interval_secs", "accounts"];
+const TOP_LEVEL_FIELDS: [&str; 4] = ["read_only", "poll_interval_secs", "accounts", "keys"];
 const COMMON_ACCOUNT_FIELDS: [&str; 5] = [
     "name",
     "kind",
@@ -49,10 +49,12 @@ pub(super) fn parse_config(text: &str, path: &Path) -> Result<Config, ConfigErro
         }
         accounts.push(account);
     }
+    let keys = top.take("keys", "a [keys] table", |v| v.as_table().cloned())?;
     Ok(Config {
         path: Some(path.to_path_buf()),
         read_only: defaults.read_only,
         accounts,
+        keys: super::keys::parse_keys(keys, path, &layout)?,
     })
 }
 
@@ -457,7 +459,7 @@ fn check_http_url(url: &str) -> Result<(), String> {
 }
 
 /// `a string`, `an integer`: the type only, never the value.
-fn describe_type(value: &Value) -> String {
+pub(super) fn describe_type(value: &Value) -> String {
     let name = value.type_str();
     let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
         "an"

@@ -407,3 +407,173 @@ fn paths_follow_override_then_environment() {
         paths.config
     );
 }
+
+// ---- [keys]: remapped keys ----
+
+/// An account, then `[keys]`: its header on line 7, `entries` from line 8.
+fn with_keys(entries: &str) -> String {
+    format!("{}[keys]\n{entries}", clc(""))
+}
+
+#[test]
+fn keys_table_parses_in_file_order_with_lines() {
+    use hostdeck::keys::KeySpec;
+    let text = with_keys(
+        "reboot = \"B\"                  # one key\nrefresh = [\"ctrl-r\", \"F5\"]\n\"power-off\" = [\n  \"alt-f\",\n]\n",
+    );
+    let config = parse(&text).unwrap();
+    let entries: Vec<(&str, Option<usize>)> = config
+        .keys
+        .iter()
+        .map(|o| (o.action.as_str(), o.line))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("reboot", Some(8)),
+            ("refresh", Some(9)),
+            ("power-off", Some(10))
+        ]
+    );
+    let refresh = config.keys.get("refresh").unwrap();
+    let shown: Vec<String> = refresh.keys.iter().map(KeySpec::to_string).collect();
+    assert_eq!(shown, ["ctrl-r", "f5"]);
+    assert_eq!(
+        config.keys.get("reboot").unwrap().keys,
+        [KeySpec::char('B')]
+    );
+    assert!(config.keys.get("quit").is_none());
+}
+
+#[test]
+fn without_a_keys_table_nothing_is_remapped() {
+    assert!(parse(&clc("")).unwrap().keys.is_empty());
+    assert!(parse(&with_keys("")).unwrap().keys.is_empty());
+}
+
+#[test]
+fn dotted_and_inline_keys_get_their_lines() {
+    let dotted = parse("read_only = true\nkeys.reboot = \"B\"\n").unwrap();
+    assert_eq!(dotted.keys.get("reboot").unwrap().line, Some(2));
+    let inline = parse("\nkeys = { quit = \"Q\" }\n").unwrap();
+    assert_eq!(inline.keys.get("quit").unwrap().line, Some(2));
+}
+
+#[test]
+fn keys_that_are_not_strings_name_file_line_and_field() {
+    let cases = [
+        ("reboot = 5", "found an integer"),
+        ("reboot = [\"b\", 5]", "a list holding an integer"),
+        ("reboot = { key = \"b\" }", "found a table"),
+    ];
+    for (entry, problem) in cases {
+        let message = error_for(&with_keys(&format!("quit = \"Q\"\n{entry}\n")));
+        assert_names(
+            &message,
+            &[
+                FILE,
+                "line 9",
+                "field `keys.reboot`",
+                "expected a key",
+                problem,
+            ],
+        );
+    }
+    assert_names(
+        &error_for("keys = \"B\"\n"),
+        &[FILE, "line 1", "field `keys`", "a [keys] table"],
+    );
+}
+
+#[test]
+fn an_empty_key_list_is_refused() {
+    let message = error_for(&with_keys("reboot = []\n"));
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "line 8",
+            "field `keys.reboot`",
+            "empty list",
+            "at least one key",
+        ],
+    );
+}
+
+#[test]
+fn an_unparseable_key_gives_the_parse_message_but_not_the_text() {
+    let message = error_for(&with_keys("refresh = [\"ctrl-r\", \"sk-live-9f8e7d\"]\n"));
+    assert_names(
+        &message,
+        &[
+            FILE,
+            "line 8",
+            "field `keys.refresh`",
+            "key 2 of 2",
+            "not a key name",
+            "ctrl-",
+        ],
+    );
+    assert!(!message.contains("sk-live-9f8e7d"), "{message}");
+    let message = error_for(&with_keys("reboot = \"shift-b\"\n"));
+    assert_names(&message, &[FILE, "line 8", "keys.reboot", "B, not shift-b"]);
+}
+
+#[test]
+fn a_habit_key_is_refused() {
+    for key in ["ctrl-d", "ctrl-K", "c-d"] {
+        let message = error_for(&with_keys(&format!(
+            "quit = \"q\"\nreboot = [\"B\", \"{key}\"]\n"
+        )));
+        assert_names(
+            &message,
+            &[
+                FILE,
+                "line 9",
+                "field `keys.reboot`",
+                "no action may be bound to a habit key",
+            ],
+        );
+    }
+}
+
+#[test]
+fn the_same_key_twice_in_one_entry_is_refused() {
+    let message = error_for(&with_keys("refresh = [\"ctrl-R\", \"F5\", \"c-r\"]\n"));
+    assert_names(
+        &message,
+        &[FILE, "line 8", "field `keys.refresh`", "lists ctrl-r twice"],
+    );
+}
+
+#[test]
+fn the_first_bad_entry_in_the_file_is_reported() {
+    let message = error_for(&with_keys("zoom = 1\napply = 2\n"));
+    assert_names(&message, &["line 8", "keys.zoom"]);
+}
+
+#[test]
+fn keys_error_names_the_line_of_the_entry() {
+    let config = parse(&with_keys("quit = \"q\"\nrebot = \"B\"\n")).unwrap();
+    let error = config.keys_error("rebot", "unknown action; did you mean `reboot`?");
+    assert!(matches!(error, ConfigError::Invalid { line: Some(9), .. }));
+    assert_eq!(
+        error.to_string(),
+        format!("{FILE}, line 9: field `keys.rebot`: unknown action; did you mean `reboot`?")
+    );
+    let elsewhere = config.keys_error("absent", "clashes with quit");
+    assert_eq!(
+        elsewhere.to_string(),
+        format!("{FILE}: field `keys.absent`: clashes with quit")
+    );
+}
+
+#[test]
+fn keys_error_without_a_config_file_says_so() {
+    let demo = hostdeck::setup::demo_config(&[]);
+    assert!(demo.keys.is_empty());
+    assert_eq!(
+        demo.keys_error("reboot", "clashes with quit").to_string(),
+        "(no config file): field `keys.reboot`: clashes with quit"
+    );
+}
