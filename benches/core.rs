@@ -3,12 +3,14 @@
 //! Targets on the 2-core CI machine: render < 2 ms, refresh < 5 ms, filter < 5 ms.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use hostdeck::app::command::{Column, Intent};
 use hostdeck::app::event::Event;
+use hostdeck::app::intent::Intent;
+use hostdeck::app::panes::servers::Column;
 use hostdeck::app::store::Store;
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, Ip, PowerState, Server};
 use hostdeck::provider::Inventory;
+use hostdeck::provider::{Fetch, Fetched};
 use hostdeck::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -77,15 +79,17 @@ fn loaded_store() -> Store {
 }
 
 fn refresh(generation: u64) -> Event {
-    Event::Inventory {
+    let inventory = Inventory {
+        servers: servers(generation),
+        samples: Vec::new(),
+        missing: Vec::new(),
+    };
+    Event::Fetched {
         account: "clc-bench".into(),
-        result: Ok(Inventory {
-            servers: servers(generation),
-            samples: Vec::new(),
-            missing: Vec::new(),
-        }),
-        latency_ms: 10,
+        fetch: Fetch::Inventory,
         at: 1_000,
+        latency_ms: 10,
+        result: Ok(Fetched::Inventory(inventory)),
     }
 }
 
@@ -131,7 +135,12 @@ fn bench_refresh_resort(c: &mut Criterion) {
                 || {
                     generation += 1;
                     let mut store = loaded_store();
-                    store.apply(Event::Intent(Intent::SortBy(Column::Power)));
+                    store.apply(Event::Intent(Intent::SortColumn(
+                        Column::ALL
+                            .iter()
+                            .position(|&c| c == Column::Power)
+                            .unwrap_or(0),
+                    )));
                     (store, refresh(generation))
                 },
                 |(mut store, event)| {

@@ -1,7 +1,7 @@
 //! Plain-text tables and JSON for the headless commands. No colour: the
 //! output is meant for pipes and scripts.
 
-use crate::app::rows::{contact_use, lock_label, ymd};
+use crate::app::labels::{contact_use, lock_label, ymd};
 use crate::model::time::iso_date;
 use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Server};
 use serde_json::{json, Value};

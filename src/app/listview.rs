@@ -5,7 +5,7 @@
 //! change, never per frame. Each table defines its columns once, as one
 //! enum implementing [`Column`].
 
-use super::view::Filter;
+use super::filter::Filter;
 use std::cmp::Reverse;
 use std::fmt;
 

@@ -140,39 +140,9 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
                 w.send(Request::Send(Box::new(job)));
             }
         }
-        Effect::RefreshAccount(account) => {
+        Effect::Fetch(account, fetch) => {
             if let Some(w) = worker(&account) {
-                w.send(Request::Refresh);
-            }
-        }
-        Effect::RefreshServer(target) => {
-            if let Some(w) = worker(&target.account) {
-                w.send(Request::RefreshServer(target.id));
-            }
-        }
-        Effect::FetchTelemetry(target) => {
-            if let Some(w) = worker(&target.account) {
-                w.send(Request::Telemetry(target.id));
-            }
-        }
-        Effect::RefreshDomains(account) => {
-            if let Some(w) = worker(&account) {
-                w.send(Request::RefreshDomains);
-            }
-        }
-        Effect::RefreshDomain(target) => {
-            if let Some(w) = worker(&target.account) {
-                w.send(Request::RefreshDomain(target.id));
-            }
-        }
-        Effect::FetchDomainHistory(target) => {
-            if let Some(w) = worker(&target.account) {
-                w.send(Request::DomainHistory(target.id));
-            }
-        }
-        Effect::FetchColocation(account) => {
-            if let Some(w) = worker(&account) {
-                w.send(Request::Colocation);
+                w.send(Request::Fetch(fetch));
             }
         }
         Effect::AuditRefused {

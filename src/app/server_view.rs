@@ -76,9 +76,7 @@ fn sort_indexes(indexes: &mut [usize], servers: &[Server], search: &[String], or
     // starts with exactly those two fields.
     let tie = |i: usize| search.get(i).map_or("", |t| head(t, 2));
     match (sort_by, order.descending) {
-        (SortBy::Address, false) => {
-            indexes.sort_by_cached_key(|&i| (ip_key(&servers[i]), tie(i)))
-        }
+        (SortBy::Address, false) => indexes.sort_by_cached_key(|&i| (ip_key(&servers[i]), tie(i))),
         (SortBy::Address, true) => {
             indexes.sort_by_cached_key(|&i| (Reverse(ip_key(&servers[i])), tie(i)))
         }

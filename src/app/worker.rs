@@ -1,12 +1,16 @@
 //! One worker task per account: it owns that account's network traffic.
-//! It polls the inventory on a schedule (with jitter, and backoff while
-//! unhealthy), fetches single servers and telemetry on request, and runs
-//! commands as jobs. Results go back to the runtime as [`Event`]s.
+//! Every fetch goes one way: a [`Request::Fetch`] (from the store's
+//! `Effect::Fetch`, or a poll schedule) is spawned once, and its result
+//! comes back as one [`Event::Fetched`]. A fetch of the same thing that is
+//! asked for while one runs is run once more after it, never queued twice.
+//! The inventory (and the domains, where the account has them) are polled
+//! on a schedule with jitter, and back off while they fail. Commands run
+//! as jobs, sent once.
 
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
-use crate::model::{now_millis, Capability, Job, JobState, ObjectKind, Ref};
-use crate::provider::{JobProgress, Provider, Submitted};
+use crate::model::{now_millis, Capability, Job, JobState};
+use crate::provider::{self, Fetch, JobProgress, Provider, Submitted};
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
@@ -25,23 +29,13 @@ pub const JOB_POLL_FAILURES: u32 = 5;
 /// What a worker can be asked to do.
 #[derive(Debug)]
 pub enum Request {
-    Refresh,
-    RefreshServer(String),
-    Telemetry(String),
-    /// Fetch every domain and contact (also polled on its own schedule).
-    RefreshDomains,
-    RefreshDomain(String),
-    DomainHistory(String),
-    Colocation,
+    Fetch(Fetch),
     Send(Box<Job>),
-    /// Internal: a refresh task finished.
-    RefreshDone {
+    /// Internal: a fetch ended.
+    Done {
+        fetch: Fetch,
         ok: bool,
     },
-    /// Internal: a telemetry fetch finished.
-    TelemetryDone(String),
-    /// Internal: a domains refresh finished.
-    DomainsDone,
 }
 
 /// Timing of one worker.
@@ -76,6 +70,49 @@ impl WorkerHandle {
     }
 }
 
+/// A fetch polled on its own: its interval, when it runs next (`None`
+/// while it runs), and how often in a row it failed.
+#[derive(Debug)]
+struct Schedule {
+    fetch: Fetch,
+    interval: Duration,
+    next: Option<Instant>,
+    failures: u32,
+}
+
+impl Schedule {
+    fn new(fetch: Fetch, interval: Duration) -> Schedule {
+        Schedule {
+            fetch,
+            interval,
+            next: Some(Instant::now()),
+            failures: 0,
+        }
+    }
+
+    /// The interval with ±10% jitter, doubled per consecutive failure.
+    fn delay(&self) -> Duration {
+        let backoff = self
+            .interval
+            .saturating_mul(1 << self.failures.min(8))
+            .min(MAX_BACKOFF.max(self.interval));
+        let jitter = RandomState::new().build_hasher().finish() % 2001;
+        let factor = 0.9 + (jitter as f64) / 10_000.0;
+        backoff.mul_f64(factor)
+    }
+}
+
+/// The polled fetches of an account: the inventory always, the domains
+/// where the account has them.
+fn schedules(provider: &dyn Provider, timing: &WorkerTiming) -> Vec<Schedule> {
+    let mut schedules = vec![Schedule::new(Fetch::Inventory, timing.poll_interval)];
+    if provider::offers(provider, Capability::Domains) {
+        let domains = Schedule::new(Fetch::Domains, timing.domain_poll_interval);
+        schedules.push(domains);
+    }
+    schedules
+}
+
 /// Starts the worker of one account on the current tokio runtime.
 pub fn spawn(
     provider: Arc<dyn Provider>,
@@ -85,16 +122,14 @@ pub fn spawn(
 ) -> WorkerHandle {
     let (tx, rx) = unbounded_channel();
     let worker = Worker {
+        schedules: schedules(provider.as_ref(), &timing),
         provider,
         events,
         audit,
         timing,
         own: tx.clone(),
-        refresh_running: false,
-        refresh_again: false,
-        failures: 0,
-        telemetry_running: HashSet::new(),
-        domains_running: false,
+        running: HashSet::new(),
+        again: HashSet::new(),
     };
     tokio::spawn(worker.run(rx));
     WorkerHandle { tx }
@@ -106,177 +141,81 @@ struct Worker {
     audit: Option<AuditLog>,
     timing: WorkerTiming,
     own: UnboundedSender<Request>,
-    refresh_running: bool,
-    refresh_again: bool,
-    failures: u32,
-    telemetry_running: HashSet<String>,
-    domains_running: bool,
+    schedules: Vec<Schedule>,
+    /// Fetches in flight.
+    running: HashSet<Fetch>,
+    /// Fetches asked for while running: run once more after.
+    again: HashSet<Fetch>,
 }
 
 impl Worker {
     async fn run(mut self, mut rx: UnboundedReceiver<Request>) {
-        let mut next_poll = Some(Instant::now());
-        let has_domains = self.provider.capabilities().contains(&Capability::Domains);
-        let mut next_domain_poll = has_domains.then(Instant::now);
         loop {
+            let due = self.schedules.iter().filter_map(|s| s.next).min();
             let request = tokio::select! {
                 request = rx.recv() => request,
-                _ = sleep_until_some(next_poll) => Some(Request::Refresh),
-                _ = sleep_until_some(next_domain_poll) => {
-                    next_domain_poll = Some(Instant::now() + self.timing.domain_poll_interval);
-                    Some(Request::RefreshDomains)
-                }
+                _ = sleep_until_some(due) => self.due_fetch().map(Request::Fetch),
             };
             let Some(request) = request else { break };
-            if matches!(request, Request::Refresh) {
-                next_poll = None;
-            }
-            if let Some(at) = self.handle(request) {
-                next_poll = Some(at);
-            }
+            self.handle(request);
         }
     }
 
-    /// Handles one request; returns the next poll time when it changes.
-    fn handle(&mut self, request: Request) -> Option<Instant> {
+    /// The scheduled fetch whose time has come.
+    fn due_fetch(&self) -> Option<Fetch> {
+        let now = Instant::now();
+        self.schedules
+            .iter()
+            .filter(|s| s.next.is_some_and(|at| at <= now))
+            .min_by_key(|s| s.next)
+            .map(|s| s.fetch.clone())
+    }
+
+    fn handle(&mut self, request: Request) {
         match request {
-            Request::Refresh => self.start_refresh(),
-            Request::RefreshDone { ok } => return self.refresh_done(ok),
-            Request::RefreshServer(id) => self.fetch_server(id),
-            Request::Telemetry(id) => self.fetch_telemetry(id),
-            Request::TelemetryDone(id) => {
-                self.telemetry_running.remove(&id);
-            }
-            Request::RefreshDomains => self.refresh_domains(),
-            Request::DomainsDone => self.domains_running = false,
-            Request::RefreshDomain(id) => self.fetch_domain(id),
-            Request::DomainHistory(id) => self.fetch_domain_history(id),
-            Request::Colocation => self.fetch_colocation(),
+            Request::Fetch(fetch) => self.start_fetch(fetch),
+            Request::Done { fetch, ok } => self.fetch_done(fetch, ok),
             Request::Send(job) => self.start_job(*job),
         }
-        None
     }
 
-    fn refresh_domains(&mut self) {
-        if std::mem::replace(&mut self.domains_running, true) {
+    /// The one spawn path of every fetch.
+    fn start_fetch(&mut self, fetch: Fetch) {
+        if let Some(schedule) = self.schedules.iter_mut().find(|s| s.fetch == fetch) {
+            schedule.next = None;
+        }
+        if self.running.contains(&fetch) {
+            self.again.insert(fetch);
             return;
         }
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        let own = self.own.clone();
-        tokio::spawn(async move {
-            let result = provider.domains().await;
-            let account = provider.account().to_string();
-            let _ = events.send(Event::Domains {
-                account,
-                result,
-                at: now_millis(),
-            });
-            let _ = own.send(Request::DomainsDone);
-        });
-    }
-
-    fn fetch_domain(&self, id: String) {
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        tokio::spawn(async move {
-            let result = provider.domain(&id).await.map(Box::new);
-            let target = Ref::new(provider.account(), ObjectKind::Domain, id);
-            let _ = events.send(Event::DomainRefreshed { target, result });
-        });
-    }
-
-    fn fetch_domain_history(&self, id: String) {
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        tokio::spawn(async move {
-            let result = provider.domain_history(&id).await;
-            let target = Ref::new(provider.account(), ObjectKind::Domain, id);
-            let _ = events.send(Event::DomainHistory { target, result });
-        });
-    }
-
-    fn fetch_colocation(&self) {
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        tokio::spawn(async move {
-            let result = provider.colocation().await;
-            let account = provider.account().to_string();
-            let _ = events.send(Event::Colocation {
-                account,
-                result,
-                at: now_millis(),
-            });
-        });
-    }
-
-    fn start_refresh(&mut self) {
-        if self.refresh_running {
-            self.refresh_again = true;
-            return;
-        }
-        self.refresh_running = true;
+        self.running.insert(fetch.clone());
         let provider = self.provider.clone();
         let events = self.events.clone();
         let own = self.own.clone();
         tokio::spawn(async move {
             let started = std::time::Instant::now();
-            let result = provider.inventory().await;
+            let result = provider::fetch(provider.as_ref(), &fetch).await;
             let ok = result.is_ok();
-            let _ = events.send(Event::Inventory {
+            let _ = events.send(Event::Fetched {
                 account: provider.account().to_string(),
-                result,
-                latency_ms: started.elapsed().as_millis() as u64,
+                fetch: fetch.clone(),
                 at: now_millis(),
+                latency_ms: started.elapsed().as_millis() as u64,
+                result,
             });
-            let _ = own.send(Request::RefreshDone { ok });
+            let _ = own.send(Request::Done { fetch, ok });
         });
     }
 
-    fn refresh_done(&mut self, ok: bool) -> Option<Instant> {
-        self.refresh_running = false;
-        self.failures = if ok { 0 } else { self.failures + 1 };
-        if std::mem::take(&mut self.refresh_again) {
-            self.start_refresh();
-            return None;
+    fn fetch_done(&mut self, fetch: Fetch, ok: bool) {
+        self.running.remove(&fetch);
+        if let Some(schedule) = self.schedules.iter_mut().find(|s| s.fetch == fetch) {
+            schedule.failures = if ok { 0 } else { schedule.failures + 1 };
+            schedule.next = Some(Instant::now() + schedule.delay());
         }
-        Some(Instant::now() + self.next_delay())
-    }
-
-    /// The poll interval with ±10% jitter, doubled per consecutive failure.
-    fn next_delay(&self) -> Duration {
-        let base = self.timing.poll_interval;
-        let backoff = base
-            .saturating_mul(1 << self.failures.min(8))
-            .min(MAX_BACKOFF.max(base));
-        let jitter = RandomState::new().build_hasher().finish() % 2001;
-        let factor = 0.9 + (jitter as f64) / 10_000.0;
-        backoff.mul_f64(factor)
-    }
-
-    fn fetch_server(&self, id: String) {
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        tokio::spawn(async move {
-            let result = provider.server(&id).await.map(Box::new);
-            let target = Ref::server(provider.account(), id);
-            let _ = events.send(Event::ServerRefreshed { target, result });
-        });
-    }
-
-    fn fetch_telemetry(&mut self, id: String) {
-        if !self.telemetry_running.insert(id.clone()) {
-            return;
+        if self.again.remove(&fetch) {
+            self.start_fetch(fetch);
         }
-        let provider = self.provider.clone();
-        let events = self.events.clone();
-        let own = self.own.clone();
-        tokio::spawn(async move {
-            let result = provider.telemetry(&id).await;
-            let target = Ref::server(provider.account(), id.clone());
-            let _ = events.send(Event::Telemetry { target, result });
-            let _ = own.send(Request::TelemetryDone(id));
-        });
     }
 
     fn start_job(&self, job: Job) {
@@ -328,7 +267,7 @@ pub async fn run_job(
 ) -> JobState {
     audit_job(audit, job, AuditEvent::Sent, None, origin);
     report(JobState::Sent, None);
-    let outcome = match provider.execute(&job.command, &job.target).await {
+    let outcome = match provider::execute(provider, &job.command, &job.target).await {
         Err(error) => JobState::Failed(error.to_string()),
         Ok(Submitted::Done(note)) => JobState::Succeeded(note),
         Ok(Submitted::Queued { handle }) => {

@@ -9,7 +9,7 @@ pub mod http;
 pub mod lenient;
 mod resource;
 
-pub use resource::{fetch, Fetch, Fetched};
+pub use resource::{execute, fetch, offers, Fetch, Fetched};
 
 use crate::model::{
     Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Missing, Ref,

@@ -59,3 +59,17 @@ pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Resu
         })
     })
 }
+
+/// Whether `provider` offers `capability`.
+pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
+    provider.capabilities().contains(&capability)
+}
+
+/// Sends `command` to `target` on `provider`, once.
+pub async fn execute(
+    provider: &dyn Provider,
+    command: &crate::model::Command,
+    target: &crate::model::Ref,
+) -> Result<super::Submitted> {
+    provider.execute(command, target).await
+}

@@ -5,36 +5,22 @@
 //! failed fetch keeps the last data (dimmed, the error on the visitors
 //! table's bottom border), or says what failed when there is no data.
 
-use super::layout::{stacked, Areas};
-use super::records::{
-    age_note, detail_sections, draw_details, draw_table, errors_footer, field, is_stale, note,
-    page, title, titles, Fit, RecordTable, TableRow,
+use super::table::{
+    age_note, cells, detail_sections, draw_details, draw_table, errors_footer, field, is_stale,
+    list_table, note, page, TableRow,
 };
 use super::theme::Theme;
-use crate::app::rows::{arrival_label, VisitStatus};
-use crate::app::store::{ColocationPane, State};
+use crate::app::labels::{arrival_label, VisitStatus};
+use crate::app::layout::{stacked, Areas};
+use crate::app::listview::{ListRow, ListView};
+use crate::app::panes::colocation::Focus;
+use crate::app::resources::Resources;
+use crate::app::store::State;
 use crate::model::{Capability, Visit, Visitor};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::Frame;
-
-/// ACCOUNT, NAME, LOCATION, ACCESS.
-const VISITOR_FITS: [Fit; 4] = [
-    Fit { min: 7, drop: 1 },
-    Fit { min: 12, drop: 0 },
-    Fit { min: 6, drop: 2 },
-    Fit { min: 6, drop: 0 },
-];
-
-/// ACCOUNT, ARRIVAL, DAYS, KEY, STATUS.
-const VISIT_FITS: [Fit; 5] = [
-    Fit { min: 7, drop: 1 },
-    Fit { min: 10, drop: 0 },
-    Fit { min: 4, drop: 2 },
-    Fit { min: 8, drop: 0 },
-    Fit { min: 8, drop: 0 },
-];
 
 /// Draws the view; returns how far its details panel can scroll, if shown.
 pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
@@ -48,74 +34,63 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
         .map(|area| draw_entry_details(frame, area, state, theme))
 }
 
-fn focused(state: &State, pane: ColocationPane) -> bool {
-    state.records.colocation_pane == pane
+fn focused(state: &State, focus: Focus) -> bool {
+    state.panes.colocation.focus == focus
 }
 
-fn heading<R: crate::app::listview::ListRow>(
+/// One of the two tables, its title carrying the data age and the tab hint.
+fn table_of<R: ListRow>(
     name: &str,
-    view: &crate::app::listview::ListView<R>,
+    view: &ListView<R>,
     state: &State,
     other: &str,
-) -> String {
-    let mut heading = title(name, view);
-    let fetched = state.colocation.values().map(|c| c.fetched_at);
+    rows: Vec<TableRow>,
+) -> super::table::ListTable {
+    let mut table = list_table(name, view, rows);
+    let fetched = state.data.colocation.values().filter_map(|s| s.fetched_at);
     if let Some(age) = age_note(state.now, fetched) {
-        heading.push_str(&age);
+        table.title.push_str(&age);
     }
-    heading.push_str(&format!("(tab: {other}) "));
-    heading
+    table.title.push_str(&format!("(tab: {other}) "));
+    table
+}
+
+/// Whether any account's colocation data arrived.
+fn any_data(state: &State) -> bool {
+    state.data.colocation.values().any(|s| s.data.is_some())
 }
 
 fn draw_visitors(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let view = &state.records.visitors;
-    let all: Vec<&Visitor> = state.visitors().collect();
+    let view = &state.panes.colocation.visitors;
+    let all: Vec<&Visitor> = state.data.visitors().collect();
     let rows = view
         .visible(page(area))
         .iter()
         .filter_map(|&i| all.get(i))
         .map(|v| TableRow {
-            cells: vec![
-                v.account.clone(),
-                v.name.clone(),
-                v.location.clone(),
-                v.status.clone(),
-            ],
+            cells: cells(*v, &()),
             style: stale_style(state, &v.account, theme),
         })
         .collect();
-    let table = RecordTable {
-        title: heading("Visitors", view, state, "visits"),
-        titles: titles(view),
-        fits: &VISITOR_FITS,
-        rows,
-        cursor: view.cursor.checked_sub(view.offset),
-        empty_note: Some(empty_note(state, all.is_empty(), "visitors")),
-        footer: errors_with_data(state),
-        focused: focused(state, ColocationPane::Visitors),
-    };
+    let mut table = table_of("Visitors", view, state, "visits", rows);
+    table.empty_note = Some(empty_note(state, all.is_empty(), "visitors"));
+    table.footer = errors_with_data(state);
+    table.focused = focused(state, Focus::Visitors);
     draw_table(frame, area, table, theme);
 }
 
 fn draw_visits(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let view = &state.records.visits;
-    let all: Vec<&Visit> = state.visits().collect();
+    let view = &state.panes.colocation.visits;
+    let all: Vec<&Visit> = state.data.visits().collect();
     let rows = view
         .visible(page(area))
         .iter()
         .filter_map(|&i| all.get(i))
         .map(|v| visit_row(v, state, theme))
         .collect();
-    let table = RecordTable {
-        title: heading("Visits", view, state, "visitors"),
-        titles: titles(view),
-        fits: &VISIT_FITS,
-        rows,
-        cursor: view.cursor.checked_sub(view.offset),
-        empty_note: Some(empty_note(state, all.is_empty(), "visits")),
-        footer: None,
-        focused: focused(state, ColocationPane::Visits),
-    };
+    let mut table = table_of("Visits", view, state, "visitors", rows);
+    table.empty_note = Some(empty_note(state, all.is_empty(), "visits"));
+    table.focused = focused(state, Focus::Visits);
     draw_table(frame, area, table, theme);
 }
 
@@ -128,20 +103,14 @@ fn visit_row(visit: &Visit, state: &State, theme: &Theme) -> TableRow {
     }
     .patch(stale_style(state, &visit.account, theme));
     TableRow {
-        cells: vec![
-            visit.account.clone(),
-            arrival_label(visit),
-            visit.term_days.map(|d| d.to_string()).unwrap_or_default(),
-            visit.visit_key.clone(),
-            status.label().to_string(),
-        ],
+        cells: cells(visit, &state.now),
         style,
     }
 }
 
 /// Dimmed when the account's last fetch failed or it is unhealthy.
 fn stale_style(state: &State, account: &str, theme: &Theme) -> Style {
-    if is_stale(state, &state.colocation_errors, account) {
+    if is_stale(state, &state.data.colocation, account) {
         theme.stale
     } else {
         Style::new()
@@ -150,16 +119,16 @@ fn stale_style(state: &State, account: &str, theme: &Theme) -> Style {
 
 /// The failed fetches, while the last data of some account is shown.
 fn errors_with_data(state: &State) -> Option<String> {
-    if state.colocation.is_empty() {
+    if !any_data(state) {
         return None;
     }
-    errors_footer(state.colocation_errors.values())
+    errors_footer(Resources::errors(&state.data.colocation).map(|(_, e)| e))
 }
 
 fn empty_note(state: &State, none: bool, what: &str) -> String {
     if !state.any_offers(Capability::Colocation) {
         "no account offers colocation access".into()
-    } else if state.colocation.is_empty() {
+    } else if !any_data(state) {
         failures(state).unwrap_or_else(|| "loading…".into())
     } else if none {
         format!("no {what} registered")
@@ -171,9 +140,7 @@ fn empty_note(state: &State, none: bool, what: &str) -> String {
 /// `colocation of cp-demo failed: colocation/list_visitor: HTTP 503` for
 /// every account whose last fetch failed.
 fn failures(state: &State) -> Option<String> {
-    let mut notes: Vec<String> = state
-        .colocation_errors
-        .iter()
+    let mut notes: Vec<String> = Resources::errors(&state.data.colocation)
         .map(|(account, message)| {
             // The message names the account first; the note names it already.
             let cause = message
@@ -191,16 +158,16 @@ fn failures(state: &State) -> Option<String> {
 }
 
 fn draw_entry_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
-    let scroll = state.records.colocation_panel.scroll;
-    let (title, lines) = match state.records.colocation_pane {
-        ColocationPane::Visitors => match state.selected_visitor() {
+    let scroll = state.panes.colocation.panel.scroll;
+    let (title, lines) = match state.panes.colocation.focus {
+        Focus::Visitors => match state.selected_visitor() {
             Some(v) => (
                 format!(" visitor {} · {} (esc closes) ", v.name, v.account),
                 visitor_lines(v, theme),
             ),
             None => (" Details ".into(), vec![note("no visitor selected", theme)]),
         },
-        ColocationPane::Visits => match state.selected_visit() {
+        Focus::Visits => match state.selected_visit() {
             Some(v) => (
                 format!(" visit {} · {} (esc closes) ", v.visit_key, v.account),
                 visit_lines(v, state, theme),

@@ -2,27 +2,17 @@
 //! account, how many domains use each, and every field of the selected one.
 
 use super::domains::{domain_fed_table, is_stale};
-use super::layout::Areas;
-use super::records::{
-    draw_details, draw_table, field, heading, job_lines, note, page, Fit, TableRow,
+use super::table::{
+    cells, draw_details, draw_table, field, heading, job_lines, note, page, TableRow,
 };
 use super::theme::Theme;
+use crate::app::layout::Areas;
 use crate::app::store::State;
 use crate::model::{short_age, Capability, Contact};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::Frame;
-
-/// ACCOUNT, HANDLE, NAME, COMPANY, COUNTRY, USED BY.
-const FITS: [Fit; 6] = [
-    Fit { min: 7, drop: 2 },
-    Fit { min: 8, drop: 0 },
-    Fit { min: 12, drop: 0 },
-    Fit { min: 8, drop: 1 },
-    Fit { min: 7, drop: 3 },
-    Fit { min: 7, drop: 0 },
-];
 
 /// Draws the view; returns how far its details panel can scroll, if shown.
 pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
@@ -34,23 +24,16 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
         .map(|area| draw_contact_details(frame, area, state, theme))
 }
 
-fn used_by<'a>(state: &'a State, contact: &Contact) -> &'a [String] {
-    state
-        .records
-        .contact_use
-        .get(&contact.reference())
-        .map_or(&[], Vec::as_slice)
-}
-
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let view = &state.records.contacts;
+    let view = &state.panes.contacts.list;
+    let all: Vec<&Contact> = state.data.contacts().collect();
     let rows = view
         .visible(page(area))
         .iter()
-        .filter_map(|&i| state.contacts.get(i))
+        .filter_map(|&i| all.get(i))
         .map(|c| contact_row(c, state, theme))
         .collect();
-    let mut table = domain_fed_table(state, "Contacts", view, &FITS, rows);
+    let mut table = domain_fed_table(state, "Contacts", view, rows);
     table.empty_note = Some(empty_note(state));
     draw_table(frame, area, table, theme);
 }
@@ -61,16 +44,8 @@ fn contact_row(contact: &Contact, state: &State, theme: &Theme) -> TableRow {
     } else {
         Style::new()
     };
-    let f = &contact.fields;
     TableRow {
-        cells: vec![
-            contact.account.clone(),
-            contact.id.clone(),
-            contact.display_name(),
-            f.company_name.clone(),
-            f.country.clone(),
-            used_by(state, contact).len().to_string(),
-        ],
+        cells: cells(contact, &state.panes.contacts.usage),
         style,
     }
 }
@@ -79,10 +54,13 @@ fn empty_note(state: &State) -> String {
     if !state.any_offers(Capability::Contacts) && !state.any_offers(Capability::Domains) {
         return "no account offers domain contacts".into();
     }
-    if !state.contacts.is_empty() {
+    if state.data.contacts().next().is_some() {
         return "no contact matches the filter (esc clears it)".into();
     }
-    if state.records.domains_loaded.is_empty() && state.domain_errors.is_empty() {
+    let slots = &state.data.domains;
+    let arrived = slots.values().any(|s| s.data.is_some());
+    let failed = slots.values().any(|s| s.error.is_some());
+    if !arrived && !failed {
         "loading…".into()
     } else {
         "no contacts on these accounts".into()
@@ -90,7 +68,7 @@ fn empty_note(state: &State) -> String {
 }
 
 fn draw_contact_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
-    let scroll = state.records.contact_panel.scroll;
+    let scroll = state.panes.contacts.panel.scroll;
     let Some(contact) = state.selected_contact() else {
         let lines = vec![note("no contact selected", theme)];
         return draw_details(frame, area, " Details ".into(), lines, scroll, theme);
@@ -132,7 +110,7 @@ fn detail_lines(contact: &Contact, state: &State, theme: &Theme) -> Vec<Line<'st
         ),
     ];
     heading(&mut lines, "Used by", theme);
-    let users = used_by(state, contact);
+    let users = state.panes.contacts.users(contact);
     for domain in users {
         lines.push(Line::from(format!("  {domain}")));
     }

@@ -2,32 +2,21 @@
 //! ones highlighted and marked `!`), and the details panel of the selected
 //! domain with its contacts resolved to names, its history and its jobs.
 
-use super::layout::Areas;
-use super::records::{
-    self, age_note, detail_sections, draw_details, draw_table, errors_footer, field, heading,
-    job_lines, note, page, title, titles, Fit, RecordTable, TableRow,
+use super::table::{
+    self, age_note, cells, detail_sections, draw_details, draw_table, errors_footer, field,
+    heading, job_lines, list_table, note, page, ListTable, TableRow,
 };
 use super::theme::Theme;
+use crate::app::labels::{contact_label, days_label, lock_label, ymd};
+use crate::app::layout::Areas;
 use crate::app::listview::{ListRow, ListView};
-use crate::app::rows::{contact_label, days_label, lock_label, ymd};
+use crate::app::resources::Resources;
 use crate::app::store::State;
 use crate::model::{short_age, Capability, Domain};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::Frame;
-
-/// ACCOUNT, DOMAIN, TLD, STATUS, REGISTERED, EXPIRES, LOCK: registration
-/// and TLD give way first on narrow terminals.
-const FITS: [Fit; 7] = [
-    Fit { min: 7, drop: 2 },
-    Fit { min: 12, drop: 0 },
-    Fit { min: 3, drop: 3 },
-    Fit { min: 6, drop: 1 },
-    Fit { min: 10, drop: 4 },
-    Fit { min: 11, drop: 0 },
-    Fit { min: 6, drop: 0 },
-];
 
 /// Draws the view; returns how far its details panel can scroll, if shown.
 pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
@@ -40,52 +29,39 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
 }
 
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let view = &state.records.domains;
+    let view = &state.panes.domains.list;
+    let all: Vec<&Domain> = state.data.domains().collect();
     let rows = view
         .visible(page(area))
         .iter()
-        .filter_map(|&i| state.domains.get(i))
+        .filter_map(|&i| all.get(i))
         .map(|d| domain_row(d, state, theme))
         .collect();
-    let mut table = domain_fed_table(state, "Domains", view, &FITS, rows);
+    let mut table = domain_fed_table(state, "Domains", view, rows);
     table.empty_note = Some(empty_note(state));
     draw_table(frame, area, table, theme);
 }
 
 /// A table fed by the domains refresh (domains, contacts): its title carries
 /// the data age, its footer the accounts whose last refresh failed.
-pub fn domain_fed_table<'a, R: ListRow>(
+pub fn domain_fed_table<R: ListRow>(
     state: &State,
     name: &str,
     view: &ListView<R>,
-    fits: &'a [Fit],
     rows: Vec<TableRow>,
-) -> RecordTable<'a> {
-    let mut heading = title(name, view);
-    let loaded = state.records.domains_at.values().copied();
+) -> ListTable {
+    let mut table = list_table(name, view, rows);
+    let loaded = state.data.domains.values().filter_map(|s| s.fetched_at);
     if let Some(age) = age_note(state.now, loaded) {
-        heading.push_str(&age);
+        table.title.push_str(&age);
     }
-    RecordTable {
-        title: heading,
-        titles: titles(view),
-        fits,
-        rows,
-        cursor: view.cursor.checked_sub(view.offset),
-        empty_note: None,
-        footer: errors_footer(state.domain_errors.values()),
-        focused: true,
-    }
+    let errors = Resources::errors(&state.data.domains).map(|(_, e)| e);
+    table.footer = errors_footer(errors);
+    table
 }
 
 fn domain_row(domain: &Domain, state: &State, theme: &Theme) -> TableRow {
     let soon = domain.expires_soon(state.now);
-    let mut expires = if soon { "!" } else { " " }.to_string();
-    expires.push_str(&ymd(domain.expires));
-    if let Some(days) = domain.days_left(state.now).filter(|_| soon) {
-        expires.push(' ');
-        expires.push_str(&days_label(days));
-    }
     let mut style = Style::new();
     if soon {
         style = style.patch(theme.warn);
@@ -94,15 +70,7 @@ fn domain_row(domain: &Domain, state: &State, theme: &Theme) -> TableRow {
         style = style.patch(theme.stale);
     }
     TableRow {
-        cells: vec![
-            domain.account.clone(),
-            domain.id.clone(),
-            domain.tld.clone(),
-            domain.status.clone(),
-            ymd(domain.registered),
-            expires,
-            lock_label(domain.locked).to_string(),
-        ],
+        cells: cells(domain, &state.now),
         style,
     }
 }
@@ -110,7 +78,7 @@ fn domain_row(domain: &Domain, state: &State, theme: &Theme) -> TableRow {
 /// Whether the account's domain data is old: its last refresh failed or
 /// the account is unhealthy.
 pub fn is_stale(state: &State, account: &str) -> bool {
-    records::is_stale(state, &state.domain_errors, account)
+    table::is_stale(state, &state.data.domains, account)
 }
 
 fn empty_note(state: &State) -> String {
@@ -123,18 +91,17 @@ fn empty_note(state: &State) -> String {
     if offering.is_empty() {
         return "no account offers domains".into();
     }
-    if !state.domains.is_empty() {
+    if state.data.domains().next().is_some() {
         return "no domain matches the filter (esc clears it)".into();
     }
-    let waiting = offering.iter().any(|a| {
-        !state.records.domains_loaded.contains(*a) && !state.domain_errors.contains_key(*a)
-    });
+    let slots = &state.data.domains;
+    let failed = |a: &str| slots.get(a).is_some_and(|s| s.error.is_some());
+    let waiting = offering
+        .iter()
+        .any(|a| !state.data.has_domains(a) && !failed(a));
     if waiting {
         "loading…".into()
-    } else if offering
-        .iter()
-        .any(|a| state.domain_errors.contains_key(*a))
-    {
+    } else if offering.iter().any(|a| failed(a)) {
         "no domains: the last refresh failed (r retries)".into()
     } else {
         "no domains on these accounts".into()
@@ -142,7 +109,7 @@ fn empty_note(state: &State) -> String {
 }
 
 fn draw_domain_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
-    let scroll = state.records.domain_panel.scroll;
+    let scroll = state.panes.domains.panel.scroll;
     let Some(domain) = state.selected_domain() else {
         let lines = vec![note("no domain selected", theme)];
         return draw_details(frame, area, " Details ".into(), lines, scroll, theme);
@@ -153,14 +120,22 @@ fn draw_domain_details(frame: &mut Frame, area: Rect, state: &State, theme: &The
 }
 
 fn detail_lines(domain: &Domain, state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![
+    let mut lines: Vec<Line<'static>> = domain
+        .missing
+        .iter()
+        .map(|m| {
+            let text = format!("~ {} not fetched: {}", m.part, m.cause);
+            Line::from(Span::styled(text, theme.warn))
+        })
+        .collect();
+    lines.extend([
         field("Domain", domain.id.clone(), theme),
         field("Status", domain.status.clone(), theme),
         field("Registered", ymd(domain.registered), theme),
         expiry_line(domain, state, theme),
         field("Lock", lock_label(domain.locked), theme),
         field("Fetched", fetched(domain, state), theme),
-    ];
+    ]);
     heading(&mut lines, "Nameservers", theme);
     for ns in &domain.nameservers {
         lines.push(Line::from(format!("  {ns}")));
@@ -229,7 +204,8 @@ fn resolve(state: &State, domain: &Domain, handle: Option<&str>) -> String {
 
 fn history_lines(lines: &mut Vec<Line<'static>>, domain: &Domain, state: &State, theme: &Theme) {
     heading(lines, "History (newest first)", theme);
-    let Some(history) = state.domain_history.get(&domain.reference()) else {
+    let slot = state.data.history.get(&domain.reference());
+    let Some(history) = slot.and_then(|s| s.data.as_ref()) else {
         lines.push(note("loading…", theme));
         return;
     };

@@ -1,15 +1,14 @@
-//! The `?` help overlay: every key, and which actions each account offers.
+//! The `?` help overlay, generated from the binding table: the keys of the
+//! current view (with the keys the config remapped), its sort columns,
+//! what works everywhere, the commands without a key, what the selected
+//! row's account offers now, and the fixed keys of dialogs and forms.
 
-use super::keymap::{
-    key_for, view_keys, ACTION_KEYS, GENERAL_KEYS, IP_REQUEST_KEY, MAINTENANCE_KEY, PTR_KEY,
-    RECORD_KEYS,
-};
+use super::keymap::FIXED_KEYS;
 use super::theme::Theme;
 use super::widgets::{centered, draw_scrolled};
-use crate::app::command::ViewKind;
-use crate::app::listview::{ListColumn, ListRow};
+use crate::app::bindings::{self, Binding, Run, BINDINGS};
+use crate::app::panes::pane;
 use crate::app::store::State;
-use crate::model::{Action, Capability, Contact, Domain, Visit, Visitor};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
@@ -17,190 +16,135 @@ use ratatui::Frame;
 /// Draws the overlay; returns the most it can scroll.
 pub fn draw(frame: &mut Frame, state: &State, scroll: u16, theme: &Theme) -> u16 {
     let area = centered(frame.area(), 72, 40);
-    let lines = if state.main_view.is_record_view() {
-        record_lines(state, theme)
-    } else {
-        server_lines(state, theme)
-    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(" Help (esc closes, j/k scroll) ");
     frame.render_widget(Clear, area);
-    draw_scrolled(frame, area, Paragraph::new(lines).block(block), scroll)
+    let paragraph = Paragraph::new(lines(state, theme)).block(block);
+    draw_scrolled(frame, area, paragraph, scroll)
 }
 
-fn server_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(Span::styled("Keys", theme.header))];
-    for (key, what) in GENERAL_KEYS {
-        lines.push(key_line(key, what, theme));
+/// Every line of the help for the current view: its own keys, columns
+/// and commands first, then what works everywhere, what the selection
+/// offers now, and the fixed keys of dialogs and forms. Entries no
+/// account offers are left out.
+pub fn lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let view = state.main_view;
+    let offered = |b: &Binding| b.capability.is_none_or(|c| state.any_offers(c));
+    let keyed = |b: &Binding| !b.keys.is_empty() && offered(b);
+    let is_own = |b: &Binding| b.views.len() == 1 && b.works_in(view);
+    let columns = pane(view).columns(state);
+    let mut lines = Vec::new();
+    section(
+        &mut lines,
+        &format!("Keys of the {} view", view.title()),
+        theme,
+    );
+    lines.extend(binding_lines(state, theme, |b| keyed(b) && is_own(b)));
+    if !columns.is_empty() {
+        let range = format!("1..{}", columns.len().min(9));
+        lines.push(key_line(&range, "sort by column (again: reverse):", theme));
+        lines.push(key_line("", &columns.join(" "), theme));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Actions on the selected server (only those its provider offers)",
-        theme.header,
-    )));
-    for (key, action) in ACTION_KEYS {
-        let note = if action.is_destructive() {
-            " (asks first)"
-        } else {
-            ""
-        };
+    let commands: Vec<String> = BINDINGS
+        .iter()
+        .filter(|b| b.keys.is_empty() && is_own(b) && offered(b))
+        .map(|b| format!(":{}", b.name))
+        .collect();
+    if !commands.is_empty() {
         lines.push(key_line(
-            &key.to_string(),
-            &format!("{}{note}", action.label()),
+            &commands.join(" "),
+            "commands of this view (no key)",
             theme,
         ));
     }
-    lines.push(key_line(
-        &MAINTENANCE_KEY.to_string(),
-        "maintenance mode on/off",
-        theme,
-    ));
-    for (key, what, capability) in SERVER_FORMS {
-        if state.any_offers(capability) {
-            lines.push(key_line(&key.to_string(), what, theme));
-        }
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        "Offered for the selected server",
-        theme.header,
-    )));
-    lines.push(Line::from(offered(state)));
+    section(&mut lines, "Everywhere", theme);
+    let sorted_above = |b: &Binding| b.run == Run::SortColumn && !columns.is_empty();
+    lines.extend(binding_lines(state, theme, |b| {
+        keyed(b) && b.works_in(view) && !is_own(b) && !sorted_above(b)
+    }));
+    section(&mut lines, "Offered for the selection now", theme);
+    lines.push(Line::from(offered_now(state)));
     if state.read_only {
         lines.push(Line::from(Span::styled(
             "read-only mode: every mutating action is refused",
             theme.warn,
         )));
     }
-    lines
-}
-
-/// Every key of the current record view, its sort columns, its `:`
-/// commands, and what the selected row's account offers.
-fn record_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    let view = state.main_view;
-    let title = format!("Keys of the {} view", view.title());
-    let mut lines = vec![Line::from(Span::styled(title, theme.header))];
-    let (range, names) = sort_columns(state);
-    lines.push(key_line(&range, "sort by column (again: reverse):", theme));
-    lines.push(key_line("", &names, theme));
-    if view == ViewKind::Colocation {
-        lines.push(key_line("tab", "switch between visitors and visits", theme));
-    }
-    let keys = view_keys(view);
-    if !keys.is_empty() {
-        lines.push(Line::from(""));
-        let what = match view {
-            ViewKind::Domains => {
-                "Actions on the selected domain (where its account offers domains)"
-            }
-            _ => "Actions on contacts (where the account offers domain contacts)",
-        };
-        lines.push(Line::from(Span::styled(what, theme.header)));
-        for key in keys {
-            lines.push(key_line(&key.key.to_string(), key.help, theme));
-        }
-    }
-    lines.extend(record_commands(view, theme));
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Moving around", theme.header)));
-    for (key, what) in RECORD_KEYS {
+    section(&mut lines, "Dialogs, forms and input lines", theme);
+    for (key, what) in FIXED_KEYS {
         lines.push(key_line(key, what, theme));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(offered_here(state)));
-    if state.read_only {
-        lines.push(Line::from(Span::styled(
-            "read-only mode: every mutating action is refused",
-            theme.warn,
-        )));
-    }
     lines
 }
 
-/// `1..7` and `ACCOUNT DOMAIN …` for the table that has the keyboard.
-fn sort_columns(state: &State) -> (String, String) {
-    let columns: &[ListColumn] = match state.main_view {
-        ViewKind::Domains => Domain::COLUMNS,
-        ViewKind::Contacts => Contact::COLUMNS,
-        _ => match state.records.colocation_pane {
-            crate::app::store::ColocationPane::Visitors => Visitor::COLUMNS,
-            crate::app::store::ColocationPane::Visits => Visit::COLUMNS,
-        },
-    };
-    let names: Vec<&str> = columns.iter().map(|c| c.title).collect();
-    (format!("1..{}", columns.len()), names.join(" "))
+fn section(lines: &mut Vec<Line<'static>>, title: &str, theme: &Theme) {
+    if !lines.is_empty() {
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled(title.to_string(), theme.header)));
 }
 
-fn record_commands(view: ViewKind, theme: &Theme) -> Vec<Line<'static>> {
-    let commands: &[(&str, &str)] = match view {
-        ViewKind::Domains => &[
-            (":epp", "request the transfer (EPP) code"),
-            (":lock / :unlock", "set the registrar lock explicitly"),
-            (":cancel", "cancel at the end of the term (type the name)"),
-            (
-                ":cancel-direct",
-                "cancel IMMEDIATELY (type the name; no key)",
-            ),
-        ],
-        ViewKind::Contacts => &[(":del-contact", "delete the selected contact")],
-        _ => &[],
-    };
-    if commands.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = vec![
-        Line::from(""),
-        Line::from(Span::styled("Commands", theme.header)),
-    ];
-    for (command, what) in commands {
-        lines.push(key_line(command, what, theme));
-    }
-    lines
-}
-
-fn offered_here(state: &State) -> String {
-    let (account, capability) = match state.main_view {
-        ViewKind::Domains => (
-            state.selected_domain().map(|d| d.account.clone()),
-            Capability::Domains,
-        ),
-        ViewKind::Contacts => (
-            state.selected_contact().map(|c| c.account.clone()),
-            Capability::Contacts,
-        ),
-        _ => return "The colocation view is read-only.".into(),
-    };
-    let Some(account) = account else {
-        return format!(
-            "  nothing selected; {} offered by: {}",
-            capability.label(),
-            offering(state, capability)
-        );
-    };
-    if state.offers(&account, capability) {
-        format!("  {account} offers {}", capability.label())
-    } else {
-        format!(
-            "  {account} does not offer {}: its action keys do nothing",
-            capability.label()
-        )
-    }
-}
-
-fn offering(state: &State, capability: Capability) -> String {
-    let names: Vec<&str> = state
-        .accounts
+/// `  b                reboot (asks first)` for each entry `keep` takes;
+/// an entry without a key shows as its `:` command.
+fn binding_lines(
+    state: &State,
+    theme: &Theme,
+    keep: impl Fn(&Binding) -> bool,
+) -> Vec<Line<'static>> {
+    BINDINGS
         .iter()
-        .filter(|a| a.offers(capability))
-        .map(|a| a.name.as_str())
+        .enumerate()
+        .filter(|(_, b)| keep(b))
+        .map(|(index, binding)| {
+            let keys = state.keymap.key_labels(index);
+            let key = if keys.is_empty() {
+                format!(":{}", binding.name)
+            } else {
+                keys
+            };
+            key_line(&key, binding.help, theme)
+        })
+        .collect()
+}
+
+/// `  reboot (b), requesting IP addresses (i)`: what the hint bar offers
+/// now. An entry is named by the capability it needs where no other entry
+/// offered needs it, else by the start of its description.
+fn offered_now(state: &State) -> String {
+    let offers = bindings::offered(state);
+    let sharing = |capability| {
+        let needing = offers
+            .iter()
+            .filter(|o| o.binding.capability == Some(capability));
+        needing.count() > 1
+    };
+    let names: Vec<String> = offers
+        .iter()
+        .map(|offer| {
+            let name = match offer.binding.capability {
+                Some(capability) if !sharing(capability) => capability.label(),
+                _ => short(offer.binding.help),
+            };
+            format!("{name} ({})", offer.key)
+        })
         .collect();
     if names.is_empty() {
-        "no account".into()
-    } else {
-        names.join(", ")
+        return "  nothing for the selection right now".into();
     }
+    format!("  {}", names.join(", "))
+}
+
+/// `reboot` of `reboot (asks first)`, `reset` of `reset: forced power
+/// cycle (asks first)`, `lock / unlock at the registry` of the same with
+/// `(asks first)`.
+fn short(help: &str) -> &str {
+    let end = [": ", " (asks first)", " (form", " (type"]
+        .iter()
+        .filter_map(|cut| help.find(cut))
+        .min()
+        .unwrap_or(help.len());
+    &help[..end]
 }
 
 fn key_line(key: &str, what: &str, theme: &Theme) -> Line<'static> {
@@ -208,40 +152,4 @@ fn key_line(key: &str, what: &str, theme: &Theme) -> Line<'static> {
         Span::styled(format!("  {key:<16}"), theme.key),
         Span::raw(what.to_string()),
     ])
-}
-
-/// The forms on the selected server, each listed where some account
-/// offers what it needs.
-const SERVER_FORMS: [(char, &str, Capability); 2] = [
-    (
-        PTR_KEY,
-        "edit reverse DNS of its IPs (form)",
-        Capability::ReverseDns,
-    ),
-    (
-        IP_REQUEST_KEY,
-        "request extra IP addresses (form, asks first)",
-        Capability::IpRequests,
-    ),
-];
-
-fn offered(state: &State) -> String {
-    let Some(server) = state.selected_server() else {
-        return "  no server selected".into();
-    };
-    let forms = SERVER_FORMS
-        .iter()
-        .filter(|(_, _, capability)| state.offers(&server.account, *capability))
-        .map(|(key, _, capability)| format!("{} ({key})", capability.label()));
-    let names: Vec<String> = Action::ALL
-        .into_iter()
-        .filter(|a| server.supports(*a))
-        .map(|a| format!("{} ({})", a.label(), key_for(a).unwrap_or('?')))
-        .chain(forms)
-        .collect();
-    if names.is_empty() {
-        format!("  none for {} right now", server.name)
-    } else {
-        format!("  {}", names.join(", "))
-    }
 }

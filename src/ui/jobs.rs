@@ -1,6 +1,7 @@
 //! The jobs strip (latest commands, always visible) and the full jobs view.
 
 use super::theme::Theme;
+use crate::app::layout::Areas;
 use crate::app::store::State;
 use crate::model::{short_age, Job, JobState};
 use ratatui::layout::{Constraint, Rect};
@@ -61,8 +62,14 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// Every job in a table, newest first.
-pub fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
+/// The jobs pane: every job in a table, newest first. It has no details
+/// panel.
+pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
+    draw_table(frame, areas.main_full, state, theme);
+    None
+}
+
+fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let header =
         Row::new(["ID", "ACCOUNT", "TARGET", "ACTION", "STATE", "AGE"]).style(theme.header);
     let rows = state.jobs.iter().rev().map(|job| {
@@ -96,7 +103,7 @@ pub fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .row_highlight_style(theme.selected);
     let mut table_state = TableState::default();
     if !state.jobs.is_empty() {
-        table_state.select(Some(state.jobs_cursor));
+        table_state.select(Some(state.panes.jobs.cursor));
     }
     frame.render_stateful_widget(table, area, &mut table_state);
 }

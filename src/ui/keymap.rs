@@ -123,8 +123,14 @@ pub const FORM_HINTS: [(&str, &str); 4] = [
 /// The fixed keys of dialogs, forms and the input lines, for the help.
 pub const FIXED_KEYS: [(&str, &str); 5] = [
     ("ctrl-c", "quit from anywhere"),
-    ("tab / ← →", "dialog: move between Cancel and the action (Cancel first)"),
-    ("enter", "dialog: choose; form: save; / and : lines: keep or run"),
+    (
+        "tab / ← →",
+        "dialog: move between Cancel and the action (Cancel first)",
+    ),
+    (
+        "enter",
+        "dialog: choose; form: save; / and : lines: keep or run",
+    ),
     ("esc", "dialog: cancel; form: close, keeping the draft"),
     ("ctrl-u", "form: clear the field"),
 ];
@@ -213,9 +219,6 @@ mod tests {
         );
         let accounts = state_in(ViewKind::Accounts);
         assert_eq!(intent_for(&accounts, key(KeyCode::Char('j'))), None);
-        assert_eq!(
-            intent_for(&accounts, key(KeyCode::Esc)),
-            Some(Intent::Back)
-        );
+        assert_eq!(intent_for(&accounts, key(KeyCode::Esc)), Some(Intent::Back));
     }
 }

@@ -1,5 +1,7 @@
 //! Drawing: `draw(&State)` renders the whole screen. The UI never does I/O
-//! and never mutates state; it builds only the rows that are visible.
+//! and never mutates state; it builds only the rows that are visible. Each
+//! pane has one module here, reached through the one match in
+//! [`draw_pane`]; `table` holds what the list panes share.
 
 pub mod accounts;
 pub mod colocation;
@@ -8,15 +10,16 @@ pub mod domains;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
-pub mod layout;
-pub mod records;
 pub mod servers;
+pub mod table;
 pub mod telemetry;
 pub mod theme;
 pub mod widgets;
 
-use crate::app::command::ViewKind;
+use crate::app::bindings;
 use crate::app::event::ScrollLimits;
+use crate::app::layout::{self, Areas};
+use crate::app::panes::{pane, ViewKind};
 use crate::app::store::{FlashLevel, Mode, State};
 use crate::model::{short_age, HealthState};
 use ratatui::layout::Rect;
@@ -27,26 +30,11 @@ use theme::Theme;
 
 /// Draws the whole screen for `state`.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> ScrollLimits {
-    let details_open = match state.main_view {
-        kind if kind.is_record_view() => state.records.panel(kind).open,
-        _ => state.details_open,
-    };
+    let panel = pane(state.main_view).panel(state);
+    let details_open = panel.is_some_and(|p| p.open);
     let areas = layout::areas(frame.area(), details_open, state.jobs.len());
     draw_header(frame, areas.header, state, theme);
-    let details = match state.main_view {
-        ViewKind::Servers => servers::draw(frame, &areas, state, theme),
-        ViewKind::Jobs => {
-            jobs::draw_table(frame, areas.main_full, state, theme);
-            None
-        }
-        ViewKind::Accounts => {
-            accounts::draw(frame, areas.main_full, state, theme);
-            None
-        }
-        ViewKind::Domains => domains::draw(frame, &areas, state, theme),
-        ViewKind::Contacts => contacts::draw(frame, &areas, state, theme),
-        ViewKind::Colocation => colocation::draw(frame, &areas, state, theme),
-    };
+    let details = draw_pane(frame, &areas, state, theme);
     jobs::draw_strip(frame, areas.jobs, state, theme);
     draw_message_line(frame, areas.message, state, theme);
     draw_hints(frame, areas.hints, state, theme);
@@ -58,6 +46,19 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> ScrollLimits {
         _ => {}
     }
     ScrollLimits { details, help }
+}
+
+/// Draws the current view's pane; returns how far its details panel can
+/// scroll, if shown. The one match on the view kind in the UI.
+fn draw_pane(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> Option<u16> {
+    match state.main_view {
+        ViewKind::Servers => servers::draw(frame, areas, state, theme),
+        ViewKind::Jobs => jobs::draw(frame, areas, state, theme),
+        ViewKind::Accounts => accounts::draw(frame, areas, state, theme),
+        ViewKind::Domains => domains::draw(frame, areas, state, theme),
+        ViewKind::Contacts => contacts::draw(frame, areas, state, theme),
+        ViewKind::Colocation => colocation::draw(frame, areas, state, theme),
+    }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -106,7 +107,7 @@ fn draw_message_line(frame: &mut Frame, area: Rect, state: &State, theme: &Theme
         Mode::Filter { input, .. } => {
             let mut spans = vec![Span::styled("/", theme.bold), Span::raw(input.clone())];
             spans.push(Span::styled("█", theme.dim));
-            if let Some(error) = &state.active_filter().error {
+            if let Some(error) = state.active_filter().and_then(|f| f.error.as_ref()) {
                 spans.push(Span::styled(format!("  bad regex: {error}"), theme.error));
             }
             Line::from(spans)
@@ -146,12 +147,7 @@ fn draw_hints(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             .collect()
     };
     let right: Vec<Span> = if matches!(state.mode, Mode::Normal) {
-        spans(
-            keymap::GENERAL_HINTS
-                .iter()
-                .map(|(k, l)| (k.to_string(), *l))
-                .collect(),
-        )
+        spans(bindings::general_hints(state))
     } else {
         Vec::new()
     };

@@ -1,13 +1,13 @@
 //! The servers pane: one table of the servers of every account, and the
 //! details panel of the selected server.
 
-use super::layout::Areas;
 use super::telemetry::sparkline;
 use super::theme::Theme;
 use super::widgets::draw_scrolled;
-use crate::app::command::Column;
+use crate::app::layout::Areas;
+use crate::app::panes::servers::{power_text, Column, Width};
 use crate::app::store::State;
-use crate::model::{short_age, HealthState, Server};
+use crate::model::{short_age, Capability, HealthState, MetricSeries, Server};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
@@ -64,13 +64,17 @@ const WIDE_TABLE: u16 = 100;
 /// name, group and OS columns get what their visible values need, and when
 /// space is short the name keeps at least half of it.
 fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<u16> {
-    const POWER: u16 = 7;
-    const IP: u16 = 15;
-    const LOCATION: u16 = 4;
-    const SIZE: u16 = 8;
-    let size = if shape.size { SIZE } else { 0 };
+    let shown: Vec<Column> = Column::ALL
+        .into_iter()
+        .filter(|c| shape.size || *c != Column::Size)
+        .collect();
     let inner = width.saturating_sub(2 + 1 + shape.columns() - 1);
-    let fixed = account_width + POWER + IP + LOCATION + size + shape.trend;
+    let fixed_width = |c: &Column| match c.width() {
+        Width::Fixed(w) => w,
+        Width::AccountName => account_width,
+        Width::Flexible => 0,
+    };
+    let fixed = shown.iter().map(fixed_width).sum::<u16>() + shape.trend;
     let rest = inner.saturating_sub(fixed);
     let [name_want, group_want, os_want] = wants;
     let (name, group, os) = if name_want + group_want + os_want <= rest {
@@ -81,10 +85,15 @@ fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<
         let group = group_want.min(left / 2);
         (name, group, left - group)
     };
-    let mut widths = vec![account_width, name, POWER, IP, LOCATION, group, os];
-    if shape.size {
-        widths.push(SIZE);
-    }
+    let mut widths: Vec<u16> = shown
+        .iter()
+        .map(|c| match c {
+            Column::Name => name,
+            Column::Group => group,
+            Column::Os => os,
+            other => fixed_width(other),
+        })
+        .collect();
     widths.push(shape.trend);
     widths
 }
@@ -92,9 +101,7 @@ fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<
 /// The row's sparkline, `cells` wide: the first gauge sampled for the
 /// server (load on controlepaneel), or its first telemetry series.
 fn trend(server: &Server, state: &State, cells: u16) -> String {
-    state
-        .telemetry
-        .get(&server.reference())
+    series_of(state, server)
         .and_then(|series| series.first())
         .map(|s| sparkline(&s.values().collect::<Vec<_>>(), usize::from(cells)))
         .unwrap_or_default()
@@ -141,31 +148,20 @@ fn account_width(state: &State) -> u16 {
     longest.clamp(7, 14) as u16
 }
 
-/// `2c/4G`: CPU count and memory in a few cells.
-fn compact_size(server: &Server) -> String {
-    let memory = server.memory_gb.map(|m| {
-        if m.fract() == 0.0 {
-            format!("{m:.0}G")
-        } else {
-            format!("{m:.1}G")
-        }
-    });
-    match (server.cpu, memory) {
-        (Some(c), Some(m)) => format!("{c}c/{m}"),
-        (Some(c), None) => format!("{c}c"),
-        (None, Some(m)) => m,
-        (None, None) => String::new(),
-    }
+/// The telemetry series known for a server (fetched or sampled).
+fn series_of<'a>(state: &'a State, server: &Server) -> Option<&'a Vec<MetricSeries>> {
+    let slot = state.data.telemetry.get(&server.reference())?;
+    slot.data.as_ref()
 }
 
 fn table_title(state: &State) -> String {
-    let view = &state.view;
+    let view = &state.panes.servers.view;
     let order = view.order;
     let arrow = if order.descending { "▼" } else { "▲" };
     let mut title = format!(
         " Servers [{}/{}] sort:{}{} ",
         view.rows.len(),
-        state.servers.len(),
+        state.servers().len(),
         order.column.title().to_lowercase(),
         arrow
     );
@@ -176,7 +172,7 @@ fn table_title(state: &State) -> String {
 }
 
 fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let view = &state.view;
+    let view = &state.panes.servers.view;
     let page = usize::from(area.height.saturating_sub(3));
     let order = view.order;
     let shape = Shape::for_width(area.width);
@@ -196,7 +192,7 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .iter()
         .skip(view.offset)
         .take(page)
-        .filter_map(|&i| state.servers.get(i))
+        .filter_map(|&i| state.servers().get(i))
         .collect();
     let wants = wanted_widths(visible.iter().copied());
     let widths = widths(area.width, shape, account_width(state), wants);
@@ -225,7 +221,7 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 }
 
 fn draw_empty_note(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
-    let text = if state.servers.is_empty() {
+    let text = if state.servers().is_empty() {
         "waiting for the first refresh…"
     } else {
         "no server matches the filter (esc clears it)"
@@ -249,23 +245,18 @@ fn server_row<'a>(
     let stale = state
         .account(&server.account)
         .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow));
-    let name = if server.warnings.is_empty() {
-        Cell::from(server.name.as_str())
-    } else {
-        Cell::from(format!("!{}", server.name)).style(theme.error)
+    let cell = |column: Column| match column {
+        Column::Name if !server.warnings.is_empty() => {
+            Cell::from(column.cell(server)).style(theme.error)
+        }
+        Column::Group => Cell::from(fit_tail(&server.group, group_width)),
+        other => Cell::from(other.cell(server)),
     };
-    let mut cells = vec![
-        Cell::from(server.account.as_str()),
-        name,
-        Cell::from(power_text(server)),
-        Cell::from(server.primary_ip.as_deref().unwrap_or("")),
-        Cell::from(server.location.as_str()),
-        Cell::from(fit_tail(&server.group, group_width)),
-        Cell::from(server.os.as_str()),
-    ];
-    if shape.size {
-        cells.push(Cell::from(compact_size(server)));
-    }
+    let mut cells: Vec<Cell> = Column::ALL
+        .into_iter()
+        .filter(|c| shape.size || *c != Column::Size)
+        .map(cell)
+        .collect();
     cells.push(Cell::from(trend(server, state, shape.trend)));
     let row = Row::new(cells);
     if stale {
@@ -273,18 +264,6 @@ fn server_row<'a>(
     } else {
         row
     }
-}
-
-/// Power plus what else matters at a glance: maintenance, a non-active status.
-fn power_text(server: &Server) -> String {
-    let mut text = server.power.label().to_string();
-    if server.in_maintenance {
-        text.push_str(" M");
-    }
-    if server.status_is_notable() {
-        text.push('*');
-    }
-    text
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u16 {
@@ -303,7 +282,7 @@ fn draw_details(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> 
     let paragraph = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false });
-    draw_scrolled(frame, area, paragraph, state.details_scroll)
+    draw_scrolled(frame, area, paragraph, state.panes.servers.panel.scroll)
 }
 
 fn field<'a>(label: &str, value: String, theme: &Theme) -> Line<'a> {
@@ -324,6 +303,10 @@ fn detail_lines<'a>(
         .iter()
         .map(|w| Line::from(Span::styled(format!("! {w}"), theme.error)))
         .collect();
+    lines.extend(server.missing.iter().map(|m| {
+        let text = format!("~ {} not fetched: {}", m.part, m.cause);
+        Line::from(Span::styled(text, theme.warn))
+    }));
     lines.extend([
         field("Power", power_text(server), theme),
         field("Status", server.status.clone(), theme),
@@ -410,8 +393,16 @@ fn telemetry_lines<'a>(
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
-    let Some(series) = state.telemetry.get(&server.reference()) else {
-        return vec![Line::from(Span::styled("  loading…", theme.dim))];
+    let slot = state.data.telemetry.get(&server.reference());
+    let Some(series) = slot.and_then(|s| s.data.as_ref()) else {
+        let note = match slot.and_then(|s| s.error.as_ref()) {
+            Some(error) => format!("  not fetched: {error}"),
+            None if !state.offers(&server.account, Capability::Telemetry) => {
+                "  no telemetry from this provider".to_string()
+            }
+            None => "  loading…".to_string(),
+        };
+        return vec![Line::from(Span::styled(note, theme.dim))];
     };
     if series.is_empty() {
         return vec![Line::from(Span::styled(

@@ -131,8 +131,9 @@ fn first_server_name(screen: &str) -> String {
 fn demo_filter_reboot_confirm_succeed_quit() {
     let state_dir = temp_state_dir("e2e");
     let mut console = Console::start(&state_dir);
-    console.wait_for("● ok");
-    let screen = console.wait_for("Servers [");
+    // The CLC account's servers are listed once it is up (the other demo
+    // account may come up first).
+    let screen = console.wait_for("clc-demo ● ok");
     // Pick a running server: filter to "on" rows first, then to one name.
     let running_line = screen
         .lines()

@@ -182,6 +182,7 @@ fn sample_snapshot() -> Snapshot {
         last_success_at: Some(5),
         last_latency_ms: Some(250),
         consecutive_failures: 2,
+        missing: Vec::new(),
     };
     Snapshot {
         saved_at: 1_795_352_709_000,

@@ -2,14 +2,16 @@
 //! provider over loopback HTTP, and the store. Each injected fault turns
 //! the account degraded while its last good data stays, and it recovers.
 
-use hostdeck::app::command::Intent;
+use crate::support::events;
 use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::intent::Intent;
 use hostdeck::app::store::Store;
 use hostdeck::app::worker::{self, Request, WorkerHandle, WorkerTiming};
 use hostdeck::audit::AuditLog;
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, HealthState, JobState, PowerState};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use hostdeck::provider::Fetch;
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
 use std::sync::Arc;
@@ -87,17 +89,24 @@ impl Rig {
         for effect in effects {
             match effect {
                 Effect::Send(job) => self.worker.send(Request::Send(Box::new(job))),
-                Effect::RefreshServer(target) => {
-                    self.worker.send(Request::RefreshServer(target.id))
-                }
+                Effect::Fetch(_, fetch) => self.worker.send(Request::Fetch(fetch)),
                 _ => {}
             }
         }
     }
 
     async fn refresh(&mut self) {
-        self.worker.send(Request::Refresh);
-        self.until(|e| matches!(e, Event::Inventory { .. })).await;
+        self.worker.send(Request::Fetch(Fetch::Inventory));
+        self.until(|e| {
+            matches!(
+                e,
+                Event::Fetched {
+                    fetch: Fetch::Inventory,
+                    ..
+                }
+            )
+        })
+        .await;
     }
 
     fn health(&self) -> HealthState {
@@ -117,9 +126,18 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         provider(&sim, sim.credential("password").expect("pw")),
         None,
     );
-    rig.until(|e| matches!(e, Event::Inventory { .. })).await; // the first poll runs at once
+    rig.until(|e| {
+        matches!(
+            e,
+            Event::Fetched {
+                fetch: Fetch::Inventory,
+                ..
+            }
+        )
+    })
+    .await; // the first poll runs at once
     assert_eq!(rig.health(), HealthState::Ok);
-    let count = rig.store.state().servers.len();
+    let count = rig.store.state().servers().len();
     assert!(count >= 10, "servers listed: {count}");
 
     let faults = [
@@ -170,7 +188,7 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
             "{name}: the error names the account: {error}"
         );
         assert_eq!(
-            rig.store.state().servers.len(),
+            rig.store.state().servers().len(),
             count,
             "{name}: last good data stays"
         );
@@ -191,7 +209,7 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         HealthState::Slow,
         "added latency marks the account slow"
     );
-    assert_eq!(rig.store.state().servers.len(), count);
+    assert_eq!(rig.store.state().servers().len(), count);
     sim.faults.set(Faults::default());
     rig.refresh().await;
     assert_eq!(rig.health(), HealthState::Ok, "latency gone: ok again");
@@ -212,7 +230,16 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
 async fn bad_credentials_mark_auth_failed() {
     let sim = sim().await;
     let mut rig = Rig::start(provider(&sim, "wrong-password"), None);
-    rig.until(|e| matches!(e, Event::Inventory { .. })).await;
+    rig.until(|e| {
+        matches!(
+            e,
+            Event::Fetched {
+                fetch: Fetch::Inventory,
+                ..
+            }
+        )
+    })
+    .await;
     assert_eq!(rig.health(), HealthState::AuthFailed);
     let error = rig
         .store
@@ -239,11 +266,20 @@ async fn a_job_runs_through_the_queue_is_audited_and_refreshes_the_server() {
         provider(&sim, sim.credential("password").expect("pw")),
         Some(audit),
     );
-    rig.until(|e| matches!(e, Event::Inventory { .. })).await;
+    rig.until(|e| {
+        matches!(
+            e,
+            Event::Fetched {
+                fetch: Fetch::Inventory,
+                ..
+            }
+        )
+    })
+    .await;
     let target = rig
         .store
         .state()
-        .servers
+        .servers()
         .iter()
         .find(|s| s.power == PowerState::On && s.supports(Action::PowerOff))
         .expect("a running server")
@@ -277,10 +313,18 @@ async fn a_job_runs_through_the_queue_is_audited_and_refreshes_the_server() {
         &rig.store.state().jobs[0].state,
         JobState::Succeeded(_)
     ));
-    assert!(effects.contains(&Effect::RefreshServer(target.reference())));
+    assert!(effects.contains(&events::fetch_server(&target.reference())));
     rig.carry(effects);
-    rig.until(|e| matches!(e, Event::ServerRefreshed { .. }))
-        .await;
+    rig.until(|e| {
+        matches!(
+            e,
+            Event::Fetched {
+                fetch: Fetch::Server(_),
+                ..
+            }
+        )
+    })
+    .await;
     let after = rig
         .store
         .state()

@@ -85,6 +85,52 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// An entry for every view, needing no capability, without a hint.
+    pub const fn new(
+        name: &'static str,
+        keys: &'static [&'static str],
+        help: &'static str,
+        run: Run,
+    ) -> Binding {
+        Binding {
+            name,
+            aliases: &[],
+            keys,
+            help,
+            views: EVERY_VIEW,
+            capability: None,
+            mutates: false,
+            run,
+            hint: Hint::None,
+        }
+    }
+
+    pub const fn aliases(mut self, aliases: &'static [&'static str]) -> Binding {
+        self.aliases = aliases;
+        self
+    }
+
+    pub const fn views(mut self, views: &'static [ViewKind]) -> Binding {
+        self.views = views;
+        self
+    }
+
+    pub const fn needs(mut self, capability: Capability) -> Binding {
+        self.capability = Some(capability);
+        self
+    }
+
+    /// It changes something at a provider: read-only mode refuses it.
+    pub const fn mutating(mut self) -> Binding {
+        self.mutates = true;
+        self
+    }
+
+    pub const fn hint(mut self, hint: Hint) -> Binding {
+        self.hint = hint;
+        self
+    }
+
     /// Whether it works in `view`.
     pub fn works_in(&self, view: ViewKind) -> bool {
         self.views.is_empty() || self.views.contains(&view)
@@ -92,7 +138,7 @@ impl Binding {
 
     /// Whether `name` (any case) names it on the `:` line.
     pub fn is_named(&self, name: &str) -> bool {
-        self.name.eq_ignore_ascii_case(name) || self.aliases.iter().any(|a| *a == name)
+        self.name.eq_ignore_ascii_case(name) || self.aliases.contains(&name)
     }
 
     /// The intent of its `n`th key.
@@ -137,7 +183,12 @@ impl Default for Keymap {
     fn default() -> Self {
         let keys = BINDINGS
             .iter()
-            .map(|b| b.keys.iter().filter_map(|k| KeySpec::parse(k).ok()).collect())
+            .map(|b| {
+                b.keys
+                    .iter()
+                    .filter_map(|k| KeySpec::parse(k).ok())
+                    .collect()
+            })
             .collect();
         Keymap { keys }
     }
@@ -169,7 +220,8 @@ impl Keymap {
         match keymap.conflicts().into_iter().next() {
             None => Ok(keymap),
             Some((a, b, key, view)) => {
-                let overridden = |i: usize| overrides.0.iter().any(|o| o.action == BINDINGS[i].name);
+                let overridden =
+                    |i: usize| overrides.0.iter().any(|o| o.action == BINDINGS[i].name);
                 let (blamed, other) = if overridden(b) { (b, a) } else { (a, b) };
                 Err(KeymapError {
                     action: BINDINGS[blamed].name.to_string(),
@@ -193,10 +245,17 @@ impl Keymap {
         self.keys(index).first().map(ToString::to_string)
     }
 
-    /// `j / ↓`: every key of an entry, as the help shows them.
+    /// `j / ↓`: every key of an entry, as the help shows them; a run of
+    /// column keys as `1..9`.
     pub fn key_labels(&self, index: usize) -> String {
         let labels: Vec<String> = self.keys(index).iter().map(KeySpec::label).collect();
-        labels.join(" / ")
+        let columns = BINDINGS
+            .get(index)
+            .is_some_and(|b| b.run == Run::SortColumn);
+        match (columns, labels.first(), labels.last()) {
+            (true, Some(first), Some(last)) if labels.len() > 2 => format!("{first}..{last}"),
+            _ => labels.join(" / "),
+        }
     }
 
     /// Every pair of entries that share a key in a view, with the key.
@@ -268,7 +327,9 @@ fn views_of(binding: &Binding) -> String {
         .views
         .iter()
         .map(|view| {
-            let key = view_key(*view).map(|k| format!(" ({k})")).unwrap_or_default();
+            let key = view_key(*view)
+                .map(|k| format!(" ({k})"))
+                .unwrap_or_default();
             format!("the {} view{key}", view.title())
         })
         .collect();
@@ -283,10 +344,34 @@ fn view_key(view: ViewKind) -> Option<&'static str> {
         .and_then(|b| b.keys.first().copied())
 }
 
+/// An entry the selection offers now: its hint label and first key.
+pub struct Offer {
+    pub binding: &'static Binding,
+    pub label: &'static str,
+    pub key: String,
+}
+
 /// The hint bar's left part in normal mode: the entries of this view that
 /// the selection offers now, with their first key; `read-only` in place
 /// of the mutating ones where the account is read-only.
 pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+    let read_only = state.read_only
+        || pane(state.main_view)
+            .selected_account(state)
+            .is_some_and(|a| state.is_read_only(a));
+    let offers = offered(state);
+    let refused = read_only && offers.iter().any(|o| o.binding.mutates);
+    let shown = offers
+        .into_iter()
+        .filter(|o| !(read_only && o.binding.mutates))
+        .map(|o| (o.key, o.label));
+    let notice = refused.then(|| (String::new(), "read-only"));
+    notice.into_iter().chain(shown).collect()
+}
+
+/// The entries the selection offers now (read-only or not), in table
+/// order: what the hint bar and the help show.
+pub fn offered(state: &State) -> Vec<Offer> {
     let view = state.main_view;
     let account = pane(view).selected_account(state);
     let offered = |capability: Option<Capability>| match (capability, account) {
@@ -294,29 +379,21 @@ pub fn hints(state: &State) -> Vec<(String, &'static str)> {
         (Some(c), Some(account)) => state.offers(account, c),
         (Some(c), None) => state.any_offers(c),
     };
-    let read_only = state.read_only || account.is_some_and(|a| state.is_read_only(a));
-    let mut shown = Vec::new();
-    let mut refused = false;
-    for (index, binding) in BINDINGS.iter().enumerate() {
-        let Hint::When(label) = binding.hint else {
-            continue;
-        };
-        if !binding.works_in(view) || !offered(binding.capability) {
-            continue;
-        }
-        let (Some(label), Some(key)) = (label(state), state.keymap.first_key(index)) else {
-            continue;
-        };
-        if binding.mutates && read_only {
-            refused = true;
-        } else {
-            shown.push((key, label));
-        }
-    }
-    if refused {
-        shown.insert(0, (String::new(), "read-only"));
-    }
-    shown
+    BINDINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.works_in(view) && offered(b.capability))
+        .filter_map(|(index, binding)| {
+            let Hint::When(label) = binding.hint else {
+                return None;
+            };
+            Some(Offer {
+                binding,
+                label: label(state)?,
+                key: state.keymap.first_key(index)?,
+            })
+        })
+        .collect()
 }
 
 /// The hint bar's right part: `/ filter  ? help  q quit`, where they work.
@@ -381,9 +458,9 @@ mod tests {
     #[test]
     fn names_are_unique_and_commands_resolve_to_their_entry() {
         for (i, binding) in BINDINGS.iter().enumerate() {
-            let clash = BINDINGS[i + 1..]
-                .iter()
-                .find(|b| b.is_named(binding.name) || binding.aliases.iter().any(|a| b.is_named(a)));
+            let clash = BINDINGS[i + 1..].iter().find(|b| {
+                b.is_named(binding.name) || binding.aliases.iter().any(|a| b.is_named(a))
+            });
             assert!(clash.is_none(), "{} is named twice", binding.name);
         }
         assert_eq!(
@@ -394,9 +471,15 @@ mod tests {
             parse_command_line("sort 2", ViewKind::Servers),
             Ok(vec![Intent::SortColumn(1)])
         );
-        assert_eq!(parse_command_line("q", ViewKind::Jobs), Ok(vec![Intent::Quit]));
+        assert_eq!(
+            parse_command_line("q", ViewKind::Jobs),
+            Ok(vec![Intent::Quit])
+        );
         assert_eq!(parse_command_line("  ", ViewKind::Servers), Ok(vec![]));
-        assert_eq!(parse_command_line("filter web", ViewKind::Servers).map(|i| i.len()), Ok(5));
+        assert_eq!(
+            parse_command_line("filter web", ViewKind::Servers).map(|i| i.len()),
+            Ok(5)
+        );
         assert!(parse_command_line("frobnicate", ViewKind::Servers)
             .is_err_and(|e| e.contains("unknown command")));
         assert_eq!(

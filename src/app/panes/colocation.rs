@@ -303,7 +303,12 @@ impl Pane for Colocation {
         let now = now_millis();
         let mut effects = Vec::new();
         for account in accounts {
-            let slot = store.state.data.colocation.entry(account.clone()).or_default();
+            let slot = store
+                .state
+                .data
+                .colocation
+                .entry(account.clone())
+                .or_default();
             if forced || !slot.is_fresh(now, COLOCATION_TTL_MS) {
                 slot.requested_at = Some(now);
                 effects.push(Effect::Fetch(account, Fetch::Colocation));

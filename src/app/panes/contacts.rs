@@ -189,7 +189,8 @@ impl Pane for Contacts {
         pane.usage.clear();
         for slot in state.data.domains.values() {
             if let Some(data) = &slot.data {
-                pane.usage.extend(contact_use(&data.contacts, &data.domains));
+                pane.usage
+                    .extend(contact_use(&data.contacts, &data.domains));
             }
         }
         pane.list.rebuild(state.data.contacts(), &pane.usage);

@@ -269,7 +269,10 @@ fn history_wanted(store: &mut Store) -> Vec<Effect> {
     };
     let now = now_millis();
     let slot = state.data.history.entry(target.clone()).or_default();
-    if slot.requested_at.is_some_and(|at| now - at < HISTORY_TTL_MS) {
+    if slot
+        .requested_at
+        .is_some_and(|at| now - at < HISTORY_TTL_MS)
+    {
         return Vec::new();
     }
     slot.requested_at = Some(now);

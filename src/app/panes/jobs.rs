@@ -19,10 +19,6 @@ struct JobTable<'a> {
 }
 
 impl Table for JobTable<'_> {
-    fn len(&self) -> usize {
-        self.len
-    }
-
     fn cursor(&self) -> usize {
         *self.cursor
     }

@@ -16,9 +16,9 @@ pub mod jobs;
 pub mod servers;
 
 use super::event::Effect;
+use super::filter::Filter;
 use super::intent::Intent;
 use super::store::{State, Store};
-use super::view::Filter;
 use crate::provider::Fetch;
 
 /// The full-screen views the console can show.
@@ -159,8 +159,6 @@ pub fn pane(kind: ViewKind) -> &'static dyn Pane {
 
 /// The table a pane's keys move, whatever its rows.
 pub trait Table {
-    /// How many rows pass the filter.
-    fn len(&self) -> usize;
     fn cursor(&self) -> usize;
     /// Moves the cursor to `position` (clamped) and selects that row.
     fn move_to(&mut self, position: i64);
@@ -177,10 +175,28 @@ pub trait Table {
     fn scroll_into_view(&mut self, page: usize);
 }
 
-impl<R: crate::app::listview::ListRow> Table for crate::app::listview::ListView<R> {
-    fn len(&self) -> usize {
-        self.rows.len()
+impl<T: Table + ?Sized> Table for &mut T {
+    fn cursor(&self) -> usize {
+        (**self).cursor()
     }
+    fn move_to(&mut self, position: i64) {
+        (**self).move_to(position);
+    }
+    fn choose_sort(&mut self, column: usize) -> bool {
+        (**self).choose_sort(column)
+    }
+    fn column_named(&self, name: &str) -> Option<usize> {
+        (**self).column_named(name)
+    }
+    fn set_filter(&mut self, text: &str) -> bool {
+        (**self).set_filter(text)
+    }
+    fn scroll_into_view(&mut self, page: usize) {
+        (**self).scroll_into_view(page);
+    }
+}
+
+impl<R: crate::app::listview::ListRow> Table for crate::app::listview::ListView<R> {
     fn cursor(&self) -> usize {
         self.cursor
     }

@@ -177,10 +177,6 @@ struct ServerTable<'a> {
 }
 
 impl Table for ServerTable<'_> {
-    fn len(&self) -> usize {
-        self.view.rows.len()
-    }
-
     fn cursor(&self) -> usize {
         self.view.cursor
     }
@@ -344,7 +340,10 @@ fn telemetry_wanted(store: &mut Store) -> Vec<Effect> {
     };
     let now = now_millis();
     let slot = state.data.telemetry.entry(target.clone()).or_default();
-    if slot.requested_at.is_some_and(|at| now - at < TELEMETRY_TTL_MS) {
+    if slot
+        .requested_at
+        .is_some_and(|at| now - at < TELEMETRY_TTL_MS)
+    {
         return Vec::new();
     }
     slot.requested_at = Some(now);

@@ -32,6 +32,8 @@ impl Store {
         if changed {
             self.rebuild_panes_fed_by(&fetch);
         }
+        // The data age in the shown view's title moved on as well.
+        self.dirty |= pane(self.state.main_view).fed_by(&fetch);
         effects
     }
 
@@ -47,13 +49,19 @@ impl Store {
         match fetched {
             Fetched::Inventory(inventory) => {
                 // Applied in place; the servers view is re-derived there.
-                (false, self.apply_inventory(account, inventory, latency_ms, at))
+                (
+                    false,
+                    self.apply_inventory(account, inventory, latency_ms, at),
+                )
             }
             Fetched::Server(server) => {
                 let Fetch::Server(id) = fetch else {
                     return (false, Vec::new());
                 };
-                (true, self.apply_server(&Ref::server(account, id.clone()), *server))
+                (
+                    true,
+                    self.apply_server(&Ref::server(account, id.clone()), *server),
+                )
             }
             Fetched::Telemetry(series) => {
                 let Fetch::Telemetry(id) = fetch else {
@@ -105,7 +113,11 @@ impl Store {
                 self.resource_failed(account, &error, new);
             }
             Fetch::Telemetry(id) => {
-                let slot = self.state.data.telemetry.entry(Ref::server(account, id.clone()));
+                let slot = self
+                    .state
+                    .data
+                    .telemetry
+                    .entry(Ref::server(account, id.clone()));
                 let slot = slot.or_default();
                 slot.requested_at = None;
                 slot.error = Some(error.to_string());
@@ -166,14 +178,19 @@ impl Store {
             contacts,
             missing,
         };
-        let slot = self.state.data.domains.entry(account.to_string()).or_default();
-        let changed = !slot.data.as_ref().is_some_and(|old| same_domain_data(old, &fresh));
+        let slot = self
+            .state
+            .data
+            .domains
+            .entry(account.to_string())
+            .or_default();
+        let changed = !slot
+            .data
+            .as_ref()
+            .is_some_and(|old| same_domain_data(old, &fresh));
         let recovered = slot.fill(fresh, at);
         // The data age in the title moved on as well.
-        let shown = matches!(
-            self.state.main_view,
-            ViewKind::Domains | ViewKind::Contacts
-        );
+        let shown = matches!(self.state.main_view, ViewKind::Domains | ViewKind::Contacts);
         self.dirty |= changed || recovered || shown;
         let effects = if changed {
             vec![Effect::SaveSnapshot]
@@ -226,6 +243,14 @@ fn same_domain_data(old: &DomainData, new: &DomainData) -> bool {
     old.missing == new.missing
         && old.domains.len() == new.domains.len()
         && old.contacts.len() == new.contacts.len()
-        && old.domains.iter().zip(&new.domains).all(|(a, b)| same_domain(a, b))
-        && old.contacts.iter().zip(&new.contacts).all(|(a, b)| same_contact(a, b))
+        && old
+            .domains
+            .iter()
+            .zip(&new.domains)
+            .all(|(a, b)| same_domain(a, b))
+        && old
+            .contacts
+            .iter()
+            .zip(&new.contacts)
+            .all(|(a, b)| same_contact(a, b))
 }

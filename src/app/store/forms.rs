@@ -22,8 +22,8 @@ use crate::app::form::{
 use crate::drafts::{Draft, Drafts};
 use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind};
 use crate::provider::Fetch;
-use std::collections::BTreeMap;
 use crossterm::event::{KeyCode, KeyEvent};
+use std::collections::BTreeMap;
 
 impl Store {
     /// Restores the drafts saved by an earlier session.

@@ -50,7 +50,9 @@ impl Store {
             Intent::Bottom => self.jump(i64::MAX),
             Intent::SortColumn(column) => self.sort(Some(column), &(column + 1).to_string()),
             Intent::SortNamed(name) => {
-                let column = pane.table(&mut self.state).and_then(|t| t.column_named(&name));
+                let column = pane
+                    .table(&mut self.state)
+                    .and_then(|t| t.column_named(&name));
                 self.sort(column, &name)
             }
             Intent::ToggleDetails => self.toggle_details(),
@@ -333,7 +335,6 @@ impl Store {
         self.state.mode = Mode::Confirm(confirm);
         Vec::new()
     }
-
 }
 
 /// Applies a typing intent to a line being edited (the filter or the `:`

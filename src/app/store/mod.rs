@@ -25,11 +25,11 @@ use super::form::Form;
 use super::intent::Intent;
 use super::panes::{pane, Panes, ViewKind};
 use super::resources::{DomainData, Resources, Slot};
-use super::server_view::search_text;
+use super::server_view::{same_sort_key, search_text};
 use crate::drafts::Drafts;
 use crate::model::{
-    now_millis, AccountInfo, Capability, Contact, Domain, Job, JobId, JobState, Millis, Ref,
-    Server, Visit, Visitor,
+    now_millis, AccountInfo, Capability, Command, Contact, Domain, Job, JobId, JobState, Millis,
+    Ref, Server, Visit, Visitor,
 };
 use crate::snapshot::Snapshot;
 use std::collections::VecDeque;
@@ -350,9 +350,13 @@ impl Store {
                 .push(domain);
         }
         for contact in snapshot.contacts.into_iter().filter(|c| known(&c.account)) {
-            restore_into(&mut state.data, &contact.account.clone(), contact.fetched_at)
-                .contacts
-                .push(contact);
+            restore_into(
+                &mut state.data,
+                &contact.account.clone(),
+                contact.fetched_at,
+            )
+            .contacts
+            .push(contact);
         }
         for account in &mut state.accounts {
             if let Some(health) = snapshot.health.get(&account.name) {
@@ -401,7 +405,11 @@ impl Store {
 
 /// The domain data of an account being restored, aged by the oldest
 /// `fetched_at` of what it holds.
-fn restore_into<'a>(data: &'a mut Resources, account: &str, fetched_at: Millis) -> &'a mut DomainData {
+fn restore_into<'a>(
+    data: &'a mut Resources,
+    account: &str,
+    fetched_at: Millis,
+) -> &'a mut DomainData {
     let slot: &mut Slot<DomainData> = data.domains.entry(account.to_string()).or_default();
     let at = slot.fetched_at.get_or_insert(fetched_at);
     *at = (*at).max(fetched_at);

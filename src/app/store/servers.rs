@@ -56,12 +56,7 @@ impl Store {
 
     /// Appends gauges read during a refresh to their servers' ring buffers;
     /// returns whether there were any.
-    pub(super) fn record_samples(
-        &mut self,
-        account: &str,
-        samples: Vec<ServerSample>,
-        at: Millis,
-    ) -> bool {
+    fn record_samples(&mut self, account: &str, samples: Vec<ServerSample>, at: Millis) -> bool {
         let any = !samples.is_empty();
         for sample in samples {
             let target = Ref::server(account, sample.server_id);
@@ -85,7 +80,7 @@ impl Store {
     }
 
     /// Replaces the servers of one account; returns whether anything changed.
-    pub(super) fn replace_servers(&mut self, account: &str, fresh: Vec<Server>) -> bool {
+    fn replace_servers(&mut self, account: &str, fresh: Vec<Server>) -> bool {
         match self.update_in_place(account, fresh) {
             Ok(InPlace::Unchanged) => false,
             Ok(InPlace::Changed { resort }) => {
@@ -110,7 +105,7 @@ impl Store {
     /// The common refresh: the account has exactly the same servers as
     /// before, so each is updated where it stands and the index holds.
     /// Gives the list back when the set of servers changed.
-    pub(super) fn update_in_place(
+    fn update_in_place(
         &mut self,
         account: &str,
         fresh: Vec<Server>,
@@ -144,11 +139,8 @@ impl Store {
                 continue;
             }
             let text = search_text(&server);
-            let resort = !same_sort_key(
-                order,
-                (&data.servers[i], &data.search[i]),
-                (&server, &text),
-            );
+            let resort =
+                !same_sort_key(order, (&data.servers[i], &data.search[i]), (&server, &text));
             outcome = outcome.with_change(resort);
             data.search[i] = text;
             data.servers[i] = server;
@@ -157,7 +149,7 @@ impl Store {
     }
 
     /// Rebuilds the server list with a new set of servers for one account.
-    pub(super) fn rebuild_account(&mut self, account: &str, fresh: Vec<Server>) {
+    fn rebuild_account(&mut self, account: &str, fresh: Vec<Server>) {
         let data = &mut self.state.data.servers;
         let mut old: HashMap<String, (Server, String)> = HashMap::new();
         let mut servers = Vec::with_capacity(data.servers.len().max(fresh.len()));

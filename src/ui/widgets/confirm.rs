@@ -4,7 +4,7 @@
 //! to be typed.
 
 use super::centered;
-use crate::app::rows::{lock_label, ymd};
+use crate::app::labels::{lock_label, ymd};
 use crate::app::store::{Confirm, ConfirmFocus, State};
 use crate::model::{Command, ObjectKind};
 use crate::ui::theme::Theme;
@@ -98,7 +98,7 @@ fn context(confirm: &Confirm, state: &State) -> Option<String> {
             .map(|end| format!("Current term ends {}", ymd(Some(end)))),
         Command::RequestIps { reason, .. } => Some(format!("Reason: {reason}")),
         Command::DeleteContact => {
-            let users = state.records.contact_use.get(target);
+            let users = state.panes.contacts.usage.get(target);
             Some(match users.filter(|u| !u.is_empty()) {
                 Some(users) => format!("used by {} domain(s): {}", users.len(), shortlist(users)),
                 None => "not used by any domain".into(),

@@ -1,13 +1,15 @@
 //! Store tests of the domains, contacts and colocation views: keys and
 //! events in, state and effects out. Keys go through the real key map.
 
+use crate::support::events;
 use crate::support::records::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hostdeck::app::command::{Intent, ViewKind};
-use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::event::Effect;
+use hostdeck::app::intent::Intent;
+use hostdeck::app::panes::ViewKind;
 use hostdeck::app::store::{ConfirmFocus, Mode, Store};
 use hostdeck::model::{Command, HealthState, ObjectKind, Ref};
-use hostdeck::provider::{DomainInventory, ErrorKind, ProviderError};
+use hostdeck::provider::{DomainInventory, ErrorKind, Fetch, ProviderError};
 use hostdeck::ui::keymap::intent_for;
 
 /// Presses a key the way the runtime does.
@@ -27,10 +29,10 @@ fn type_text(store: &mut Store, text: &str) {
 
 fn domain_rows(store: &Store) -> Vec<String> {
     let state = store.state();
-    let view = &state.records.domains;
+    let view = &state.panes.domains.list;
     view.rows
         .iter()
-        .map(|&i| state.domains[i].id.clone())
+        .map(|&i| state.data.domains().nth(i).expect("domain").id.clone())
         .collect()
 }
 
@@ -100,7 +102,7 @@ fn the_filter_narrows_rows_and_moves_the_published_selection() {
     assert_eq!(domain_rows(&s), ["example.nl", "readonly.nl", "shop.nl"]);
     press(&mut s, KeyCode::Char('G'));
     assert_eq!(
-        s.state().records.domains.selected,
+        s.state().panes.domains.list.selected,
         Some(domain_ref("cp-demo", "shop.nl"))
     );
     press(&mut s, KeyCode::Char('/'));
@@ -111,18 +113,18 @@ fn the_filter_narrows_rows_and_moves_the_published_selection() {
     apply(&mut s, Intent::InputSubmit);
     assert_eq!(domain_rows(&s), ["readonly.nl"]);
     assert_eq!(
-        s.state().records.domains.selected,
+        s.state().panes.domains.list.selected,
         Some(domain_ref("cp-ro", "readonly.nl"))
     );
     // The servers filter is untouched.
-    assert!(!s.state().view.filter.is_active());
+    assert!(!s.state().panes.servers.view.filter.is_active());
 }
 
 #[test]
 fn selection_survives_a_refresh_that_adds_a_domain_before_it() {
     let mut s = domains_view();
     select_domain(&mut s, "shop.nl");
-    let cursor = s.state().records.domains.cursor;
+    let cursor = s.state().panes.domains.list.cursor;
     let mut fresh = demo_domains();
     fresh
         .domains
@@ -132,24 +134,30 @@ fn selection_survives_a_refresh_that_adds_a_domain_before_it() {
         s.state().selected_domain().map(|d| d.id.as_str()),
         Some("shop.nl")
     );
-    assert_eq!(s.state().records.domains.cursor, cursor + 1);
+    assert_eq!(s.state().panes.domains.list.cursor, cursor + 1);
 }
 
 #[test]
 fn a_failed_refresh_keeps_the_domains_and_records_the_error() {
     let mut s = domains_view();
-    s.apply(Event::Domains {
-        account: "cp-demo".into(),
-        result: Err(ProviderError::new(
+    s.apply(events::domains(
+        "cp-demo",
+        Err(ProviderError::new(
             "cp-demo",
             "list domains",
             ErrorKind::Http,
             "HTTP 503",
         )),
-        at: now() + 60_000,
-    });
+        now() + 60_000,
+    ));
     assert_eq!(domain_rows(&s).len(), 4);
-    let error = s.state().domain_errors.get("cp-demo").expect("error kept");
+    let error = s
+        .state()
+        .data
+        .domains
+        .get("cp-demo")
+        .and_then(|s| s.error.as_ref())
+        .expect("error kept");
     assert!(error.contains("HTTP 503"), "{error}");
 }
 
@@ -158,8 +166,8 @@ fn expiring_domains_are_flagged_against_now() {
     let s = domains_view();
     let state = s.state();
     let soon: Vec<&str> = state
-        .domains
-        .iter()
+        .data
+        .domains()
         .filter(|d| d.expires_soon(state.now))
         .map(|d| d.id.as_str())
         .collect();
@@ -328,7 +336,7 @@ fn form_keys_open_the_forms_on_the_selection() {
         Some(Intent::OpenForm(FormKind::DomainContacts))
     );
     assert_eq!(
-        s.state().records.domains.selected,
+        s.state().panes.domains.list.selected,
         Some(domain_ref("cp-demo", "shop.nl"))
     );
 }
@@ -340,7 +348,7 @@ fn opening_the_domains_view_fetches_only_accounts_without_domains() {
     let mut wanted: Vec<String> = effects
         .iter()
         .filter_map(|e| match e {
-            Effect::RefreshDomains(a) => Some(a.clone()),
+            Effect::Fetch(a, Fetch::Domains) => Some(a.clone()),
             _ => None,
         })
         .collect();
@@ -361,19 +369,19 @@ fn details_fetch_the_history_once_per_ttl() {
     select_domain(&mut s, "example.nl");
     let effects = press(&mut s, KeyCode::Enter);
     let example = domain_ref("cp-demo", "example.nl");
-    assert_eq!(effects, vec![Effect::FetchDomainHistory(example.clone())]);
+    assert_eq!(effects, vec![events::fetch_history(&example.clone())]);
     let effects = press(&mut s, KeyCode::Char('j'));
     assert_eq!(
         effects,
-        vec![Effect::FetchDomainHistory(domain_ref("cp-demo", "old.com"))]
+        vec![events::fetch_history(&domain_ref("cp-demo", "old.com"))]
     );
     let effects = press(&mut s, KeyCode::Char('k'));
     assert!(effects.is_empty(), "asked for within the TTL: {effects:?}");
-    s.apply(Event::DomainHistory {
-        target: example.clone(),
-        result: Ok(history()),
-    });
-    let actions: Vec<&str> = s.state().domain_history[&example]
+    s.apply(events::history(&example, Ok(history())));
+    let actions: Vec<&str> = s.state().data.history[&example]
+        .data
+        .as_ref()
+        .expect("history")
         .iter()
         .map(|h| h.action.as_str())
         .collect();
@@ -387,9 +395,9 @@ fn esc_closes_details_then_clears_the_filter_then_goes_back() {
     type_text(&mut s, "shop");
     apply(&mut s, Intent::InputSubmit);
     press(&mut s, KeyCode::Enter);
-    assert!(s.state().records.domain_panel.open);
+    assert!(s.state().panes.domains.panel.open);
     press(&mut s, KeyCode::Esc);
-    assert!(!s.state().records.domain_panel.open);
+    assert!(!s.state().panes.domains.panel.open);
     assert_eq!(s.state().main_view, ViewKind::Domains);
     press(&mut s, KeyCode::Esc);
     assert_eq!(domain_rows(&s).len(), 4);
@@ -409,13 +417,13 @@ fn contacts_count_the_domains_that_use_them() {
     let s = contacts_view();
     let state = s.state();
     let jan = state
-        .contacts
-        .iter()
+        .data
+        .contacts()
         .find(|c| c.id == "JJ123")
         .expect("jan");
-    let users = &state.records.contact_use[&jan.reference()];
+    let users = &state.panes.contacts.usage[&jan.reference()];
     assert_eq!(users, &["example.nl", "shop.nl"]);
-    assert_eq!(state.records.contacts.selected, Some(jan.reference()));
+    assert_eq!(state.panes.contacts.list.selected, Some(jan.reference()));
 }
 
 #[test]
@@ -468,23 +476,19 @@ fn opening_colocation_fetches_once_per_minute_and_r_forces() {
     let mut s = store((120, 40));
     let effects = press(&mut s, KeyCode::Char('V'));
     assert_eq!(s.state().main_view, ViewKind::Colocation);
-    assert_eq!(effects, vec![Effect::FetchColocation("cp-demo".into())]);
+    assert_eq!(effects, vec![events::fetch_colocation("cp-demo")]);
     press(&mut s, KeyCode::Esc);
     let effects = press(&mut s, KeyCode::Char('V'));
     assert!(effects.is_empty(), "{effects:?}");
     let effects = press(&mut s, KeyCode::Char('r'));
-    assert_eq!(effects, vec![Effect::FetchColocation("cp-demo".into())]);
+    assert_eq!(effects, vec![events::fetch_colocation("cp-demo")]);
 }
 
 /// A store showing the colocation view with the fixture's visitors and visits.
 fn colocation_shown() -> Store {
     let mut s = store((120, 40));
     press(&mut s, KeyCode::Char('V'));
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now(),
-    });
+    s.apply(events::colocation("cp-demo", Ok(colocation()), now()));
     s
 }
 
@@ -520,16 +524,16 @@ fn colocation_tables_sort_and_tab_between_them() {
 }
 
 fn colocation_failed(store: &mut Store, kind: ErrorKind, cause: &str) {
-    store.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Err(ProviderError::new(
+    store.apply(events::colocation(
+        "cp-demo",
+        Err(ProviderError::new(
             "cp-demo",
             "colocation/list_visitor",
             kind,
             cause,
         )),
-        at: now() + 60_000,
-    });
+        now() + 60_000,
+    ));
 }
 
 #[test]
@@ -539,15 +543,20 @@ fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
     let error = "cp-demo: colocation/list_visitor: HTTP 503";
     assert_eq!(
         s.state()
-            .colocation_errors
+            .data
+            .colocation
             .get("cp-demo")
-            .map(String::as_str),
+            .and_then(|s| s.error.as_deref()),
         Some(error)
     );
     assert_eq!(flash(&s), error);
-    assert_eq!(s.state().visitors().count(), 2, "the last visitors stay");
     assert_eq!(
-        s.state().records.visits.rows.len(),
+        s.state().data.visitors().count(),
+        2,
+        "the last visitors stay"
+    );
+    assert_eq!(
+        s.state().panes.colocation.visits.rows.len(),
         3,
         "the last visits stay"
     );
@@ -559,12 +568,17 @@ fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
     colocation_failed(&mut s, ErrorKind::Transport, "connection refused");
     assert!(flash(&s).contains("connection refused"), "{}", flash(&s));
 
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now() + 120_000,
-    });
-    assert!(s.state().colocation_errors.is_empty());
+    s.apply(events::colocation(
+        "cp-demo",
+        Ok(colocation()),
+        now() + 120_000,
+    ));
+    assert!(s
+        .state()
+        .data
+        .colocation
+        .values()
+        .all(|s| s.error.is_none()));
     assert_eq!(
         s.state().account("cp-demo").map(|a| a.health.state),
         Some(HealthState::Ok),
@@ -578,10 +592,15 @@ fn refused_credentials_on_colocation_count_against_the_health() {
     colocation_failed(&mut s, ErrorKind::Auth, "the Hash was refused");
     let account = s.state().account("cp-demo").expect("account");
     assert_eq!(account.health.state, HealthState::AuthFailed);
-    assert!(s.state().colocation.is_empty());
-    assert!(s.state().colocation_errors.contains_key("cp-demo"));
+    assert!(s.state().data.colocation.values().all(|s| s.data.is_none()));
+    assert!(s
+        .state()
+        .data
+        .colocation
+        .get("cp-demo")
+        .is_some_and(|s| s.error.is_some()));
     assert!(
-        s.state().domain_errors.is_empty(),
+        s.state().data.domains.values().all(|s| s.error.is_none()),
         "errors are kept per resource"
     );
 }

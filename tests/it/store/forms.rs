@@ -2,10 +2,11 @@
 //! drafts and effects come out. Invalid input keeps the form open and
 //! says why; drafts survive Esc, a failed job and a restart.
 
+use crate::support::events;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hostdeck::app::command::Intent;
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::form::{Form, FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
+use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{ConfirmFocus, FlashLevel, Mode, Store};
 use hostdeck::drafts;
 use hostdeck::model::{AccountInfo, ProviderKind};
@@ -57,16 +58,16 @@ fn server(account: &str, name: &str) -> Server {
 fn store_with(account: AccountInfo) -> Store {
     let name = account.name.clone();
     let mut store = Store::new(vec![account], false);
-    store.apply(Event::Inventory {
-        account: name.clone(),
-        result: Ok(Inventory {
+    store.apply(events::inventory(
+        &name,
+        Ok(Inventory {
             servers: vec![server(&name, "web-1")],
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 10,
-        at: 2_000,
-    });
+        10,
+        2_000,
+    ));
     store
 }
 
@@ -79,7 +80,7 @@ fn store() -> Store {
 
 /// Presses a key the way the runtime does: through the keymap.
 fn press(store: &mut Store, key: KeyEvent) -> Vec<Effect> {
-    match keymap::intent(&store.state().mode, key) {
+    match keymap::intent_for(store.state(), key) {
         Some(intent) => store.apply(Event::Intent(intent)),
         None => Vec::new(),
     }
@@ -705,7 +706,7 @@ fn a_failed_ip_request_keeps_its_draft_and_a_succeeded_one_drops_it_and_refreshe
         JobState::Failed("Count moet een getal zijn".into()),
     );
     assert!(
-        effects.contains(&Effect::RefreshServer(server_ref())),
+        effects.contains(&events::fetch_server(&server_ref())),
         "{effects:?}"
     );
     assert_eq!(
@@ -720,7 +721,7 @@ fn a_failed_ip_request_keeps_its_draft_and_a_succeeded_one_drops_it_and_refreshe
     let id = send_ip_request(&mut s, "2", "more sites, again");
     let effects = finish(&mut s, id, JobState::Succeeded("requested".into()));
     assert!(
-        effects.contains(&Effect::RefreshServer(server_ref())),
+        effects.contains(&events::fetch_server(&server_ref())),
         "{effects:?}"
     );
     assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
@@ -774,16 +775,16 @@ fn read_only_refuses_the_ip_request_form_at_once() {
     let reason = "read-only mode: request IP addresses refused for web-1 on cp-demo";
     let by_account = store_with(cp_with_ip_requests(true));
     let mut global = Store::new(vec![cp_with_ip_requests(false)], true);
-    global.apply(Event::Inventory {
-        account: "cp-demo".into(),
-        result: Ok(Inventory {
+    global.apply(events::inventory(
+        "cp-demo",
+        Ok(Inventory {
             servers: vec![server("cp-demo", "web-1")],
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 10,
-        at: 2_000,
-    });
+        10,
+        2_000,
+    ));
     for mut s in [by_account, global] {
         let effects = press_code(&mut s, KeyCode::Char('i'));
         assert_eq!(

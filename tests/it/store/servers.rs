@@ -1,10 +1,14 @@
 //! Store tests: events in, state and effects out. No terminal, no network.
 
-use hostdeck::app::command::{Column, Intent};
+use crate::support::events;
 use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::intent::Intent;
+use hostdeck::app::panes::servers::Column;
 use hostdeck::app::store::{ConfirmFocus, Mode, Store, SAMPLE_CAPACITY};
 use hostdeck::model::{AccountInfo, ProviderKind};
-use hostdeck::model::{Action, Command, HealthState, JobState, PowerState, Ref, Server};
+use hostdeck::model::{
+    Action, Capability, Command, HealthState, JobState, PowerState, Ref, Server,
+};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 
 fn server(account: &str, name: &str, power: PowerState) -> Server {
@@ -35,11 +39,23 @@ fn server(account: &str, name: &str, power: PowerState) -> Server {
     }
 }
 
+/// Sorting by a column, as its number key does.
+fn sort_by(column: Column) -> Intent {
+    Intent::SortColumn(
+        Column::ALL
+            .iter()
+            .position(|&c| c == column)
+            .expect("a column"),
+    )
+}
+
 fn store() -> Store {
     let mut store = Store::new(
         vec![
-            AccountInfo::new("a", ProviderKind::Clc, false),
-            AccountInfo::new("b", ProviderKind::Clc, true),
+            AccountInfo::new("a", ProviderKind::Clc, false)
+                .with_capabilities(vec![Capability::Telemetry]),
+            AccountInfo::new("b", ProviderKind::Clc, true)
+                .with_capabilities(vec![Capability::Telemetry]),
         ],
         false,
     );
@@ -48,16 +64,16 @@ fn store() -> Store {
 }
 
 fn inventory(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effect> {
-    store.apply(Event::Inventory {
-        account: account.into(),
-        result: Ok(Inventory {
+    store.apply(events::inventory(
+        account,
+        Ok(Inventory {
             servers,
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 10,
-        at: 1000,
-    })
+        10,
+        1000,
+    ))
 }
 
 fn intent(store: &mut Store, intent: Intent) -> Vec<Effect> {
@@ -98,10 +114,12 @@ fn inventory_fills_rows_sorted_by_name_and_marks_health() {
     assert_eq!(effects, vec![Effect::SaveSnapshot]);
     let state = s.state();
     let names: Vec<&str> = state
+        .panes
+        .servers
         .view
         .rows
         .iter()
-        .map(|&i| state.servers[i].name.as_str())
+        .map(|&i| state.servers()[i].name.as_str())
         .collect();
     assert_eq!(names, vec!["db01", "web01"]);
     assert_eq!(state.account("a").unwrap().health.state, HealthState::Ok);
@@ -139,7 +157,7 @@ fn selection_survives_refresh_resort_and_filter() {
     three_servers(&mut s);
     intent(&mut s, Intent::MoveBy(1)); // batch01, db01, web01 -> db01
     assert_eq!(selected_name(&s), "db01");
-    intent(&mut s, Intent::SortBy(Column::Power));
+    intent(&mut s, sort_by(Column::Power));
     assert_eq!(selected_name(&s), "db01");
     let mut fresh = vec![server("a", "aaa", PowerState::On)];
     fresh.extend([
@@ -153,7 +171,7 @@ fn selection_survives_refresh_resort_and_filter() {
         intent(&mut s, Intent::InputChar(c));
     }
     intent(&mut s, Intent::InputSubmit);
-    assert_eq!(s.state().view.rows.len(), 2);
+    assert_eq!(s.state().panes.servers.view.rows.len(), 2);
     assert_eq!(selected_name(&s), "db01");
 }
 
@@ -165,21 +183,24 @@ fn filter_regex_invert_and_escape_restores() {
     for c in "!~^(web|db)0".chars() {
         intent(&mut s, Intent::InputChar(c));
     }
-    assert_eq!(s.state().view.rows.len(), 1);
+    assert_eq!(s.state().panes.servers.view.rows.len(), 1);
     assert_eq!(selected_name(&s), "batch01");
     intent(&mut s, Intent::Back);
     assert_eq!(s.state().mode, Mode::Normal);
-    assert_eq!(s.state().view.rows.len(), 3);
+    assert_eq!(s.state().panes.servers.view.rows.len(), 3);
 }
 
 #[test]
 fn sort_twice_reverses() {
     let mut s = store();
     three_servers(&mut s);
-    intent(&mut s, Intent::SortBy(Column::Name));
+    intent(&mut s, sort_by(Column::Name));
     let state = s.state();
-    assert!(state.view.order.descending);
-    assert_eq!(state.servers[state.view.rows[0]].name, "web01");
+    assert!(state.panes.servers.view.order.descending);
+    assert_eq!(
+        state.servers()[state.panes.servers.view.rows[0]].name,
+        "web01"
+    );
 }
 
 #[test]
@@ -239,7 +260,7 @@ fn confirmed_action_sends_one_job_and_tracks_it() {
         handle: None,
         at: 3000,
     });
-    assert!(effects.contains(&Effect::RefreshServer(Ref::server("a", "web01"))));
+    assert!(effects.contains(&events::fetch_server(&Ref::server("a", "web01"))));
     assert!(!s.state().has_running_jobs());
 }
 
@@ -298,27 +319,27 @@ fn global_read_only_refuses_too() {
 fn failed_refresh_degrades_but_keeps_data_and_recovers() {
     let mut s = store();
     three_servers(&mut s);
-    s.apply(Event::Inventory {
-        account: "a".into(),
-        result: Err(ProviderError::new(
+    s.apply(events::inventory(
+        "a",
+        Err(ProviderError::new(
             "a",
             "list servers",
             ErrorKind::Http,
             "HTTP 503",
         )),
-        latency_ms: 5,
-        at: 2000,
-    });
+        5,
+        2000,
+    ));
     let health = &s.state().account("a").unwrap().health;
     assert_eq!(health.state, HealthState::Degraded);
     assert!(health.last_error.as_ref().unwrap().contains("HTTP 503"));
-    assert_eq!(s.state().servers.len(), 3, "last good data stays");
-    s.apply(Event::Inventory {
-        account: "a".into(),
-        result: Err(ProviderError::new("a", "logon", ErrorKind::Auth, "bad key")),
-        latency_ms: 5,
-        at: 2000,
-    });
+    assert_eq!(s.state().servers().len(), 3, "last good data stays");
+    s.apply(events::inventory(
+        "a",
+        Err(ProviderError::new("a", "logon", ErrorKind::Auth, "bad key")),
+        5,
+        2000,
+    ));
     assert_eq!(
         s.state().account("a").unwrap().health.state,
         HealthState::AuthFailed
@@ -368,7 +389,7 @@ fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
     let mut fresh = store();
     fresh.restore(snapshot);
     let state = fresh.state();
-    assert_eq!(state.view.rows.len(), 3);
+    assert_eq!(state.panes.servers.view.rows.len(), 3);
     assert_eq!(
         state.account("a").unwrap().health.state,
         HealthState::Connecting
@@ -380,14 +401,14 @@ fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
 fn poll_load(store: &mut Store, value: f64, at: i64) {
     let servers = store
         .state()
-        .servers
+        .servers()
         .iter()
         .filter(|s| s.account == "a")
         .cloned()
         .collect();
-    store.apply(Event::Inventory {
-        account: "a".into(),
-        result: Ok(Inventory {
+    store.apply(events::inventory(
+        "a",
+        Ok(Inventory {
             servers,
             samples: vec![ServerSample {
                 server_id: "web01".into(),
@@ -397,14 +418,16 @@ fn poll_load(store: &mut Store, value: f64, at: i64) {
             }],
             missing: Vec::new(),
         }),
-        latency_ms: 10,
+        10,
         at,
-    });
+    ));
 }
 
 fn load_values(store: &Store) -> Vec<f64> {
-    store.state().telemetry[&Ref::server("a", "web01")]
+    store.state().data.telemetry[&Ref::server("a", "web01")]
+        .data
         .iter()
+        .flatten()
         .find(|series| series.name == "load")
         .map(|series| series.values().collect())
         .unwrap_or_default()
@@ -441,12 +464,13 @@ fn details_open_requests_telemetry_and_the_server_once() {
     let mut s = store();
     three_servers(&mut s);
     let effects = intent(&mut s, Intent::ToggleDetails);
-    assert!(
-        matches!(
-            effects.as_slice(),
-            [Effect::FetchTelemetry(a), Effect::RefreshServer(b)] if a == b
-        ),
-        "{effects:?}"
+    let target = s.state().selected_server().expect("selected").reference();
+    assert_eq!(
+        effects,
+        vec![
+            events::fetch_telemetry(&target),
+            events::fetch_server(&target)
+        ]
     );
     intent(&mut s, Intent::ToggleDetails);
     let effects = intent(&mut s, Intent::ToggleDetails);
@@ -461,15 +485,21 @@ fn paging_and_bounds() {
         .collect();
     inventory(&mut s, "a", servers);
     intent(&mut s, Intent::PageBy(1));
-    let page = hostdeck::ui::layout::table_rows((80, 24), false, 0);
-    assert_eq!(s.state().view.cursor, page);
+    let page = hostdeck::app::layout::table_rows((80, 24), false, 0);
+    assert_eq!(s.state().panes.servers.view.cursor, page);
     intent(&mut s, Intent::Bottom);
-    assert_eq!(s.state().view.cursor, 99);
-    assert!(s.state().view.offset + page > 99);
+    assert_eq!(s.state().panes.servers.view.cursor, 99);
+    assert!(s.state().panes.servers.view.offset + page > 99);
     intent(&mut s, Intent::MoveBy(5));
-    assert_eq!(s.state().view.cursor, 99);
+    assert_eq!(s.state().panes.servers.view.cursor, 99);
     intent(&mut s, Intent::Top);
-    assert_eq!((s.state().view.cursor, s.state().view.offset), (0, 0));
+    assert_eq!(
+        (
+            s.state().panes.servers.view.cursor,
+            s.state().panes.servers.view.offset
+        ),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -480,12 +510,12 @@ fn narrow_details_scroll_instead_of_moving_the_selection() {
     let before = selected_name(&s);
     intent(&mut s, Intent::MoveBy(3));
     assert_eq!(selected_name(&s), before);
-    assert_eq!(s.state().details_scroll, 3);
+    assert_eq!(s.state().panes.servers.panel.scroll, 3);
     intent(&mut s, Intent::Back);
-    assert!(!s.state().details_open);
+    assert!(!s.state().panes.servers.panel.open);
     s.apply(Event::Resize(160, 48));
     intent(&mut s, Intent::ToggleDetails);
-    assert_eq!(s.state().details_scroll, 0);
+    assert_eq!(s.state().panes.servers.panel.scroll, 0);
     intent(&mut s, Intent::MoveBy(1));
     assert_ne!(
         selected_name(&s),
@@ -498,10 +528,13 @@ fn narrow_details_scroll_instead_of_moving_the_selection() {
 fn a_refresh_that_changes_a_sort_key_re_sorts() {
     let mut s = store();
     three_servers(&mut s);
-    intent(&mut s, Intent::SortBy(Column::Power)); // off first: batch01
+    intent(&mut s, sort_by(Column::Power)); // off first: batch01
     assert_eq!(selected_name(&s), "batch01");
     let state = s.state();
-    assert_eq!(state.servers[state.view.rows[0]].name, "batch01");
+    assert_eq!(
+        state.servers()[state.panes.servers.view.rows[0]].name,
+        "batch01"
+    );
     // batch01 powers on, web01 powers off: the order must follow.
     inventory(
         &mut s,
@@ -514,10 +547,12 @@ fn a_refresh_that_changes_a_sort_key_re_sorts() {
     );
     let state = s.state();
     let names: Vec<&str> = state
+        .panes
+        .servers
         .view
         .rows
         .iter()
-        .map(|&i| state.servers[i].name.as_str())
+        .map(|&i| state.servers()[i].name.as_str())
         .collect();
     assert_eq!(names, vec!["web01", "batch01", "db01"]);
     assert_eq!(
@@ -536,7 +571,7 @@ fn a_refresh_that_changes_a_filtered_field_refilters() {
         intent(&mut s, Intent::InputChar(c));
     }
     intent(&mut s, Intent::InputSubmit);
-    assert_eq!(s.state().view.rows.len(), 1);
+    assert_eq!(s.state().panes.servers.view.rows.len(), 1);
     inventory(
         &mut s,
         "a",
@@ -546,22 +581,22 @@ fn a_refresh_that_changes_a_filtered_field_refilters() {
             server("a", "batch01", PowerState::Off),
         ],
     );
-    assert_eq!(s.state().view.rows.len(), 2);
+    assert_eq!(s.state().panes.servers.view.rows.len(), 2);
 }
 
 #[test]
 fn a_slow_refresh_marks_the_account_slow_and_a_fast_one_ok() {
     let mut s = store();
-    s.apply(Event::Inventory {
-        account: "a".into(),
-        result: Ok(Inventory {
+    s.apply(events::inventory(
+        "a",
+        Ok(Inventory {
             servers: vec![server("a", "web01", PowerState::On)],
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 4_000,
-        at: 1000,
-    });
+        4_000,
+        1000,
+    ));
     assert_eq!(
         s.state().account("a").unwrap().health.state,
         HealthState::Slow

@@ -1,3 +1,4 @@
-//! Fixtures shared by several test modules.
+//! Fixtures and builders shared by several test modules.
 
+pub mod events;
 pub mod records;

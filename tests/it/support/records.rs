@@ -5,8 +5,9 @@
 
 #![allow(dead_code)]
 
-use hostdeck::app::command::Intent;
+use crate::support::events;
 use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::intent::Intent;
 use hostdeck::app::store::Store;
 use hostdeck::model::time::days_from_civil;
 use hostdeck::model::{AccountInfo, ProviderKind};
@@ -158,11 +159,7 @@ pub fn apply(store: &mut Store, intent: Intent) -> Vec<Effect> {
 }
 
 pub fn domains_event(account: &str, inventory: DomainInventory) -> Event {
-    Event::Domains {
-        account: account.into(),
-        result: Ok(inventory),
-        at: now(),
-    }
+    events::domains(account, Ok(inventory), now())
 }
 
 /// Every account healthy, cp-demo's domains and contacts loaded, and one
@@ -171,12 +168,12 @@ pub fn store(size: (u16, u16)) -> Store {
     let mut store = Store::new(accounts(), false);
     store.apply(Event::Resize(size.0, size.1));
     for account in ["cp-demo", "cp-ro", "clc-prod"] {
-        store.apply(Event::Inventory {
-            account: account.into(),
-            result: Ok(Inventory::default()),
-            latency_ms: 20,
-            at: now(),
-        });
+        store.apply(events::inventory(
+            account,
+            Ok(Inventory::default()),
+            20,
+            now(),
+        ));
     }
     store.apply(domains_event("cp-demo", demo_domains()));
     let readonly = DomainInventory {
@@ -191,7 +188,7 @@ pub fn store(size: (u16, u16)) -> Store {
 /// Moves the domains cursor onto `name`.
 pub fn select_domain(store: &mut Store, name: &str) {
     apply(store, Intent::Top);
-    for _ in 0..store.state().domains.len() {
+    for _ in 0..store.state().data.domains().count() {
         if store.state().selected_domain().map(|d| d.id.as_str()) == Some(name) {
             return;
         }

@@ -2,9 +2,11 @@
 //! screen rendered with TestBackend in the NO_COLOR theme at a fixed "now",
 //! compared with insta snapshots at 80x24 and 160x48.
 
+use crate::support::events;
 use crate::support::records::*;
-use hostdeck::app::command::{Intent, ViewKind};
 use hostdeck::app::event::Event;
+use hostdeck::app::intent::Intent;
+use hostdeck::app::panes::ViewKind;
 use hostdeck::app::store::Store;
 use hostdeck::model::ProviderKind;
 use hostdeck::ui::{draw, theme::Theme};
@@ -55,10 +57,10 @@ fn domains_160x48_with_details_resolves_contacts_and_shows_history() {
     let mut s = view((160, 48), ViewKind::Domains);
     select_domain(&mut s, "example.nl");
     apply(&mut s, Intent::ToggleDetails);
-    s.apply(Event::DomainHistory {
-        target: domain_ref("cp-demo", "example.nl"),
-        result: Ok(history()),
-    });
+    s.apply(events::history(
+        &domain_ref("cp-demo", "example.nl"),
+        Ok(history()),
+    ));
     let screen = text(&render(&s));
     assert!(
         screen.contains("Owner         Jan Jansen (Acme BV) [JJ123]"),
@@ -85,16 +87,16 @@ fn domains_80x24_details_cover_the_table() {
 #[test]
 fn a_failed_refresh_shows_its_error_and_dims_the_old_rows() {
     let mut s = view((100, 30), ViewKind::Domains);
-    s.apply(Event::Domains {
-        account: "cp-demo".into(),
-        result: Err(hostdeck::provider::ProviderError::new(
+    s.apply(events::domains(
+        "cp-demo",
+        Err(hostdeck::provider::ProviderError::new(
             "cp-demo",
             "list domains",
             hostdeck::provider::ErrorKind::Http,
             "HTTP 503",
         )),
-        at: now(),
-    });
+        now(),
+    ));
     let buffer = render(&s);
     let screen = text(&buffer);
     assert!(screen.contains("cp-demo: list domains"), "{screen}");
@@ -163,7 +165,7 @@ fn unlock_dialog_makes_the_toggle_explicit() {
     select_domain(&mut s, "example.nl");
     apply(
         &mut s,
-        Intent::Record(hostdeck::app::command::RecordAction::ToggleLock),
+        Intent::Domain(hostdeck::app::intent::DomainAction::ToggleLock),
     );
     let screen = text(&render(&s));
     assert!(screen.contains("Unlock example.nl"), "{screen}");
@@ -178,7 +180,7 @@ fn cancel_dialog_asks_for_the_typed_name() {
     select_domain(&mut s, "shop.nl");
     apply(
         &mut s,
-        Intent::Record(hostdeck::app::command::RecordAction::Cancel { immediate: false }),
+        Intent::Domain(hostdeck::app::intent::DomainAction::Cancel { immediate: false }),
     );
     for c in "shop".chars() {
         let key = crossterm::event::KeyEvent::new(
@@ -216,11 +218,7 @@ fn contacts_160x48_with_details() {
 #[test]
 fn colocation_80x24() {
     let mut s = view((80, 24), ViewKind::Colocation);
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now(),
-    });
+    s.apply(events::colocation("cp-demo", Ok(colocation()), now()));
     let screen = text(&render(&s));
     for needle in ["upcoming", "today", "past", "pending"] {
         assert!(screen.contains(needle), "{needle}:\n{screen}");
@@ -229,26 +227,22 @@ fn colocation_80x24() {
 }
 
 fn colocation_error(cause: &str) -> Event {
-    Event::Colocation {
-        account: "cp-demo".into(),
-        result: Err(hostdeck::provider::ProviderError::new(
+    events::colocation(
+        "cp-demo",
+        Err(hostdeck::provider::ProviderError::new(
             "cp-demo",
             "colocation/list_visitor",
             hostdeck::provider::ErrorKind::Http,
             cause,
         )),
-        at: now(),
-    }
+        now(),
+    )
 }
 
 #[test]
 fn colocation_80x24_failed_fetch_keeps_the_last_data_and_shows_the_error() {
     let mut s = view((80, 24), ViewKind::Colocation);
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now(),
-    });
+    s.apply(events::colocation("cp-demo", Ok(colocation()), now()));
     s.apply(colocation_error("HTTP 503"));
     let buffer = render(&s);
     let screen = text(&buffer);
@@ -277,11 +271,7 @@ fn colocation_without_data_names_the_failed_fetch() {
 #[test]
 fn colocation_160x48_visit_details() {
     let mut s = view((160, 48), ViewKind::Colocation);
-    s.apply(Event::Colocation {
-        account: "cp-demo".into(),
-        result: Ok(colocation()),
-        at: now(),
-    });
+    s.apply(events::colocation("cp-demo", Ok(colocation()), now()));
     apply(&mut s, Intent::FocusNext);
     apply(&mut s, Intent::ToggleDetails);
     insta::assert_snapshot!("colocation_160x48_details", text(&render(&s)));
@@ -320,11 +310,7 @@ fn tiny_and_odd_sizes_draw_without_panic() {
     for kind in [ViewKind::Domains, ViewKind::Contacts, ViewKind::Colocation] {
         for (w, h) in [(1, 1), (10, 5), (20, 8), (40, 10), (79, 23), (121, 30)] {
             let mut s = view((w, h), kind);
-            s.apply(Event::Colocation {
-                account: "cp-demo".into(),
-                result: Ok(colocation()),
-                at: now(),
-            });
+            s.apply(events::colocation("cp-demo", Ok(colocation()), now()));
             render(&s);
             apply(&mut s, Intent::ToggleDetails);
             apply(&mut s, Intent::PageBy(1));

@@ -3,10 +3,11 @@
 //! confirm dialog, and the contact form, whole at 80x24 and scrolled to its
 //! focused field on a short terminal.
 
+use crate::support::events;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hostdeck::app::command::Intent;
 use hostdeck::app::event::Event;
 use hostdeck::app::form::FormKind;
+use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{Mode, Store};
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Capability, Ip, PowerState, Server};
@@ -50,21 +51,21 @@ fn store(size: (u16, u16)) -> Store {
         fetched_at: 1_000,
         missing: Vec::new(),
     };
-    store.apply(Event::Inventory {
-        account: "cp-demo".into(),
-        result: Ok(Inventory {
+    store.apply(events::inventory(
+        "cp-demo",
+        Ok(Inventory {
             servers: vec![server],
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 10,
-        at: 2_000,
-    });
+        10,
+        2_000,
+    ));
     store
 }
 
 fn press(store: &mut Store, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(intent) = keymap::intent(&store.state().mode, KeyEvent::new(code, modifiers)) {
+    if let Some(intent) = keymap::intent_for(store.state(), KeyEvent::new(code, modifiers)) {
         store.apply(Event::Intent(intent));
     }
 }

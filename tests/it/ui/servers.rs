@@ -1,8 +1,9 @@
 //! UI tests: the whole screen rendered with TestBackend and compared with
 //! insta snapshots, at 80x24 and 160x48, in the NO_COLOR theme.
 
-use hostdeck::app::command::Intent;
+use crate::support::events;
 use hostdeck::app::event::{Event, ScrollLimits};
+use hostdeck::app::intent::Intent;
 use hostdeck::app::store::Store;
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, Detail, Ip, MetricSeries, PowerState, Ref, Sample, Server};
@@ -92,16 +93,16 @@ fn store(count: usize, size: (u16, u16)) -> Store {
             .map(server)
             .filter(|s| s.account == account)
             .collect();
-        store.apply(Event::Inventory {
-            account: account.into(),
-            result: Ok(Inventory {
+        store.apply(events::inventory(
+            account,
+            Ok(Inventory {
                 servers,
                 samples: Vec::new(),
                 missing: Vec::new(),
             }),
-            latency_ms: 40,
-            at: 61_000,
-        });
+            40,
+            61_000,
+        ));
     }
     store
 }
@@ -144,12 +145,19 @@ fn cost_series(phase: i64) -> MetricSeries {
 
 /// Gives the first `count` rows of the table a telemetry series each.
 fn with_trends(s: &mut Store, count: usize) {
-    for (n, &row) in s.state().view.rows.clone().iter().take(count).enumerate() {
-        let target = s.state().servers[row].reference();
-        s.apply(Event::Telemetry {
-            target,
-            result: Ok(vec![cost_series(n as i64)]),
-        });
+    for (n, &row) in s
+        .state()
+        .panes
+        .servers
+        .view
+        .rows
+        .clone()
+        .iter()
+        .take(count)
+        .enumerate()
+    {
+        let target = s.state().servers()[row].reference();
+        s.apply(events::telemetry(&target, Ok(vec![cost_series(n as i64)])));
     }
 }
 
@@ -175,11 +183,15 @@ fn servers_pane_160x48_with_details() {
     let mut s = store(30, (160, 48));
     s.apply(Event::Intent(Intent::MoveBy(2)));
     s.apply(Event::Intent(Intent::ToggleDetails));
-    let target = s.state().view.selected.clone().expect("selected");
-    s.apply(Event::Telemetry {
-        target,
-        result: Ok(vec![cost_series(0)]),
-    });
+    let target = s
+        .state()
+        .panes
+        .servers
+        .view
+        .selected
+        .clone()
+        .expect("selected");
+    s.apply(events::telemetry(&target, Ok(vec![cost_series(0)])));
     insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
 }
 
@@ -198,17 +210,17 @@ fn confirm_dialog_80x24_names_server_and_account_with_cancel_focused() {
 #[test]
 fn degraded_account_shows_error_state_in_header() {
     let mut s = store(12, (80, 24));
-    s.apply(Event::Inventory {
-        account: "clc-lab".into(),
-        result: Err(ProviderError::new(
+    s.apply(events::inventory(
+        "clc-lab",
+        Err(ProviderError::new(
             "clc-lab",
             "list servers",
             ErrorKind::Http,
             "HTTP 503",
         )),
-        latency_ms: 5,
-        at: 181_000,
-    });
+        5,
+        181_000,
+    ));
     let screen = text(&render(&s, (80, 24)));
     assert!(
         screen.contains("clc-lab ▲ degraded data 2m old"),
@@ -251,12 +263,12 @@ fn hint_bar_offers_only_supported_actions() {
     // Select a powered-off server: power on offered, reboot not.
     let off = s
         .state()
-        .servers
+        .servers()
         .iter()
         .position(|x| x.power == PowerState::Off)
         .expect("an off server");
-    let target: Ref = s.state().servers[off].reference();
-    while s.state().view.selected.as_ref() != Some(&target) {
+    let target: Ref = s.state().servers()[off].reference();
+    while s.state().panes.servers.view.selected.as_ref() != Some(&target) {
         s.apply(Event::Intent(Intent::MoveBy(1)));
     }
     let screen = text(&render(&s, (80, 24)));
@@ -269,19 +281,19 @@ fn hint_bar_offers_only_supported_actions() {
 #[test]
 fn accounts_view_shows_health_age_and_last_error() {
     let mut s = store(12, (100, 30));
-    s.apply(Event::Inventory {
-        account: "clc-lab".into(),
-        result: Err(ProviderError::new(
+    s.apply(events::inventory(
+        "clc-lab",
+        Err(ProviderError::new(
             "clc-lab",
             "list servers",
             ErrorKind::Transport,
             "cannot connect: refused",
         )),
-        latency_ms: 5,
-        at: 181_000,
-    });
+        5,
+        181_000,
+    ));
     s.apply(Event::Intent(Intent::ShowView(
-        hostdeck::app::command::ViewKind::Accounts,
+        hostdeck::app::panes::ViewKind::Accounts,
     )));
     let screen = text(&render(&s, (100, 30)));
     assert!(screen.contains("Accounts [2]"), "{screen}");
@@ -317,16 +329,16 @@ fn only_a_notable_status_marks_the_power_cell() {
             ..server(i)
         })
         .collect();
-    s.apply(Event::Inventory {
-        account: "cp".into(),
-        result: Ok(Inventory {
+    s.apply(events::inventory(
+        "cp",
+        Ok(Inventory {
             servers,
             samples: Vec::new(),
             missing: Vec::new(),
         }),
-        latency_ms: 10,
-        at: 1_000,
-    });
+        10,
+        1_000,
+    ));
     let screen = text(&render(&s, (80, 12)));
     let power_of = |name: &str| {
         let row = screen.lines().find(|l| l.contains(name)).unwrap();
@@ -355,9 +367,9 @@ fn details_scrolling_stops_at_the_last_line_and_comes_straight_back() {
     assert!(screen.contains("Provider fields"), "{screen}");
 
     s.apply(Event::Drawn(limits));
-    assert_eq!(s.state().details_scroll, most);
+    assert_eq!(s.state().panes.servers.panel.scroll, most);
     s.apply(Event::Intent(Intent::PageBy(1)));
-    assert_eq!(s.state().details_scroll, most);
+    assert_eq!(s.state().panes.servers.panel.scroll, most);
     s.apply(Event::Intent(Intent::MoveBy(-1)));
-    assert_eq!(s.state().details_scroll, most - 1);
+    assert_eq!(s.state().panes.servers.panel.scroll, most - 1);
 }

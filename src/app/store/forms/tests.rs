@@ -2,9 +2,10 @@
 //! contacts views' selection directly, as those views' code would.
 
 use super::super::*;
-use crate::app::command::Intent;
 use crate::app::form::{Form, FormKind, ADMIN, NAMESERVER_FIELDS, OWNER, TECH};
+use crate::app::intent::Intent;
 use crate::model::{Contact, ContactFields, Domain, ObjectKind, ProviderKind};
+use crate::provider::Fetch;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const ACCOUNT: &str = "cp-demo";
@@ -65,14 +66,26 @@ fn store() -> Store {
         false,
     );
     let d = domain(&["ns1.example.nl", "ns2.example.nl"]);
-    store.state.records.domains.selected = Some(d.reference());
-    store.state.domains.push(d);
-    store.state.contacts = vec![
+    store.state.panes.domains.list.selected = Some(d.reference());
+    let data = store.state.data.domain_data_mut(ACCOUNT);
+    data.domains.push(d);
+    data.contacts = vec![
         contact("17", "ACME-01", "Jan", true),
         contact("18", "ACME-02", "Piet", true),
         contact("19", "LIST-ONLY", "Kees", false),
     ];
     store
+}
+
+/// The `n`th contact of the account.
+fn contact_ref(store: &Store, n: usize) -> Ref {
+    store
+        .state
+        .data
+        .contacts()
+        .nth(n)
+        .map(Contact::reference)
+        .unwrap()
 }
 
 fn apply(store: &mut Store, intent: Intent) -> Vec<Effect> {
@@ -206,7 +219,7 @@ fn contact_choices_show_name_and_handle() {
 #[test]
 fn edit_contact_is_prefilled_and_sends_to_the_contact() {
     let mut s = store();
-    s.state.records.contacts.selected = Some(s.state.contacts[1].reference());
+    s.state.panes.contacts.list.selected = Some(contact_ref(&s, 1));
     apply(&mut s, Intent::OpenForm(FormKind::EditContact));
     assert_eq!(form(&s).value("FirstName"), "Piet");
     assert_eq!(form(&s).title(), "Contact ACME-02 · cp-demo");
@@ -231,9 +244,9 @@ fn edit_contact_is_prefilled_and_sends_to_the_contact() {
 #[test]
 fn a_contact_known_only_from_the_list_is_not_edited() {
     let mut s = store();
-    s.state.records.contacts.selected = Some(s.state.contacts[2].reference());
+    s.state.panes.contacts.list.selected = Some(contact_ref(&s, 2));
     let effects = apply(&mut s, Intent::OpenForm(FormKind::EditContact));
-    assert_eq!(effects, vec![Effect::RefreshDomains(ACCOUNT.into())]);
+    assert_eq!(effects, vec![Effect::Fetch(ACCOUNT.into(), Fetch::Domains)]);
     assert_eq!(s.state.mode, Mode::Normal);
     let flash = s.state.flash.clone().expect("flash");
     assert!(flash.text.contains("not loaded yet"), "{}", flash.text);
@@ -242,7 +255,7 @@ fn a_contact_known_only_from_the_list_is_not_edited() {
 #[test]
 fn a_new_contact_goes_to_the_selected_contacts_account() {
     let mut s = store();
-    s.state.records.contacts.selected = Some(s.state.contacts[0].reference());
+    s.state.panes.contacts.list.selected = Some(contact_ref(&s, 0));
     apply(&mut s, Intent::OpenForm(FormKind::NewContact));
     assert_eq!(form(&s).target, Ref::new(ACCOUNT, ObjectKind::Contact, ""));
 }
@@ -250,7 +263,7 @@ fn a_new_contact_goes_to_the_selected_contacts_account() {
 #[test]
 fn no_selection_means_no_form() {
     let mut s = store();
-    s.state.records.domains.selected = None;
+    s.state.panes.domains.list.selected = None;
     for kind in [
         FormKind::Nameservers,
         FormKind::DomainContacts,

@@ -1,0 +1,94 @@
+//! Builders of the one data event (`Event::Fetched`) and the one fetch
+//! effect (`Effect::Fetch`) for each resource, so tests read as before
+//! the fetch pipeline became one.
+
+#![allow(dead_code)]
+
+use hostdeck::app::event::{Effect, Event};
+use hostdeck::model::{Colocation, HistoryEntry, MetricSeries, Millis, Ref, Server};
+use hostdeck::provider::{DomainInventory, Fetch, Fetched, Inventory, ProviderError};
+
+type Result<T> = std::result::Result<T, ProviderError>;
+
+/// A whole inventory of `account` arrived (or failed).
+pub fn inventory(account: &str, result: Result<Inventory>, latency_ms: u64, at: Millis) -> Event {
+    Event::Fetched {
+        account: account.into(),
+        fetch: Fetch::Inventory,
+        at,
+        latency_ms,
+        result: result.map(Fetched::Inventory),
+    }
+}
+
+/// One server fetched afresh.
+pub fn server(target: &Ref, result: Result<Server>) -> Event {
+    let fetch = Fetch::Server(target.id.clone());
+    let result = result.map(|s| Fetched::Server(Box::new(s)));
+    Event::fetched(target.account.clone(), fetch, 0, result)
+}
+
+/// Telemetry series of one server.
+pub fn telemetry(target: &Ref, result: Result<Vec<MetricSeries>>) -> Event {
+    let fetch = Fetch::Telemetry(target.id.clone());
+    Event::fetched(
+        target.account.clone(),
+        fetch,
+        0,
+        result.map(Fetched::Telemetry),
+    )
+}
+
+/// Every domain and contact of `account`.
+pub fn domains(account: &str, result: Result<DomainInventory>, at: Millis) -> Event {
+    Event::fetched(account, Fetch::Domains, at, result.map(Fetched::Domains))
+}
+
+/// The history of one domain.
+pub fn history(target: &Ref, result: Result<Vec<HistoryEntry>>) -> Event {
+    let fetch = Fetch::DomainHistory(target.id.clone());
+    Event::fetched(
+        target.account.clone(),
+        fetch,
+        0,
+        result.map(Fetched::DomainHistory),
+    )
+}
+
+/// The colocation visitors and visits of `account`.
+pub fn colocation(account: &str, result: Result<Colocation>, at: Millis) -> Event {
+    Event::fetched(
+        account,
+        Fetch::Colocation,
+        at,
+        result.map(Fetched::Colocation),
+    )
+}
+
+/// The effect fetching one server afresh.
+pub fn fetch_server(target: &Ref) -> Effect {
+    Effect::Fetch(target.account.clone(), Fetch::Server(target.id.clone()))
+}
+
+/// The effect fetching a server's telemetry.
+pub fn fetch_telemetry(target: &Ref) -> Effect {
+    Effect::Fetch(target.account.clone(), Fetch::Telemetry(target.id.clone()))
+}
+
+/// The effect fetching a domain's history.
+pub fn fetch_history(target: &Ref) -> Effect {
+    Effect::Fetch(
+        target.account.clone(),
+        Fetch::DomainHistory(target.id.clone()),
+    )
+}
+
+/// The effect fetching every domain of an account.
+pub fn fetch_domains(account: &str) -> Effect {
+    Effect::Fetch(account.into(), Fetch::Domains)
+}
+
+/// The effect fetching an account's colocation data.
+pub fn fetch_colocation(account: &str) -> Effect {
+    Effect::Fetch(account.into(), Fetch::Colocation)
+}
