@@ -1,6 +1,7 @@
 //! Turns the config (or `--demo`) into running parts: one provider per
 //! account, the paths in use, and the simulators kept alive for the demo.
 
+use crate::app::bindings::Keymap;
 use crate::config::{AccountConfig, Config, ConfigError, Paths, ProviderKind, SecretSource};
 use crate::model::AccountInfo;
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
@@ -41,6 +42,8 @@ pub struct Setup {
     pub demo: bool,
     /// Simulators of the demo; dropping them stops them.
     pub sims: Vec<SimServer>,
+    /// The binding table's keys after the config's `[keys]`.
+    pub keymap: Keymap,
 }
 
 /// How a session was asked to start.
@@ -67,6 +70,8 @@ pub async fn prepare(options: &StartOptions) -> Result<Setup, String> {
     } else {
         (load_config(&paths)?, Vec::new())
     };
+    let keymap = Keymap::with_overrides(&config.keys)
+        .map_err(|e| config.keys_error(&e.action, e.problem).to_string())?;
     let accounts = config
         .accounts
         .iter()
@@ -78,6 +83,7 @@ pub async fn prepare(options: &StartOptions) -> Result<Setup, String> {
         paths,
         demo: options.demo,
         sims,
+        keymap,
     })
 }
 

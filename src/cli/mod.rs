@@ -2,6 +2,10 @@
 //! subcommands (`list`, `show`, `act`, `check`, `info`, `sim`) that serve
 //! scripts and cron on a jump host through the same core.
 
+// The doc comments below are clap's --help text, where `[ARGS]` means
+// optional arguments, not a link.
+#![allow(rustdoc::broken_intra_doc_links)]
+
 use crate::app::runtime::{self, Context};
 use crate::app::store::Store;
 use crate::app::worker::{self, WorkerTiming};
@@ -209,6 +213,7 @@ async fn run_tui(options: &StartOptions) -> Result<i32, String> {
     let audit = open_audit(&setup);
     let infos = setup.accounts.iter().map(Account::info).collect();
     let mut store = Store::new(infos, setup.read_only);
+    store.set_keymap(setup.keymap.clone());
     match crate::snapshot::load(&setup.paths.snapshot) {
         Ok(Some(snapshot)) => store.restore(snapshot),
         Ok(None) => {}

@@ -1,7 +1,7 @@
 //! Drawing: `draw(&State)` renders the whole screen. The UI never does I/O
 //! and never mutates state; it builds only the rows that are visible. Each
 //! pane has one module here, reached through the one match in
-//! [`draw_pane`]; `table` holds what the list panes share.
+//! `draw_pane`; `table` holds what the list panes share.
 
 pub mod accounts;
 pub mod colocation;

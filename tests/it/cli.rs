@@ -406,6 +406,39 @@ fn a_bad_config_names_file_account_and_field() {
 }
 
 #[test]
+fn a_key_clash_or_unknown_action_in_keys_is_a_config_error_naming_the_line() {
+    let state = state_dir("badkeys");
+    let config = state.join("hostdeck.toml");
+    let account =
+        "[[accounts]]\nname = \"prod\"\nkind = \"clc\"\napi_key = \"x\"\npassword = \"y\"\n";
+    for (keys, line, words) in [
+        (
+            "[keys]\nreboot = \"o\"\n",
+            8,
+            ["keys.reboot", "already bound to power-on"],
+        ),
+        (
+            "[keys]\n\nreboto = \"B\"\n",
+            9,
+            ["keys.reboto", "unknown action"],
+        ),
+    ] {
+        std::fs::write(&config, format!("{account}\n{keys}")).expect("config");
+        let out = hostdeck(
+            &state,
+            &["--config", config.to_str().unwrap(), "list", "servers"],
+        );
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        let message = stderr(&out);
+        assert!(message.contains(config.to_str().unwrap()), "{message}");
+        assert!(message.contains(&format!("line {line}")), "{message}");
+        for word in words {
+            assert!(message.contains(word), "{word}: {message}");
+        }
+    }
+}
+
+#[test]
 fn a_missing_config_points_to_the_demo() {
     let state = state_dir("missing");
     let out = hostdeck(

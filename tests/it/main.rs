@@ -15,6 +15,7 @@ mod config;
 mod e2e;
 mod persistence;
 mod provider;
+mod readme;
 mod sim;
 mod store;
 mod support;

@@ -415,10 +415,11 @@ pub fn markdown_table() -> String {
     let keymap = Keymap::default();
     let mut text = String::from("| keys | `:` command | what | views |\n|---|---|---|---|\n");
     for (index, binding) in BINDINGS.iter().enumerate() {
-        let keys: Vec<String> = keymap
-            .keys(index)
-            .iter()
-            .map(|k| format!("`{}`", k.label()))
+        let labels = keymap.key_labels(index);
+        let keys: Vec<String> = labels
+            .split(" / ")
+            .filter(|k| !k.is_empty())
+            .map(|k| format!("`{k}`"))
             .collect();
         let mut command = format!("`:{}`", binding.name);
         for alias in binding.aliases {
