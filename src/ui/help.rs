@@ -52,11 +52,7 @@ pub fn lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
         .map(|b| format!(":{}", b.name))
         .collect();
     if !commands.is_empty() {
-        lines.push(key_line(
-            &commands.join(" "),
-            "commands of this view (no key)",
-            theme,
-        ));
+        lines.push(key_line("(no key)", &commands.join("  "), theme));
     }
     section(&mut lines, "Everywhere", theme);
     let sorted_above = |b: &Binding| b.run == Run::SortColumn && !columns.is_empty();

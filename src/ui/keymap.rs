@@ -123,15 +123,9 @@ pub const FORM_HINTS: [(&str, &str); 4] = [
 /// The fixed keys of dialogs, forms and the input lines, for the help.
 pub const FIXED_KEYS: [(&str, &str); 5] = [
     ("ctrl-c", "quit from anywhere"),
-    (
-        "tab / ← →",
-        "dialog: move between Cancel and the action (Cancel first)",
-    ),
-    (
-        "enter",
-        "dialog: choose; form: save; / and : lines: keep or run",
-    ),
-    ("esc", "dialog: cancel; form: close, keeping the draft"),
+    ("tab / ← →", "dialog: Cancel (focused first) or the action"),
+    ("enter", "dialog: choose; form: save; / and : lines: run"),
+    ("esc", "dialog: cancel; form: close and keep the draft"),
     ("ctrl-u", "form: clear the field"),
 ];
 

@@ -39,6 +39,9 @@ pub const CURSOR_VIEWS: &[ViewKind] = &[
 ];
 /// Every view (an empty list).
 pub const EVERY_VIEW: &[ViewKind] = &[];
+/// The widest description the `?` overlay shows whole (72 cells less the
+/// borders and the key column).
+pub const HELP_WIDTH: usize = 52;
 
 /// How an entry becomes an intent.
 #[derive(Clone, Debug, PartialEq)]
@@ -454,6 +457,18 @@ mod tests {
             }
         }
         assert_eq!(Keymap::default().conflicts(), Vec::new());
+    }
+
+    #[test]
+    fn every_description_fits_the_help_overlay() {
+        for binding in BINDINGS {
+            let width = binding.help.chars().count();
+            assert!(
+                width <= HELP_WIDTH,
+                "{}: {width} > {HELP_WIDTH}",
+                binding.name
+            );
+        }
     }
 
     #[test]

@@ -221,7 +221,7 @@ pub static BINDINGS: &[Binding] = &[
     domain(
         "cancel-direct",
         &[],
-        "cancel IMMEDIATELY (type the name; no key on purpose)",
+        "cancel IMMEDIATELY (type the name; no key)",
         Intent::Domain(DomainAction::Cancel { immediate: true }),
     ),
     domain(
@@ -275,7 +275,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding::new(
         "refresh",
         &["r", "ctrl-r"],
-        "refresh this view's data now (servers: every account)",
+        "refresh this view's data now",
         Run::Intent(Intent::Refresh),
     )
     .aliases(&["r"])
@@ -322,7 +322,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding::new(
         "filter",
         &["/"],
-        "filter: text, ~regex, !inverts (:filter TEXT sets it)",
+        "filter: text, ~regex, a leading ! inverts",
         Run::Filter,
     )
     .aliases(&["f"])
@@ -331,7 +331,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding::new(
         "command",
         &[":"],
-        "command line: any name in this table (:reboot, :sort name, :q)",
+        "command line: :reboot, :sort expires, :q, …",
         Run::Intent(Intent::StartCommand),
     ),
     view(
@@ -346,7 +346,7 @@ pub static BINDINGS: &[Binding] = &[
         "accounts",
         &["account", "acc", "a"],
         &["A"],
-        "accounts: health, data age, last error, missing parts",
+        "accounts: health, data age, errors, missing parts",
         ViewKind::Accounts,
     ),
     view(
