@@ -6,7 +6,9 @@ use hostdeck::app::event::{Event, ScrollLimits};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::store::Store;
 use hostdeck::model::{AccountInfo, ProviderKind};
-use hostdeck::model::{Action, Detail, Ip, MetricSeries, PowerState, Ref, Sample, Server};
+use hostdeck::model::{
+    Action, Detail, HealthState, Ip, MetricSeries, Missing, PowerState, Ref, Sample, Server,
+};
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError};
 use hostdeck::ui::{draw, theme::Theme};
 use ratatui::backend::TestBackend;
@@ -372,4 +374,66 @@ fn details_scrolling_stops_at_the_last_line_and_comes_straight_back() {
     assert_eq!(s.state().panes.servers.panel.scroll, most);
     s.apply(Event::Intent(Intent::MoveBy(-1)));
     assert_eq!(s.state().panes.servers.panel.scroll, most - 1);
+}
+
+/// A refresh whose networks call failed for one location: the servers
+/// stand, the account stays up, and the part and its cause show on the
+/// account (A view) and in the affected server's details.
+#[test]
+fn a_missing_enrichment_shows_on_the_account_and_in_the_details() {
+    let mut s = store(4, (120, 30));
+    let cause = "clc-lab: Network/GetNetworks UC1: HTTP 500";
+    let mut servers: Vec<Server> = (0..4)
+        .map(server)
+        .filter(|s| s.account == "clc-lab")
+        .collect();
+    for server in servers.iter_mut().filter(|s| s.location == "UC1") {
+        server.missing = vec![Missing::new("networks", cause)];
+    }
+    s.apply(events::inventory(
+        "clc-lab",
+        Ok(Inventory {
+            servers,
+            samples: Vec::new(),
+            missing: vec![Missing::new("networks in UC1", cause)],
+        }),
+        40,
+        62_000,
+    ));
+    let account = s.state().account("clc-lab").expect("account");
+    assert_eq!(
+        account.health.state,
+        HealthState::Ok,
+        "the primary list arrived"
+    );
+    assert_eq!(s.state().servers().len(), 4, "every server is still listed");
+
+    s.apply(Event::Intent(Intent::ShowView(
+        hostdeck::app::panes::ViewKind::Accounts,
+    )));
+    let screen = text(&render(&s, (120, 30)));
+    assert!(
+        screen.contains("Not fetched by the last refreshes"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("clc-lab  networks in UC1: {cause}")),
+        "{screen}"
+    );
+
+    s.apply(Event::Intent(Intent::Back));
+    s.apply(Event::Intent(Intent::SortNamed("account".into())));
+    s.apply(Event::Intent(Intent::Top));
+    s.apply(Event::Intent(Intent::ToggleDetails));
+    s.apply(Event::Resize(200, 30));
+    let selected = s.state().selected_server().expect("selected").clone();
+    let screen = text(&render(&s, (200, 30)));
+    assert_eq!(
+        (selected.account.as_str(), selected.location.as_str()),
+        ("clc-lab", "UC1")
+    );
+    assert!(
+        screen.contains(&format!("~ networks not fetched: {cause}")),
+        "{screen}"
+    );
 }
