@@ -80,6 +80,20 @@ pub trait Column: Copy + PartialEq + fmt::Debug + 'static {
     }
 }
 
+/// The first row of a window of `page` rows over `rows` rows that shows
+/// the `cursor` and moves as little as possible from `offset`.
+pub fn window_offset(cursor: usize, offset: usize, rows: usize, page: usize) -> usize {
+    let page = page.max(1);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + page {
+        cursor + 1 - page
+    } else {
+        offset
+    };
+    offset.min(rows.saturating_sub(page))
+}
+
 /// A record a [`ListView`] can show.
 pub trait ListRow: Sized {
     /// What identifies the row across refreshes.
@@ -257,13 +271,7 @@ impl<R: ListRow> ListView<R> {
 
     /// Keeps the cursor inside a window of `page` rows.
     pub fn scroll_into_view(&mut self, page: usize) {
-        let page = page.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
-        }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(page));
+        self.offset = window_offset(self.cursor, self.offset, self.rows.len(), page);
     }
 
     /// The source indexes of the rows a window of `page` rows shows.

@@ -133,34 +133,22 @@ pub struct Resources {
 impl Resources {
     /// Every domain, account by account, each account's by name.
     pub fn domains(&self) -> impl Iterator<Item = &Domain> + Clone + '_ {
-        self.domains.values().flat_map(|slot| {
-            let data = slot.data.as_ref();
-            data.map_or(&[][..], |d| d.domains.as_slice()).iter()
-        })
+        every(&self.domains, |d| &d.domains)
     }
 
     /// Every domain contact, account by account, each account's by id.
     pub fn contacts(&self) -> impl Iterator<Item = &Contact> + Clone + '_ {
-        self.domains.values().flat_map(|slot| {
-            let data = slot.data.as_ref();
-            data.map_or(&[][..], |d| d.contacts.as_slice()).iter()
-        })
+        every(&self.domains, |d| &d.contacts)
     }
 
     /// Every colocation visitor, account by account.
     pub fn visitors(&self) -> impl Iterator<Item = &Visitor> + Clone + '_ {
-        self.colocation.values().flat_map(|slot| {
-            let data = slot.data.as_ref();
-            data.map_or(&[][..], |c| c.visitors.as_slice()).iter()
-        })
+        every(&self.colocation, |c| &c.visitors)
     }
 
     /// Every colocation visit, account by account.
     pub fn visits(&self) -> impl Iterator<Item = &Visit> + Clone + '_ {
-        self.colocation.values().flat_map(|slot| {
-            let data = slot.data.as_ref();
-            data.map_or(&[][..], |c| c.visits.as_slice()).iter()
-        })
+        every(&self.colocation, |c| &c.visits)
     }
 
     /// The domain data of one account, created empty when absent.
@@ -182,6 +170,17 @@ impl Resources {
             .iter()
             .filter_map(|(account, slot)| slot.error.as_ref().map(|e| (account, e)))
     }
+}
+
+/// The items `part` picks from every account's data, account by account.
+fn every<'a, T: 'a, I: 'a>(
+    slots: &'a ByAccount<T>,
+    part: fn(&T) -> &Vec<I>,
+) -> impl Iterator<Item = &'a I> + Clone + 'a {
+    slots
+        .values()
+        .filter_map(|slot| slot.data.as_ref())
+        .flat_map(move |data| part(data).iter())
 }
 
 #[cfg(test)]

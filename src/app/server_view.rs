@@ -4,6 +4,7 @@
 //! of the cached search text, no allocation per compare).
 
 use super::filter::Filter;
+use super::listview::window_offset;
 use super::panes::servers::{Column, SortBy};
 use crate::model::{Ref, Server};
 use std::cmp::Reverse;
@@ -193,14 +194,7 @@ impl ServerView {
 
     /// Keeps the cursor inside the visible window of `page` rows.
     pub fn scroll_into_view(&mut self, page: usize) {
-        let page = page.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
-        }
-        let max_offset = self.rows.len().saturating_sub(page);
-        self.offset = self.offset.min(max_offset);
+        self.offset = window_offset(self.cursor, self.offset, self.rows.len(), page);
     }
 }
 

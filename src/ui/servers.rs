@@ -226,13 +226,7 @@ fn draw_empty_note(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
     } else {
         "no server matches the filter (esc clears it)"
     };
-    let inner = Rect {
-        x: area.x + 2,
-        y: area.y + 2,
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(3).min(1),
-    };
-    frame.render_widget(Paragraph::new(Span::styled(text, theme.dim)), inner);
+    super::table::draw_empty_note(frame, area, text, theme);
 }
 
 /// One server's row; `shape` and `group_width` come from the table layout.

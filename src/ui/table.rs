@@ -219,14 +219,21 @@ pub fn draw_table(frame: &mut Frame, area: Rect, table: ListTable, theme: &Theme
     frame.render_stateful_widget(widget, area, &mut state);
     if table.rows.is_empty() {
         let note = table.empty_note.unwrap_or_default();
-        let inner = Rect {
-            x: area.x + 2,
-            y: area.y + 2,
-            width: area.width.saturating_sub(4),
-            height: area.height.saturating_sub(3).min(1),
-        };
-        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)), inner);
+        draw_empty_note(frame, area, &note, theme);
     }
+}
+
+/// A dimmed note on the first row of a table drawn in `area` that has no
+/// rows: why it is empty (loading, a failed refresh, the filter).
+pub fn draw_empty_note(frame: &mut Frame, area: Rect, note: &str, theme: &Theme) {
+    let inner = Rect {
+        x: area.x + 2,
+        y: area.y + 2,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(3).min(1),
+    };
+    let text = Span::styled(note.to_string(), theme.dim);
+    frame.render_widget(Paragraph::new(text), inner);
 }
 
 /// The details panel: a bordered, scrollable, wrapped list of lines.
