@@ -6,7 +6,7 @@
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
 use crate::model::{now_millis, Capability, Job, JobState, ObjectKind, Ref};
-use crate::provider::{JobProgress, Provider, Submitted};
+use crate::provider::{execute, not_offered, offers, JobProgress, Provider, QueueApi, Submitted};
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
@@ -116,7 +116,7 @@ struct Worker {
 impl Worker {
     async fn run(mut self, mut rx: UnboundedReceiver<Request>) {
         let mut next_poll = Some(Instant::now());
-        let has_domains = self.provider.capabilities().contains(&Capability::Domains);
+        let has_domains = offers(self.provider.as_ref(), Capability::Domains);
         let mut next_domain_poll = has_domains.then(Instant::now);
         loop {
             let request = tokio::select! {
@@ -165,7 +165,14 @@ impl Worker {
         let events = self.events.clone();
         let own = self.own.clone();
         tokio::spawn(async move {
-            let result = provider.domains().await;
+            let result = match provider.domains() {
+                Some(api) => api.domains().await,
+                None => Err(not_offered(
+                    &*provider,
+                    Capability::Domains.label(),
+                    "list domains",
+                )),
+            };
             let account = provider.account().to_string();
             let _ = events.send(Event::Domains {
                 account,
@@ -180,7 +187,14 @@ impl Worker {
         let provider = self.provider.clone();
         let events = self.events.clone();
         tokio::spawn(async move {
-            let result = provider.domain(&id).await.map(Box::new);
+            let result = match provider.domains() {
+                Some(api) => api.domain(&id).await.map(Box::new),
+                None => Err(not_offered(
+                    &*provider,
+                    Capability::Domains.label(),
+                    "get domain",
+                )),
+            };
             let target = Ref::new(provider.account(), ObjectKind::Domain, id);
             let _ = events.send(Event::DomainRefreshed { target, result });
         });
@@ -190,7 +204,14 @@ impl Worker {
         let provider = self.provider.clone();
         let events = self.events.clone();
         tokio::spawn(async move {
-            let result = provider.domain_history(&id).await;
+            let result = match provider.domains() {
+                Some(api) => api.history(&id).await,
+                None => Err(not_offered(
+                    &*provider,
+                    Capability::Domains.label(),
+                    "get domain history",
+                )),
+            };
             let target = Ref::new(provider.account(), ObjectKind::Domain, id);
             let _ = events.send(Event::DomainHistory { target, result });
         });
@@ -200,7 +221,14 @@ impl Worker {
         let provider = self.provider.clone();
         let events = self.events.clone();
         tokio::spawn(async move {
-            let result = provider.colocation().await;
+            let result = match provider.colocation() {
+                Some(api) => api.colocation().await,
+                None => Err(not_offered(
+                    &*provider,
+                    Capability::Colocation.label(),
+                    "list colocation access",
+                )),
+            };
             let account = provider.account().to_string();
             let _ = events.send(Event::Colocation {
                 account,
@@ -221,7 +249,7 @@ impl Worker {
         let own = self.own.clone();
         tokio::spawn(async move {
             let started = std::time::Instant::now();
-            let result = provider.inventory().await;
+            let result = provider.servers().inventory().await;
             let ok = result.is_ok();
             let _ = events.send(Event::Inventory {
                 account: provider.account().to_string(),
@@ -258,13 +286,16 @@ impl Worker {
         let provider = self.provider.clone();
         let events = self.events.clone();
         tokio::spawn(async move {
-            let result = provider.server(&id).await.map(Box::new);
+            let result = provider.servers().server(&id).await.map(Box::new);
             let target = Ref::server(provider.account(), id);
             let _ = events.send(Event::ServerRefreshed { target, result });
         });
     }
 
     fn fetch_telemetry(&mut self, id: String) {
+        if !offers(self.provider.as_ref(), Capability::Telemetry) {
+            return;
+        }
         if !self.telemetry_running.insert(id.clone()) {
             return;
         }
@@ -272,7 +303,14 @@ impl Worker {
         let events = self.events.clone();
         let own = self.own.clone();
         tokio::spawn(async move {
-            let result = provider.telemetry(&id).await;
+            let result = match provider.telemetry() {
+                Some(api) => api.telemetry(&id).await,
+                None => Err(not_offered(
+                    &*provider,
+                    Capability::Telemetry.label(),
+                    "telemetry",
+                )),
+            };
             let target = Ref::server(provider.account(), id.clone());
             let _ = events.send(Event::Telemetry { target, result });
             let _ = own.send(Request::TelemetryDone(id));
@@ -328,13 +366,20 @@ pub async fn run_job(
 ) -> JobState {
     audit_job(audit, job, AuditEvent::Sent, None, origin);
     report(JobState::Sent, None);
-    let outcome = match provider.execute(&job.command, &job.target).await {
+    let outcome = match execute(provider, &job.command, &job.target).await {
         Err(error) => JobState::Failed(error.to_string()),
         Ok(Submitted::Done(note)) => JobState::Succeeded(note),
-        Ok(Submitted::Queued { handle }) => {
-            report(JobState::Running(None), Some(handle.clone()));
-            follow_request(provider, &handle, poll_every, &mut report).await
-        }
+        Ok(Submitted::Queued { handle }) => match provider.queue() {
+            Some(queue) => {
+                report(JobState::Running(None), Some(handle.clone()));
+                follow_request(queue, &handle, poll_every, &mut report).await
+            }
+            None => JobState::Failed(format!(
+                "{}: the command was queued as request {handle}, but {} offers no queue to follow it; check the object before sending it again",
+                provider.account(),
+                provider.kind()
+            )),
+        },
     };
     audit_job(audit, job, AuditEvent::Outcome, Some(&outcome), origin);
     report(outcome.clone(), None);
@@ -342,7 +387,7 @@ pub async fn run_job(
 }
 
 async fn follow_request(
-    provider: &dyn Provider,
+    queue: &dyn QueueApi,
     handle: &str,
     poll_every: Duration,
     report: &mut impl FnMut(JobState, Option<String>),
@@ -352,7 +397,7 @@ async fn follow_request(
     let mut last_percent = None;
     while Instant::now() < deadline {
         tokio::time::sleep(poll_every).await;
-        match provider.job_status(handle).await {
+        match queue.job_status(handle).await {
             Ok(JobProgress::Succeeded(note)) => return JobState::Succeeded(note),
             Ok(JobProgress::Failed(reason)) => return JobState::Failed(reason),
             Ok(JobProgress::Running { percent, .. }) => {

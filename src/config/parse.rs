@@ -3,9 +3,11 @@
 
 use super::layout::Layout;
 use super::{
-    AccountConfig, Config, ConfigError, ProviderKind, SecretSource, DEFAULT_POLL_INTERVAL_SECS,
-    MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
+    AccountConfig, Config, ConfigError, KindOptions, ProviderKind, SecretSource,
+    DEFAULT_POLL_INTERVAL_SECS, MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
 };
+use crate::provider::clc::WireFormat;
+use crate::provider::controlepaneel::HttpMethod;
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -124,27 +126,14 @@ fn parse_account(
     for field in kind.secret_fields() {
         secrets.insert(field.to_string(), f.secret(field, kind)?);
     }
-    let account_id = match kind {
-        ProviderKind::Controlepaneel => Some(f.account_id()?),
-        _ => None,
-    };
-    let username = match kind {
-        ProviderKind::Hostbill => Some(f.required("username", "hostbill accounts log in with it")?),
-        _ => None,
-    };
+    let options = f.options(kind)?;
     Ok(AccountConfig {
         base_url: f.base_url(kind)?,
         read_only: f.bool("read_only")?.unwrap_or(false) || defaults.read_only,
         poll_interval_secs: f.poll_interval()?.unwrap_or(defaults.poll_interval_secs),
-        alias: f.string("alias")?,
-        hierarchy: f.bool("hierarchy")?.unwrap_or(false),
-        format: f.format()?,
-        method: f.method(kind)?,
-        account_id,
-        username,
+        options,
         secrets,
         name,
-        kind,
     })
 }
 
@@ -422,26 +411,47 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// The options of `kind` (only its own are allowed by then).
+    fn options(&mut self, kind: ProviderKind) -> Result<KindOptions, ConfigError> {
+        Ok(match kind {
+            ProviderKind::Clc => KindOptions::Clc {
+                alias: self.string("alias")?,
+                hierarchy: self.bool("hierarchy")?.unwrap_or(false),
+                format: self.format()?,
+            },
+            ProviderKind::Controlepaneel => KindOptions::Controlepaneel {
+                account_id: self.account_id()?,
+                method: self.method()?,
+            },
+            ProviderKind::I3d => KindOptions::I3d,
+            ProviderKind::Hostbill => KindOptions::Hostbill {
+                username: self.required("username", "hostbill accounts log in with it")?,
+            },
+        })
+    }
+
     /// controlepaneel's HTTP method: `post` (the default) or `get`.
-    fn method(&mut self, kind: ProviderKind) -> Result<Option<String>, ConfigError> {
-        let method = self.string("method")?.map(|m| m.to_ascii_lowercase());
-        match (kind, method) {
-            (ProviderKind::Controlepaneel, None) => Ok(Some("post".into())),
-            (_, Some(m)) if m != "post" && m != "get" => Err(self
-                .scope
-                .invalid("method", format!("must be \"post\" or \"get\", got {m:?}"))),
-            (_, method) => Ok(method),
-        }
+    fn method(&mut self) -> Result<HttpMethod, ConfigError> {
+        let Some(name) = self.string("method")? else {
+            return Ok(HttpMethod::default());
+        };
+        HttpMethod::from_name(&name).ok_or_else(|| {
+            let m = name.to_ascii_lowercase();
+            self.scope
+                .invalid("method", format!("must be \"post\" or \"get\", got {m:?}"))
+        })
     }
 
     /// clc: `json` (default) or `xml`, the wire format of every call.
-    fn format(&mut self) -> Result<Option<String>, ConfigError> {
-        match self.string("format")?.map(|f| f.to_ascii_lowercase()) {
-            Some(f) if f != "json" && f != "xml" => Err(self
-                .scope
-                .invalid("format", format!("must be \"json\" or \"xml\", got {f:?}"))),
-            format => Ok(format),
-        }
+    fn format(&mut self) -> Result<WireFormat, ConfigError> {
+        let Some(name) = self.string("format")? else {
+            return Ok(WireFormat::default());
+        };
+        WireFormat::from_name(&name).ok_or_else(|| {
+            let f = name.to_ascii_lowercase();
+            self.scope
+                .invalid("format", format!("must be \"json\" or \"xml\", got {f:?}"))
+        })
     }
 }
 

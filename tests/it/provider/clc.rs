@@ -5,7 +5,9 @@
 
 use hostdeck::model::{Action, PowerState, Server};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
-use hostdeck::provider::{execute_power, ErrorKind, JobProgress, Provider, Submitted};
+use hostdeck::provider::{
+    execute_power, ErrorKind, JobProgress, Provider, QueueApi, ServerApi, Submitted, TelemetryApi,
+};
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
 use serde_json::{json, Value};
@@ -435,7 +437,7 @@ async fn telemetry_is_the_hourly_cost() {
     let sim = sim().await;
     let clc = provider(&sim, WireFormat::Json);
     let id = running_server(&clc).await.id;
-    let series = clc.telemetry(&id).await.expect("telemetry");
+    let series = TelemetryApi::telemetry(&clc, &id).await.expect("telemetry");
     assert_eq!(series.len(), 1);
     let cost = &series[0];
     assert_eq!(
@@ -450,8 +452,7 @@ async fn telemetry_is_the_hourly_cost() {
         .zip(cost.samples.iter().skip(1))
         .all(|(a, b)| a.at < b.at));
 
-    let xml = provider(&sim, WireFormat::Xml)
-        .telemetry(&id)
+    let xml = TelemetryApi::telemetry(&provider(&sim, WireFormat::Xml), &id)
         .await
         .expect("xml telemetry");
     assert_eq!(xml[0].samples.len(), cost.samples.len());

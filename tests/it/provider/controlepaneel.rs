@@ -4,11 +4,17 @@
 //! error cases, the lock toggle, contacts round trip, history, colocation
 //! without personal data, refused credentials, and injected faults.
 
-use hostdeck::model::{Action, Command, ContactFields, ObjectKind, PowerState, Ref, Server};
+use hostdeck::config::KindOptions;
+use hostdeck::model::{
+    Action, Capability, Command, ContactFields, ObjectKind, PowerState, ProviderKind, Ref, Server,
+};
 use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
 };
-use hostdeck::provider::{ErrorKind, Provider, ProviderError, Submitted};
+use hostdeck::provider::{
+    execute, offers, ColocationApi, DomainApi, ErrorKind, Provider, ProviderError, ServerApi,
+    Submitted,
+};
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer};
 use std::time::Duration;
@@ -44,7 +50,7 @@ async fn run(
     id: &str,
 ) -> Result<String, ProviderError> {
     let target = Ref::new("cp-sim", kind, id);
-    cp.execute(&command, &target)
+    execute(cp, &command, &target)
         .await
         .map(|submitted| match submitted {
             Submitted::Done(note) => note,
@@ -199,11 +205,10 @@ async fn samples_carry_load_and_cabinet_amps() {
         metrics.contains(&"load") && metrics.contains(&"amps A") && metrics.contains(&"amps B"),
         "{metrics:?}"
     );
-    assert!(cp
-        .telemetry(&inventory.servers[0].id)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        !offers(&cp, Capability::Telemetry),
+        "no series: samples instead"
+    );
 }
 
 #[tokio::test]
@@ -262,7 +267,7 @@ async fn one_server_shows_its_alert_history_newest_first() {
 async fn domains_are_all_detailed_and_contacts_read() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let inventory = cp.domains().await.unwrap();
+    let inventory = DomainApi::domains(&cp).await.unwrap();
     assert!(!inventory.domains.is_empty() && !inventory.contacts.is_empty());
     for domain in &inventory.domains {
         assert!(domain.detailed, "{domain:?}");
@@ -282,7 +287,9 @@ async fn domains_are_all_detailed_and_contacts_read() {
         assert!(!contact.fields.first_name.is_empty() && !contact.fields.gender.is_empty());
     }
     let one = &inventory.domains[0];
-    let again = cp.domain(&one.id.to_ascii_uppercase()).await.unwrap();
+    let again = DomainApi::domain(&cp, &one.id.to_ascii_uppercase())
+        .await
+        .unwrap();
     assert_eq!(
         (&again.id, again.locked, &again.nameservers),
         (&one.id, one.locked, &one.nameservers)
@@ -293,7 +300,7 @@ async fn domains_are_all_detailed_and_contacts_read() {
 async fn colocation_lists_visitors_and_visits_without_personal_numbers() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let colocation = cp.colocation().await.unwrap();
+    let colocation = ColocationApi::colocation(&cp).await.unwrap();
     assert!(!colocation.visitors.is_empty() && !colocation.visits.is_empty());
     assert!(colocation
         .visits
@@ -438,7 +445,7 @@ async fn unsupported_actions_and_wrong_targets_are_refused_before_sending() {
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Refused);
-    assert!(cp.job_status("1").await.is_err());
+    assert!(cp.queue().is_none(), "every command is answered at once");
 }
 
 #[tokio::test]
@@ -447,7 +454,7 @@ async fn request_ips_reports_a_count_that_is_not_a_number() {
     let cp = provider(&sim, HttpMethod::Post);
     let vps = first(&servers(&cp).await, true);
     let error = cp
-        .request_ips(&vps.id, false, "a few", "more sites")
+        .request_ip(&vps.id, false, "a few", "more sites")
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Api);
@@ -458,7 +465,7 @@ async fn request_ips_reports_a_count_that_is_not_a_number() {
         "{error}"
     );
     let done = cp
-        .request_ips(&vps.id, true, "2", "more sites")
+        .request_ip(&vps.id, true, "2", "more sites")
         .await
         .unwrap();
     assert_eq!(
@@ -569,7 +576,7 @@ async fn set_ptr_persists_and_keeps_the_remarks_unless_given() {
 // -- domains -------------------------------------------------------------------
 
 async fn a_domain(cp: &ControlepaneelProvider, locked: bool) -> String {
-    let domains = cp.domains().await.unwrap().domains;
+    let domains = DomainApi::domains(cp).await.unwrap().domains;
     domains
         .into_iter()
         .find(|d| d.locked == Some(locked) && d.status == "Active")
@@ -582,7 +589,7 @@ async fn an_epp_request_is_confirmed_and_recorded_in_the_history() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, false).await;
-    let before = cp.domain_history(&id).await.unwrap();
+    let before = cp.history(&id).await.unwrap();
     let done = run(&cp, Command::RequestEpp, ObjectKind::Domain, &id)
         .await
         .unwrap();
@@ -590,7 +597,7 @@ async fn an_epp_request_is_confirmed_and_recorded_in_the_history() {
         done,
         format!("transfer code sent by e-mail to the owner and/or admin contact of {id}")
     );
-    let after = cp.domain_history(&id).await.unwrap();
+    let after = cp.history(&id).await.unwrap();
     assert_eq!(after.len(), before.len() + 1);
     assert!(after.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let newest = after.iter().find(|e| !before.contains(e)).unwrap();
@@ -619,25 +626,34 @@ async fn the_lock_is_only_toggled_when_it_differs() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, true).await;
-    let history = cp.domain_history(&id).await.unwrap().len();
+    let history = cp.history(&id).await.unwrap().len();
     let lock = |locked| Command::SetLock { locked };
     // Already locked: nothing is sent, so a toggle cannot unlock it.
     let done = run(&cp, lock(true), ObjectKind::Domain, &id).await.unwrap();
     assert_eq!(done, format!("{id} is already locked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(true));
-    assert_eq!(cp.domain_history(&id).await.unwrap().len(), history);
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(true)
+    );
+    assert_eq!(cp.history(&id).await.unwrap().len(), history);
     let done = run(&cp, lock(false), ObjectKind::Domain, &id)
         .await
         .unwrap();
     assert_eq!(done, format!("{id} is now unlocked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(false));
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(false)
+    );
     let done = run(&cp, lock(false), ObjectKind::Domain, &id)
         .await
         .unwrap();
     assert_eq!(done, format!("{id} is already unlocked"));
     let done = run(&cp, lock(true), ObjectKind::Domain, &id).await.unwrap();
     assert_eq!(done, format!("{id} is now locked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(true));
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(true)
+    );
 }
 
 #[tokio::test]
@@ -668,7 +684,7 @@ async fn nameservers_need_two_or_three_and_are_stored() {
     .await
     .unwrap();
     assert_eq!(
-        cp.domain(&id).await.unwrap().nameservers,
+        DomainApi::domain(&cp, &id).await.unwrap().nameservers,
         ["ns1.example.net", "ns2.example.net"]
     );
     let done = run(
@@ -683,7 +699,10 @@ async fn nameservers_need_two_or_three_and_are_stored() {
         done,
         format!("nameservers of {id} set to ns1.a.example, ns2.a.example, ns3.a.example")
     );
-    assert_eq!(cp.domain(&id).await.unwrap().nameservers.len(), 3);
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().nameservers.len(),
+        3
+    );
     let missing = api_error(
         run(
             &cp,
@@ -703,7 +722,7 @@ async fn nameservers_need_two_or_three_and_are_stored() {
 async fn domain_contacts_are_changed_at_the_registrar() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let inventory = cp.domains().await.unwrap();
+    let inventory = DomainApi::domains(&cp).await.unwrap();
     let domain = &inventory.domains[0];
     let other = inventory
         .contacts
@@ -725,7 +744,7 @@ async fn domain_contacts_are_changed_at_the_registrar() {
         )),
         "{done}"
     );
-    let after = cp.domain(&domain.id).await.unwrap();
+    let after = DomainApi::domain(&cp, &domain.id).await.unwrap();
     assert!(
         other.matches_handle(after.owner.as_deref().unwrap())
             && other.matches_handle(after.admin.as_deref().unwrap())
@@ -747,7 +766,7 @@ async fn domain_contacts_are_changed_at_the_registrar() {
 async fn cancelling_at_term_end_and_at_once() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let domains = cp.domains().await.unwrap().domains;
+    let domains = DomainApi::domains(&cp).await.unwrap().domains;
     let (later, now) = (&domains[0].id, &domains[1].id);
     let done = run(
         &cp,
@@ -761,7 +780,10 @@ async fn cancelling_at_term_end_and_at_once() {
         done.starts_with(&format!("{later} will be cancelled at the end of its term")),
         "{done}"
     );
-    assert_eq!(cp.domain(later).await.unwrap().status, "Cancelled");
+    assert_eq!(
+        DomainApi::domain(&cp, later).await.unwrap().status,
+        "Cancelled"
+    );
     let done = run(
         &cp,
         Command::CancelDomain { immediate: true },
@@ -771,13 +793,12 @@ async fn cancelling_at_term_end_and_at_once() {
     .await
     .unwrap();
     assert_eq!(done, format!("{now} cancelled with immediate effect"));
-    let gone = cp.domain(now).await.unwrap_err();
+    let gone = DomainApi::domain(&cp, now).await.unwrap_err();
     assert!(
         gone.cause.starts_with("Error1: domain name not found"),
         "{gone}"
     );
-    assert!(!cp
-        .domains()
+    assert!(!DomainApi::domains(&cp)
         .await
         .unwrap()
         .domains
@@ -814,7 +835,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
         .expect(&done)
         .to_string();
     let find = |contacts: Vec<hostdeck::model::Contact>| contacts.into_iter().find(|c| c.id == id);
-    let added = find(cp.domains().await.unwrap().contacts).expect("listed");
+    let added = find(DomainApi::domains(&cp).await.unwrap().contacts).expect("listed");
     assert_eq!(
         (added.fields.city.as_str(), added.fields.last_name.as_str()),
         ("Leiden", "Hendriks")
@@ -825,7 +846,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
         format!("contact {id} (HENDRIKS-E) changed")
     );
     assert_eq!(
-        find(cp.domains().await.unwrap().contacts)
+        find(DomainApi::domains(&cp).await.unwrap().contacts)
             .unwrap()
             .fields
             .city,
@@ -837,7 +858,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
             .unwrap(),
         format!("contact {id} deleted")
     );
-    assert!(find(cp.domains().await.unwrap().contacts).is_none());
+    assert!(find(DomainApi::domains(&cp).await.unwrap().contacts).is_none());
     let again = api_error(run(&cp, Command::DeleteContact, ObjectKind::Contact, &id).await);
     assert!(
         again.cause.starts_with("Error1: domain contact not found"),
@@ -904,7 +925,10 @@ async fn the_get_method_reads_and_writes_the_same() {
         .unwrap(),
         format!("{id} is now unlocked")
     );
-    assert_eq!(post.domain(&id).await.unwrap().locked, Some(false));
+    assert_eq!(
+        DomainApi::domain(&post, &id).await.unwrap().locked,
+        Some(false)
+    );
 }
 
 #[tokio::test]
@@ -935,7 +959,7 @@ async fn a_wrong_hash_is_an_auth_error_that_never_shows_a_hash() {
         let cp = ControlepaneelProvider::new(settings).unwrap();
         for error in [
             cp.check().await.unwrap_err(),
-            cp.domains().await.unwrap_err(),
+            DomainApi::domains(&cp).await.unwrap_err(),
         ] {
             assert_eq!(error.kind, ErrorKind::Auth);
             let text = format!("{error} {error:?}");
@@ -1015,7 +1039,7 @@ async fn a_mutation_that_fails_in_transport_is_not_resent_and_says_so() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, true).await;
-    let history = cp.domain_history(&id).await.unwrap().len();
+    let history = cp.history(&id).await.unwrap().len();
     sim.faults.set(Faults {
         http_status: Some(503),
         ..Default::default()
@@ -1035,8 +1059,8 @@ async fn a_mutation_that_fails_in_transport_is_not_resent_and_says_so() {
         "{error}"
     );
     // The simulator answered 503 without acting, and nothing was sent again.
-    assert_eq!(cp.domain(&id).await.unwrap().status, "Active");
-    assert_eq!(cp.domain_history(&id).await.unwrap().len(), history);
+    assert_eq!(DomainApi::domain(&cp, &id).await.unwrap().status, "Active");
+    assert_eq!(cp.history(&id).await.unwrap().len(), history);
 }
 
 // -- config wiring ---------------------------------------------------------------
@@ -1066,7 +1090,7 @@ async fn a_configured_account_is_built_and_an_empty_base_url_names_the_account()
     let provider = &setup.accounts[0].provider;
     assert_eq!(
         (provider.account(), provider.kind()),
-        ("nl-colo", "controlepaneel")
+        ("nl-colo", ProviderKind::Controlepaneel)
     );
     assert!(provider.check().await.unwrap().ends_with("servers"));
     let empty = good.replace(&sim.base_url, "");
@@ -1089,9 +1113,13 @@ async fn the_demo_config_has_a_controlepaneel_account() {
     let sim = sim().await;
     let config = hostdeck::setup::demo_config(std::slice::from_ref(&sim));
     let account = config.account("cp-demo").expect("cp-demo");
-    assert_eq!(account.kind.as_str(), "controlepaneel");
+    assert_eq!(account.kind(), ProviderKind::Controlepaneel);
     assert_eq!(account.base_url, sim.base_url);
-    assert_eq!(account.account_id.as_deref(), sim.credential("account_id"));
+    let KindOptions::Controlepaneel { account_id, method } = &account.options else {
+        panic!("a controlepaneel account: {account:?}");
+    };
+    assert_eq!(Some(account_id.as_str()), sim.credential("account_id"));
+    assert_eq!(*method, HttpMethod::Post);
     assert_eq!(
         account.secret("hash").unwrap().expose(),
         sim.credential("hash").unwrap()

@@ -1,0 +1,164 @@
+//! The provider side of the fetch pipeline: every read a worker can ask of
+//! an account as one value ([`Fetch`]), what it brought ([`Fetched`]), and
+//! [`fetch`], which runs it through the API that has it.
+
+use super::{not_offered, BoxFut, DomainInventory, Inventory, Provider, Result};
+use crate::model::{Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server};
+
+/// One thing a worker can fetch for an account.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Fetch {
+    Inventory,
+    Server(String),
+    Telemetry(String),
+    Domains,
+    Domain(String),
+    DomainHistory(String),
+    Colocation,
+}
+
+/// What a fetch brought.
+#[derive(Clone, Debug)]
+pub enum Fetched {
+    Inventory(Inventory),
+    Server(Box<Server>),
+    Telemetry(Vec<MetricSeries>),
+    Domains(DomainInventory),
+    Domain(Box<Domain>),
+    DomainHistory(Vec<HistoryEntry>),
+    Colocation(Colocation),
+}
+
+impl Fetch {
+    /// The capability it needs, if any (Inventory and Server need none).
+    pub fn capability(&self) -> Option<Capability> {
+        match self {
+            Fetch::Inventory | Fetch::Server(_) => None,
+            Fetch::Telemetry(_) => Some(Capability::Telemetry),
+            Fetch::Domains | Fetch::Domain(_) | Fetch::DomainHistory(_) => {
+                Some(Capability::Domains)
+            }
+            Fetch::Colocation => Some(Capability::Colocation),
+        }
+    }
+
+    /// The read as messages name it: `telemetry WA1SRV01`, `list domains`.
+    pub fn operation(&self) -> String {
+        match self {
+            Fetch::Inventory => "list servers".into(),
+            Fetch::Server(id) => format!("get server {id}"),
+            Fetch::Telemetry(id) => format!("telemetry {id}"),
+            Fetch::Domains => "list domains".into(),
+            Fetch::Domain(id) => format!("get domain {id}"),
+            Fetch::DomainHistory(id) => format!("get domain history {id}"),
+            Fetch::Colocation => "list colocation access".into(),
+        }
+    }
+}
+
+/// Runs one fetch; a missing API is the one "not offered" error.
+pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Result<Fetched>> {
+    Box::pin(async move {
+        let servers = provider.servers();
+        Ok(match what {
+            Fetch::Inventory => Fetched::Inventory(servers.inventory().await?),
+            Fetch::Server(id) => Fetched::Server(Box::new(servers.server(id).await?)),
+            Fetch::Telemetry(id) => {
+                let api = offered(provider, provider.telemetry(), what)?;
+                Fetched::Telemetry(api.telemetry(id).await?)
+            }
+            Fetch::Domains => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::Domains(api.domains().await?)
+            }
+            Fetch::Domain(id) => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::Domain(Box::new(api.domain(id).await?))
+            }
+            Fetch::DomainHistory(id) => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::DomainHistory(api.history(id).await?)
+            }
+            Fetch::Colocation => {
+                let api = offered(provider, provider.colocation(), what)?;
+                Fetched::Colocation(api.colocation().await?)
+            }
+        })
+    })
+}
+
+/// `api`, or the "not offered" error for the capability `what` needs.
+fn offered<'a, A: ?Sized>(
+    provider: &dyn Provider,
+    api: Option<&'a A>,
+    what: &Fetch,
+) -> Result<&'a A> {
+    api.ok_or_else(|| {
+        let needed = what.capability().map_or("it", Capability::label);
+        not_offered(provider, needed, &what.operation())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::testing::Fake;
+    use crate::provider::{offers, ErrorKind};
+
+    fn every_fetch() -> [Fetch; 7] {
+        [
+            Fetch::Inventory,
+            Fetch::Server("s1".into()),
+            Fetch::Telemetry("s1".into()),
+            Fetch::Domains,
+            Fetch::Domain("a.nl".into()),
+            Fetch::DomainHistory("a.nl".into()),
+            Fetch::Colocation,
+        ]
+    }
+
+    #[test]
+    fn only_inventory_and_server_need_no_capability() {
+        let free: Vec<Fetch> = every_fetch()
+            .into_iter()
+            .filter(|f| f.capability().is_none())
+            .collect();
+        assert_eq!(free, [Fetch::Inventory, Fetch::Server("s1".into())]);
+        assert_eq!(
+            Fetch::DomainHistory("a.nl".into()).capability(),
+            Some(Capability::Domains)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_fetch_without_its_api_is_not_offered_and_names_the_read() {
+        let bare = Fake::bare();
+        for what in every_fetch() {
+            let Some(capability) = what.capability() else {
+                continue;
+            };
+            assert!(!offers(&bare, capability));
+            let error = fetch(&bare, &what).await.unwrap_err();
+            assert_eq!(error.kind, ErrorKind::Unsupported, "{what:?}");
+            let expected = format!(
+                "fake: {}: {} is not offered by i3d",
+                what.operation(),
+                capability.label()
+            );
+            assert_eq!(error.to_string(), expected);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_fetch_brings_what_its_api_answered() {
+        let full = Fake::full();
+        let fetched = fetch(&full, &Fetch::Telemetry("s1".into())).await.unwrap();
+        assert!(matches!(&fetched, Fetched::Telemetry(series) if series[0].name == "s1"));
+        let fetched = fetch(&full, &Fetch::Inventory).await.unwrap();
+        assert!(matches!(fetched, Fetched::Inventory(i) if i.servers.is_empty()));
+        let error = fetch(&full, &Fetch::Server("s9".into())).await.unwrap_err();
+        assert_eq!(error.to_string(), "fake: server s9: gone");
+        let fetched = fetch(&full, &Fetch::Colocation).await.unwrap();
+        assert!(matches!(fetched, Fetched::Colocation(_)));
+    }
+}
