@@ -2,7 +2,7 @@
 //! account, the paths in use, and the simulators kept alive for the demo.
 
 use crate::config::{AccountConfig, Config, ConfigError, KindOptions, Paths, SecretSource};
-use crate::model::AccountInfo;
+use crate::model::{AccountInfo, ProviderKind};
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
 use crate::provider::{capabilities, Provider};
@@ -122,7 +122,7 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
     let secret = |key: &str| SecretSource::Plain(Secret::new(sim.credential(key).unwrap_or("")));
     let secrets = |keys: &[&str]| keys.iter().map(|k| (k.to_string(), secret(k))).collect();
     let (name, options, keys): (&str, KindOptions, &[&str]) = match sim.kind {
-        "clc" => (
+        ProviderKind::Clc => (
             "clc-demo",
             KindOptions::Clc {
                 alias: sim.credential("alias").map(str::to_string),
@@ -132,7 +132,7 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
             },
             &["api_key", "password"],
         ),
-        "controlepaneel" => (
+        ProviderKind::Controlepaneel => (
             "cp-demo",
             KindOptions::Controlepaneel {
                 account_id: sim.credential("account_id").unwrap_or_default().to_string(),
@@ -140,7 +140,7 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
             },
             &["hash"],
         ),
-        _ => return None,
+        ProviderKind::I3d | ProviderKind::Hostbill => return None,
     };
     Some(AccountConfig {
         name: name.into(),

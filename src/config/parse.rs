@@ -417,11 +417,11 @@ impl<'a> Fields<'a> {
             ProviderKind::Clc => KindOptions::Clc {
                 alias: self.string("alias")?,
                 hierarchy: self.bool("hierarchy")?.unwrap_or(false),
-                format: self.format()?,
+                format: self.choice("format", ["json", "xml"], WireFormat::from_name)?,
             },
             ProviderKind::Controlepaneel => KindOptions::Controlepaneel {
                 account_id: self.account_id()?,
-                method: self.method()?,
+                method: self.choice("method", ["post", "get"], HttpMethod::from_name)?,
             },
             ProviderKind::I3d => KindOptions::I3d,
             ProviderKind::Hostbill => KindOptions::Hostbill {
@@ -430,27 +430,22 @@ impl<'a> Fields<'a> {
         })
     }
 
-    /// controlepaneel's HTTP method: `post` (the default) or `get`.
-    fn method(&mut self) -> Result<HttpMethod, ConfigError> {
-        let Some(name) = self.string("method")? else {
-            return Ok(HttpMethod::default());
+    /// One of two names, read by `parse` (any case); the default when
+    /// absent. clc's `format` and controlepaneel's `method`.
+    fn choice<T: Default>(
+        &mut self,
+        key: &str,
+        names: [&str; 2],
+        parse: fn(&str) -> Option<T>,
+    ) -> Result<T, ConfigError> {
+        let Some(name) = self.string(key)? else {
+            return Ok(T::default());
         };
-        HttpMethod::from_name(&name).ok_or_else(|| {
-            let m = name.to_ascii_lowercase();
-            self.scope
-                .invalid("method", format!("must be \"post\" or \"get\", got {m:?}"))
-        })
-    }
-
-    /// clc: `json` (default) or `xml`, the wire format of every call.
-    fn format(&mut self) -> Result<WireFormat, ConfigError> {
-        let Some(name) = self.string("format")? else {
-            return Ok(WireFormat::default());
-        };
-        WireFormat::from_name(&name).ok_or_else(|| {
-            let f = name.to_ascii_lowercase();
-            self.scope
-                .invalid("format", format!("must be \"json\" or \"xml\", got {f:?}"))
+        parse(&name).ok_or_else(|| {
+            let [first, second] = names;
+            let given = name.to_ascii_lowercase();
+            let problem = format!("must be {first:?} or {second:?}, got {given:?}");
+            self.scope.invalid(key, problem)
         })
     }
 }

@@ -113,19 +113,34 @@ async fn power(
     api.power(action, id).await
 }
 
-/// `api`, or the "not offered" error naming what `command` needed.
-fn offered<'a, A: ?Sized>(
+/// A command or a read, as the "not offered" error names it.
+pub(super) trait Attempt {
+    /// What it needs: a capability's label, or its own.
+    fn needs(&self) -> String;
+    /// The call it is.
+    fn attempted(&self) -> String;
+}
+
+impl Attempt for Command {
+    fn needs(&self) -> String {
+        match self.capability() {
+            Some(capability) => capability.label().to_string(),
+            None => self.label(),
+        }
+    }
+
+    fn attempted(&self) -> String {
+        self.cli_name().to_string()
+    }
+}
+
+/// `api`, or the "not offered" error naming what `attempt` needed.
+pub(super) fn offered<'a, A: ?Sized>(
     provider: &dyn Provider,
     api: Option<&'a A>,
-    command: &Command,
+    attempt: &impl Attempt,
 ) -> Result<&'a A> {
-    api.ok_or_else(|| {
-        let what = match command.capability() {
-            Some(capability) => capability.label().to_string(),
-            None => command.label(),
-        };
-        not_offered(provider, &what, command.cli_name())
-    })
+    api.ok_or_else(|| not_offered(provider, &attempt.needs(), &attempt.attempted()))
 }
 
 /// Refuses a command aimed at the wrong kind of object.

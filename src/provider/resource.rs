@@ -2,7 +2,8 @@
 //! an account as one value ([`Fetch`]), what it brought ([`Fetched`]), and
 //! [`fetch`], which runs it through the API that has it.
 
-use super::{not_offered, BoxFut, DomainInventory, Inventory, Provider, Result};
+use super::dispatch::{offered, Attempt};
+use super::{BoxFut, DomainInventory, Inventory, Provider, Result};
 use crate::model::{Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server};
 
 /// One thing a worker can fetch for an account.
@@ -87,16 +88,16 @@ pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Resu
     })
 }
 
-/// `api`, or the "not offered" error for the capability `what` needs.
-fn offered<'a, A: ?Sized>(
-    provider: &dyn Provider,
-    api: Option<&'a A>,
-    what: &Fetch,
-) -> Result<&'a A> {
-    api.ok_or_else(|| {
-        let needed = what.capability().map_or("it", Capability::label);
-        not_offered(provider, needed, &what.operation())
-    })
+impl Attempt for Fetch {
+    fn needs(&self) -> String {
+        self.capability()
+            .map_or("it", Capability::label)
+            .to_string()
+    }
+
+    fn attempted(&self) -> String {
+        self.operation()
+    }
 }
 
 #[cfg(test)]

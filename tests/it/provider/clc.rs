@@ -1,7 +1,8 @@
 //! The CLC provider against the CLC simulator over real loopback HTTP:
 //! inventory (servers, groups, IPs) in JSON and XML, every power action
 //! through the queue, failed jobs, session expiry for reads and for
-//! mutations, bad credentials, and each injected fault with recovery.
+//! mutations, bad credentials, each injected fault with recovery, and
+//! refreshes that keep what arrived when one location's call fails.
 
 use hostdeck::model::{Action, PowerState, Server};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
@@ -9,7 +10,7 @@ use hostdeck::provider::{
     execute_power, ErrorKind, JobProgress, Provider, QueueApi, ServerApi, Submitted, TelemetryApi,
 };
 use hostdeck::secret::Secret;
-use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
+use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer, Targeted};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -456,4 +457,81 @@ async fn telemetry_is_the_hourly_cost() {
         .await
         .expect("xml telemetry");
     assert_eq!(xml[0].samples.len(), cost.samples.len());
+}
+
+// -- one call failing: the refresh keeps the rest ----------------------------------
+
+/// Fails every request holding all of `matches` with the API's own error.
+fn fail_only(sim: &SimServer, matches: &[&str]) {
+    sim.faults.set(Faults {
+        targeted: vec![Targeted::new(matches.iter().copied())],
+        ..Faults::default()
+    });
+}
+
+#[tokio::test]
+async fn one_location_without_networks_keeps_every_server_and_names_the_gap() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    let all = clc.inventory().await.expect("inventory");
+    assert!(all.missing.is_empty(), "{:?}", all.missing);
+    fail_only(&sim, &["Network/GetNetworks/", r#""Location":"UC1""#]);
+    let inventory = clc.inventory().await.expect("the primary list arrived");
+    assert_eq!(inventory.servers.len(), all.servers.len());
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert_eq!(gap[0].part, "networks in UC1");
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Network/GetNetworks UC1: StatusCode 2: "),
+        "{gap:?}"
+    );
+    let (uc1, others): (Vec<Server>, Vec<Server>) = inventory
+        .servers
+        .into_iter()
+        .partition(|s| s.location == "UC1");
+    assert!(!uc1.is_empty() && !others.is_empty());
+    for server in &uc1 {
+        assert_eq!(server.missing, *gap, "{}", server.id);
+        assert!(
+            !server.group.is_empty(),
+            "groups still arrived: {}",
+            server.id
+        );
+    }
+    assert!(others.iter().all(|s| s.missing.is_empty()), "{others:?}");
+    // One server afresh carries the same gap.
+    let fresh = clc.server(&uc1[0].id).await.expect("server");
+    assert_eq!(fresh.missing, *gap);
+}
+
+#[tokio::test]
+async fn one_location_without_its_server_list_hides_only_that_location() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    let all = clc.inventory().await.expect("inventory").servers;
+    fail_only(&sim, &["Server/GetAllServers/", r#""Location":"GB3""#]);
+    let inventory = clc.inventory().await.expect("other locations arrived");
+    let expected: Vec<&Server> = all.iter().filter(|s| s.location != "GB3").collect();
+    assert!(expected.len() < all.len(), "the fixtures have GB3 servers");
+    assert_eq!(inventory.servers.len(), expected.len());
+    assert!(inventory.servers.iter().all(|s| s.missing.is_empty()));
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert_eq!(gap[0].part, "servers in GB3");
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Server/GetAllServers GB3: StatusCode 2: "),
+        "{gap:?}"
+    );
+    // Every location failing is the account failing.
+    fail_only(&sim, &["Server/GetAllServers/"]);
+    let error = clc.inventory().await.expect_err("no location answered");
+    assert_eq!(error.kind, ErrorKind::Api, "{error}");
+    assert!(
+        error.operation.starts_with("Server/GetAllServers "),
+        "{error}"
+    );
 }

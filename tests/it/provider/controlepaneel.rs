@@ -2,11 +2,13 @@
 //! real loopback HTTP (POST and GET): inventory (virtual and other servers,
 //! actions, warnings, samples, IPs), every command with its documented
 //! error cases, the lock toggle, contacts round trip, history, colocation
-//! without personal data, refused credentials, and injected faults.
+//! without personal data, refused credentials, injected faults, and
+//! refreshes that keep what arrived when one call fails.
 
 use hostdeck::config::KindOptions;
 use hostdeck::model::{
-    Action, Capability, Command, ContactFields, ObjectKind, PowerState, ProviderKind, Ref, Server,
+    Action, Capability, Command, ContactFields, Missing, ObjectKind, PowerState, ProviderKind, Ref,
+    Server,
 };
 use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
@@ -16,7 +18,7 @@ use hostdeck::provider::{
     Submitted,
 };
 use hostdeck::secret::Secret;
-use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer};
+use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer, Targeted};
 use std::time::Duration;
 
 async fn sim() -> SimServer {
@@ -1123,5 +1125,147 @@ async fn the_demo_config_has_a_controlepaneel_account() {
     assert_eq!(
         account.secret("hash").unwrap().expose(),
         sim.credential("hash").unwrap()
+    );
+}
+
+// -- one call failing: the refresh keeps the rest ----------------------------------
+
+/// Fails every request holding all of `matches`: with `status`, or with
+/// the simulator's own error answer when `None`.
+fn fail_only(sim: &SimServer, matches: &[&str], status: Option<u16>) {
+    let mut targeted = Targeted::new(matches.iter().copied());
+    targeted.http_status = status;
+    sim.faults.set(Faults {
+        targeted: vec![targeted],
+        ..Faults::default()
+    });
+}
+
+/// The one account-level gap, checked to name the account and the call.
+fn only_gap(missing: &[Missing], part: &str, call: &str) -> Missing {
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    let gap = missing[0].clone();
+    assert_eq!(gap.part, part, "{gap:?}");
+    assert!(
+        gap.cause.starts_with(&format!("cp-sim: {call}: ")),
+        "{gap:?}"
+    );
+    gap
+}
+
+#[tokio::test]
+async fn without_monitoring_every_server_is_listed_and_says_so() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    assert!(before.iter().all(|s| s.missing.is_empty()));
+    fail_only(&sim, &["Module=servers", "Action=list_mon"], Some(503));
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let gap = only_gap(&inventory.missing, "monitoring", "servers/list_mon");
+    assert!(gap.cause.contains("HTTP 503"), "{gap:?}");
+    assert_eq!(inventory.servers.len(), before.len());
+    for (server, was) in inventory.servers.iter().zip(&before) {
+        assert_eq!((&server.id, &server.ips), (&was.id, &was.ips));
+        assert_eq!(server.missing, std::slice::from_ref(&gap), "{}", server.id);
+        assert!(detail(server, "Monitoring", "Profile id").is_none());
+    }
+    assert!(inventory.samples.iter().all(|s| s.metric != "load"));
+}
+
+#[tokio::test]
+async fn without_the_ip_list_every_server_is_listed_without_addresses() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    fail_only(&sim, &["Module=servers", "Action=list_ip"], None);
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let gap = only_gap(&inventory.missing, "IP addresses", "servers/list_ip");
+    assert_eq!(inventory.servers.len(), before.len());
+    for (server, was) in inventory.servers.iter().zip(&before) {
+        assert_eq!((&server.id, &server.name), (&was.id, &was.name));
+        assert!(server.ips.is_empty(), "{}", server.id);
+        assert_eq!(server.missing, std::slice::from_ref(&gap), "{}", server.id);
+    }
+}
+
+#[tokio::test]
+async fn one_server_without_details_is_listed_from_its_list_entry() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    let id = before[1].id.clone();
+    let identifier = format!("Identifier={id}");
+    fail_only(&sim, &["Action=get_details", &identifier], None);
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let call = format!("servers/get_details {id}");
+    let gap = only_gap(&inventory.missing, "details of 1 server", &call);
+    assert_eq!(inventory.servers.len(), before.len());
+    for server in &inventory.servers {
+        if server.id == id {
+            assert_eq!(server.name, before[1].name, "from the list entry");
+            assert_eq!(server.missing.len(), 1, "{:?}", server.missing);
+            assert_eq!(server.missing[0].part, "details");
+            assert_eq!(server.missing[0].cause, gap.cause);
+        } else {
+            assert!(
+                server.missing.is_empty(),
+                "{}: {:?}",
+                server.id,
+                server.missing
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn one_domain_without_details_is_listed_and_the_others_are_whole() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = DomainApi::domains(&cp).await.unwrap().domains;
+    let hit = before
+        .iter()
+        .find(|d| d.id.matches('.').count() == 1)
+        .expect("a domain with one dot");
+    let name = format!("SLD={}&TLD={}", hit.sld(), hit.tld);
+    fail_only(&sim, &["Module=domains", "Action=get_details", &name], None);
+    let inventory = DomainApi::domains(&cp).await.expect("the list arrived");
+    let call = format!("domains/get_details {}", hit.id);
+    let gap = only_gap(&inventory.missing, "details of 1 domain", &call);
+    assert_eq!(inventory.domains.len(), before.len());
+    assert!(!inventory.contacts.is_empty());
+    for domain in &inventory.domains {
+        if domain.id == hit.id {
+            assert!(!domain.detailed);
+            assert_eq!(domain.missing.len(), 1, "{:?}", domain.missing);
+            assert_eq!(domain.missing[0].part, "details");
+            assert_eq!(domain.missing[0].cause, gap.cause);
+        } else {
+            assert!(domain.detailed && domain.missing.is_empty(), "{domain:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn colocation_without_visitors_still_lists_the_visits() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = ColocationApi::colocation(&cp).await.unwrap();
+    fail_only(&sim, &["Module=colocation", "Action=list_visitor"], None);
+    let colocation = ColocationApi::colocation(&cp)
+        .await
+        .expect("visits arrived");
+    only_gap(&colocation.missing, "visitors", "colocation/list_visitor");
+    assert!(colocation.visitors.is_empty());
+    assert_eq!(colocation.visits, before.visits);
+    // Both lists failing is the account failing.
+    fail_only(&sim, &["Module=colocation"], None);
+    let error = ColocationApi::colocation(&cp)
+        .await
+        .expect_err("nothing arrived");
+    assert!(
+        error
+            .to_string()
+            .starts_with("cp-sim: colocation/list_visitor: "),
+        "{error}"
     );
 }
