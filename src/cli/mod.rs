@@ -287,7 +287,9 @@ async fn serve_sims(scale: usize) -> Result<i32, String> {
     for sim in &sims {
         outln!("{}", sim.describe());
     }
-    outln!("faults: GET/POST <base host>/_sim/faults (JSON); ctrl-c stops");
+    outln!(
+        "faults: GET/POST <base host>/_sim/faults (JSON; one call only: {{\"targeted\":[{{\"matches\":[\"Action=list_mon\"]}}]}}); ctrl-c stops"
+    );
     let _ = io::stdout().flush();
     wait_for_interrupt().await;
     Ok(exit::OK)

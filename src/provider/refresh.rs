@@ -105,10 +105,6 @@ impl Gaps {
         });
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The account's missing parts, per-object failures summarised with
     /// the first cause: `details of 37 servers`.
     pub fn into_missing(self) -> Vec<Missing> {
@@ -137,9 +133,10 @@ impl Entry {
     }
 }
 
-/// Adds `gap` to an object's `missing`, unless it is there already.
+/// Adds `gap` to an object's `missing`, unless that part is missing
+/// already (then the first cause stands).
 pub fn push_once(missing: &mut Vec<Missing>, gap: Missing) {
-    if !missing.contains(&gap) {
+    if !missing.iter().any(|m| m.part == gap.part) {
         missing.push(gap);
     }
 }

@@ -66,6 +66,14 @@ impl Targeted {
         }
     }
 
+    /// The same fault, answered with HTTP `status`.
+    pub fn with_status(self, status: u16) -> Self {
+        Targeted {
+            http_status: Some(status),
+            ..self
+        }
+    }
+
     fn hits(&self, text: &str) -> bool {
         self.matches.iter().all(|m| text.contains(m.as_str()))
     }
@@ -97,6 +105,15 @@ impl FaultHandle {
     /// Replaces the faults. `expire_sessions` takes effect at once and resets.
     pub fn set(&self, faults: Faults) {
         self.update(|current| *current = faults);
+    }
+
+    /// Replaces the faults with one targeted fault: that call fails, every
+    /// other request is answered as usual.
+    pub fn fail_only(&self, targeted: Targeted) {
+        self.set(Faults {
+            targeted: vec![targeted],
+            ..Faults::default()
+        });
     }
 
     /// Changes the faults in place. `expire_sessions` takes effect at once and resets.

@@ -12,7 +12,7 @@ use super::wire;
 use crate::model::{now_millis, MetricSeries, Missing, Server};
 use crate::provider::http::operation;
 use crate::provider::lenient::{int_from_text, iso_utc, Code};
-use crate::provider::refresh::{self, all_failed, keep, Gaps};
+use crate::provider::refresh::{self, all_failed, keep, Gaps, Tally};
 use crate::provider::{ErrorKind, Inventory, JobProgress, Result};
 
 const GET_LOCATIONS: Method = method("Account", "GetLocations");
@@ -25,6 +25,8 @@ const GET_NETWORK_DETAILS: Method = method("Network", "GetNetworkDetails");
 const GET_REQUEST_STATUS: Method = method("Queue", "GetRequestStatus");
 const GET_SERVER_HOURLY_CHARGES: Method = method("Billing", "GetServerHourlyCharges");
 
+const NETWORK_DETAILS: Tally = Tally::new("details", "network", "networks");
+
 /// How long back telemetry reaches.
 const TELEMETRY_WINDOW_MS: i64 = 24 * 3600 * 1000;
 
@@ -35,8 +37,8 @@ struct Batch {
     servers: Vec<wire::Server>,
 }
 
-/// The networks of one scope: each by name, with its details or the error.
-type NetworkReads = Vec<(String, Result<wire::NetworkDetailsResponse>)>;
+/// The networks of one scope: the details of each, or the error.
+type NetworkReads = Vec<Result<wire::NetworkDetailsResponse>>;
 
 /// The answers for one scope (account and location) before their failures
 /// are recorded.
@@ -61,8 +63,9 @@ impl ScopeReads {
         let groups = keep(groups, &mut missing).unwrap_or_default();
         let listed = gaps.whole(format!("networks in {place}"), self.networks);
         let mut networks = NetworkIndex::default();
-        for (name, details) in keep(listed, &mut missing).unwrap_or_default() {
-            let details = gaps.whole(format!("network {name} in {place}"), details);
+        let part = format!("network details in {place}");
+        for details in keep(listed, &mut missing).unwrap_or_default() {
+            let details = gaps.one(NETWORK_DETAILS, part.as_str(), details);
             for network in keep(details, &mut missing)
                 .iter()
                 .flat_map(|d| &d.network_details)
@@ -118,12 +121,11 @@ impl ClcProvider {
                 Some((name, n.location.unwrap_or_else(|| location.to_string())))
             })
             .collect();
-        let details = refresh::each(named.clone(), |(name, at)| async move {
+        let details = refresh::each(named, |(name, at)| async move {
             self.network_details(alias, &at, &name).await
         })
         .await;
-        let names = named.into_iter().map(|(name, _)| name);
-        Ok(names.zip(details).collect())
+        Ok(details)
     }
 
     async fn network_details(
@@ -190,28 +192,9 @@ impl ClcProvider {
         Ok(batches.collect())
     }
 
-    /// Every location's batches; a location whose list failed is recorded,
-    /// and all of them failing is the error.
-    async fn all_batches(&self, gaps: &mut Gaps) -> Result<Vec<Batch>> {
-        let locations = self.locations().await?;
-        let listed = refresh::each(locations.clone(), |location| async move {
-            self.server_batches(&location).await
-        })
-        .await;
-        if let Some(error) = all_failed(listed.iter().map(|r| r.as_ref().err())) {
-            return Err(error);
-        }
-        let mut batches = Vec::new();
-        for (location, listed) in locations.iter().zip(listed) {
-            let part = gaps.whole(format!("servers in {location}"), listed);
-            batches.extend(part.unwrap_or_default());
-        }
-        Ok(batches)
-    }
-
-    pub(super) async fn fetch_inventory(&self) -> Result<Inventory> {
-        let mut gaps = Gaps::new();
-        let batches = self.all_batches(&mut gaps).await?;
+    /// One location's batches, each with the answers for its scope.
+    async fn read_location(&self, location: &str) -> Result<Vec<(Batch, ScopeReads)>> {
+        let batches = self.server_batches(location).await?;
         let scopes: Vec<(Option<String>, String)> = batches
             .iter()
             .map(|b| (b.alias.clone(), b.location.clone()))
@@ -220,14 +203,37 @@ impl ClcProvider {
             self.read_scope(alias.as_deref(), &location).await
         })
         .await;
+        Ok(batches.into_iter().zip(reads).collect())
+    }
+
+    /// Every location, read at once; a location whose server list failed
+    /// is recorded, and all of them failing is the error.
+    async fn read_locations(&self, gaps: &mut Gaps) -> Result<Vec<(Batch, ScopeReads)>> {
+        let locations = self.locations().await?;
+        let listed = refresh::each(locations.clone(), |location| async move {
+            self.read_location(&location).await
+        })
+        .await;
+        if let Some(error) = all_failed(listed.iter().map(|r| r.as_ref().err())) {
+            return Err(error);
+        }
+        let mut read = Vec::new();
+        for (location, listed) in locations.iter().zip(listed) {
+            let part = gaps.whole(format!("servers in {location}"), listed);
+            read.extend(part.unwrap_or_default());
+        }
+        Ok(read)
+    }
+
+    pub(super) async fn fetch_inventory(&self) -> Result<Inventory> {
+        let mut gaps = Gaps::new();
+        let read = self.read_locations(&mut gaps).await?;
         let fetched_at = now_millis();
         let mut servers = Vec::new();
-        for (batch, reads) in batches.iter().zip(reads) {
-            let scope = reads.record(
-                &mut gaps,
-                &self.place(batch.alias.as_deref(), &batch.location),
-            );
-            servers.extend(self.map_batch(batch, &scope, fetched_at));
+        for (batch, reads) in read {
+            let place = self.place(batch.alias.as_deref(), &batch.location);
+            let scope = reads.record(&mut gaps, &place);
+            servers.extend(self.map_batch(&batch, &scope, fetched_at));
         }
         Ok(Inventory {
             servers,

@@ -461,21 +461,16 @@ async fn telemetry_is_the_hourly_cost() {
 
 // -- one call failing: the refresh keeps the rest ----------------------------------
 
-/// Fails every request holding all of `matches` with the API's own error.
-fn fail_only(sim: &SimServer, matches: &[&str]) {
-    sim.faults.set(Faults {
-        targeted: vec![Targeted::new(matches.iter().copied())],
-        ..Faults::default()
-    });
-}
-
 #[tokio::test]
 async fn one_location_without_networks_keeps_every_server_and_names_the_gap() {
     let sim = sim().await;
     let clc = provider(&sim, WireFormat::Json);
     let all = clc.inventory().await.expect("inventory");
     assert!(all.missing.is_empty(), "{:?}", all.missing);
-    fail_only(&sim, &["Network/GetNetworks/", r#""Location":"UC1""#]);
+    sim.faults.fail_only(Targeted::new([
+        "Network/GetNetworks/",
+        r#""Location":"UC1""#,
+    ]));
     let inventory = clc.inventory().await.expect("the primary list arrived");
     assert_eq!(inventory.servers.len(), all.servers.len());
     let gap = &inventory.missing;
@@ -511,7 +506,10 @@ async fn one_location_without_its_server_list_hides_only_that_location() {
     let sim = sim().await;
     let clc = provider(&sim, WireFormat::Json);
     let all = clc.inventory().await.expect("inventory").servers;
-    fail_only(&sim, &["Server/GetAllServers/", r#""Location":"GB3""#]);
+    sim.faults.fail_only(Targeted::new([
+        "Server/GetAllServers/",
+        r#""Location":"GB3""#,
+    ]));
     let inventory = clc.inventory().await.expect("other locations arrived");
     let expected: Vec<&Server> = all.iter().filter(|s| s.location != "GB3").collect();
     assert!(expected.len() < all.len(), "the fixtures have GB3 servers");
@@ -527,11 +525,40 @@ async fn one_location_without_its_server_list_hides_only_that_location() {
         "{gap:?}"
     );
     // Every location failing is the account failing.
-    fail_only(&sim, &["Server/GetAllServers/"]);
+    sim.faults
+        .fail_only(Targeted::new(["Server/GetAllServers/"]));
     let error = clc.inventory().await.expect_err("no location answered");
     assert_eq!(error.kind, ErrorKind::Api, "{error}");
     assert!(
         error.operation.starts_with("Server/GetAllServers "),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn failed_network_details_are_counted_once_for_the_account() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    sim.faults.fail_only(Targeted::new([
+        "Network/GetNetworkDetails/",
+        r#""Location":"WA1""#,
+    ]));
+    let inventory = clc.inventory().await.expect("the primary list arrived");
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert!(gap[0].part.starts_with("details of ") && gap[0].part.contains(" network"));
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Network/GetNetworkDetails WA1 "),
+        "{gap:?}"
+    );
+    for server in &inventory.servers {
+        let parts: Vec<&str> = server.missing.iter().map(|m| m.part.as_str()).collect();
+        let expected: &[&str] = match server.location.as_str() {
+            "WA1" => &["network details in WA1"],
+            _ => &[],
+        };
+        assert_eq!(parts, expected, "{}", server.id);
+    }
 }

@@ -1130,17 +1130,6 @@ async fn the_demo_config_has_a_controlepaneel_account() {
 
 // -- one call failing: the refresh keeps the rest ----------------------------------
 
-/// Fails every request holding all of `matches`: with `status`, or with
-/// the simulator's own error answer when `None`.
-fn fail_only(sim: &SimServer, matches: &[&str], status: Option<u16>) {
-    let mut targeted = Targeted::new(matches.iter().copied());
-    targeted.http_status = status;
-    sim.faults.set(Faults {
-        targeted: vec![targeted],
-        ..Faults::default()
-    });
-}
-
 /// The one account-level gap, checked to name the account and the call.
 fn only_gap(missing: &[Missing], part: &str, call: &str) -> Missing {
     assert_eq!(missing.len(), 1, "{missing:?}");
@@ -1159,7 +1148,8 @@ async fn without_monitoring_every_server_is_listed_and_says_so() {
     let cp = provider(&sim, HttpMethod::Post);
     let before = servers(&cp).await;
     assert!(before.iter().all(|s| s.missing.is_empty()));
-    fail_only(&sim, &["Module=servers", "Action=list_mon"], Some(503));
+    sim.faults
+        .fail_only(Targeted::new(["Module=servers", "Action=list_mon"]).with_status(503));
     let inventory = cp.inventory().await.expect("the primary list arrived");
     let gap = only_gap(&inventory.missing, "monitoring", "servers/list_mon");
     assert!(gap.cause.contains("HTTP 503"), "{gap:?}");
@@ -1177,7 +1167,8 @@ async fn without_the_ip_list_every_server_is_listed_without_addresses() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let before = servers(&cp).await;
-    fail_only(&sim, &["Module=servers", "Action=list_ip"], None);
+    sim.faults
+        .fail_only(Targeted::new(["Module=servers", "Action=list_ip"]));
     let inventory = cp.inventory().await.expect("the primary list arrived");
     let gap = only_gap(&inventory.missing, "IP addresses", "servers/list_ip");
     assert_eq!(inventory.servers.len(), before.len());
@@ -1195,7 +1186,8 @@ async fn one_server_without_details_is_listed_from_its_list_entry() {
     let before = servers(&cp).await;
     let id = before[1].id.clone();
     let identifier = format!("Identifier={id}");
-    fail_only(&sim, &["Action=get_details", &identifier], None);
+    sim.faults
+        .fail_only(Targeted::new(["Action=get_details", &identifier]));
     let inventory = cp.inventory().await.expect("the primary list arrived");
     let call = format!("servers/get_details {id}");
     let gap = only_gap(&inventory.missing, "details of 1 server", &call);
@@ -1227,7 +1219,11 @@ async fn one_domain_without_details_is_listed_and_the_others_are_whole() {
         .find(|d| d.id.matches('.').count() == 1)
         .expect("a domain with one dot");
     let name = format!("SLD={}&TLD={}", hit.sld(), hit.tld);
-    fail_only(&sim, &["Module=domains", "Action=get_details", &name], None);
+    sim.faults.fail_only(Targeted::new([
+        "Module=domains",
+        "Action=get_details",
+        &name,
+    ]));
     let inventory = DomainApi::domains(&cp).await.expect("the list arrived");
     let call = format!("domains/get_details {}", hit.id);
     let gap = only_gap(&inventory.missing, "details of 1 domain", &call);
@@ -1250,7 +1246,8 @@ async fn colocation_without_visitors_still_lists_the_visits() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let before = ColocationApi::colocation(&cp).await.unwrap();
-    fail_only(&sim, &["Module=colocation", "Action=list_visitor"], None);
+    sim.faults
+        .fail_only(Targeted::new(["Module=colocation", "Action=list_visitor"]));
     let colocation = ColocationApi::colocation(&cp)
         .await
         .expect("visits arrived");
@@ -1258,7 +1255,7 @@ async fn colocation_without_visitors_still_lists_the_visits() {
     assert!(colocation.visitors.is_empty());
     assert_eq!(colocation.visits, before.visits);
     // Both lists failing is the account failing.
-    fail_only(&sim, &["Module=colocation"], None);
+    sim.faults.fail_only(Targeted::new(["Module=colocation"]));
     let error = ColocationApi::colocation(&cp)
         .await
         .expect_err("nothing arrived");
