@@ -3,7 +3,7 @@
 
 use crate::app::labels::{contact_use, lock_label, ymd};
 use crate::model::time::iso_date;
-use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Server};
+use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Missing, Server};
 use serde_json::{json, Value};
 
 /// Left-aligned columns, two spaces apart, widths from the content.
@@ -160,6 +160,25 @@ pub fn jobs(jobs: &[Job], as_json: bool) -> String {
     )
 }
 
+/// `networks in UC1 not fetched: Network/GetNetworks UC1: StatusCode 2: …`:
+/// a part of `account` that a refresh could not fetch, for a line that
+/// names the account already.
+pub fn not_fetched(account: &str, missing: &Missing) -> String {
+    let cause = missing
+        .cause
+        .strip_prefix(account)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(&missing.cause);
+    format!("{} not fetched: {cause}", missing.part)
+}
+
+/// One `Not fetched` row per part the last refresh could not fetch.
+fn missing_rows(missing: &[Missing]) -> impl Iterator<Item = (String, String)> + '_ {
+    missing
+        .iter()
+        .map(|m| ("Not fetched".to_string(), m.describe()))
+}
+
 pub fn server_details(server: &Server) -> String {
     let mut rows: Vec<(String, String)> = vec![
         ("Account".into(), server.account.clone()),
@@ -188,6 +207,7 @@ pub fn server_details(server: &Server) -> String {
     }
     let actions: Vec<&str> = server.actions.iter().map(|a| a.cli_name()).collect();
     rows.push(("Actions".into(), actions.join(", ")));
+    rows.extend(missing_rows(&server.missing));
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(label, value)| format!("{label:<width$}  {value}\n"))
@@ -310,6 +330,7 @@ pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryE
         };
         (label, d.value.clone())
     }));
+    rows.extend(missing_rows(&domain.missing));
     for entry in history {
         let when = entry
             .at

@@ -2,11 +2,11 @@
 //! account, the paths in use, and the simulators kept alive for the demo.
 
 use crate::app::bindings::Keymap;
-use crate::config::{AccountConfig, Config, ConfigError, Paths, ProviderKind, SecretSource};
-use crate::model::AccountInfo;
+use crate::config::{AccountConfig, Config, ConfigError, KindOptions, Paths, SecretSource};
+use crate::model::{AccountInfo, ProviderKind};
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
-use crate::provider::Provider;
+use crate::provider::{capabilities, Provider};
 use crate::secret::Secret;
 use crate::sim::{self, SimOptions, SimServer};
 use std::path::PathBuf;
@@ -23,10 +23,10 @@ impl Account {
     pub fn info(&self) -> AccountInfo {
         AccountInfo::new(
             self.config.name.clone(),
-            self.config.kind,
+            self.config.kind(),
             self.config.read_only,
         )
-        .with_capabilities(self.provider.capabilities())
+        .with_capabilities(capabilities(self.provider.as_ref()))
     }
 
     pub fn poll_interval(&self) -> Duration {
@@ -128,85 +128,75 @@ pub fn demo_config(sims: &[SimServer]) -> Config {
 fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
     let secret = |key: &str| SecretSource::Plain(Secret::new(sim.credential(key).unwrap_or("")));
     let secrets = |keys: &[&str]| keys.iter().map(|k| (k.to_string(), secret(k))).collect();
-    let base = AccountConfig {
-        name: String::new(),
-        kind: ProviderKind::Clc,
+    let (name, options, keys): (&str, KindOptions, &[&str]) = match sim.kind {
+        ProviderKind::Clc => (
+            "clc-demo",
+            KindOptions::Clc {
+                alias: sim.credential("alias").map(str::to_string),
+                // The demo has a sub-account; show all of its servers.
+                hierarchy: true,
+                format: WireFormat::Json,
+            },
+            &["api_key", "password"],
+        ),
+        ProviderKind::Controlepaneel => (
+            "cp-demo",
+            KindOptions::Controlepaneel {
+                account_id: sim.credential("account_id").unwrap_or_default().to_string(),
+                method: HttpMethod::Post,
+            },
+            &["hash"],
+        ),
+        ProviderKind::I3d | ProviderKind::Hostbill => return None,
+    };
+    Some(AccountConfig {
+        name: name.into(),
         base_url: sim.base_url.clone(),
         read_only: false,
         poll_interval_secs: 30,
-        alias: None,
-        hierarchy: false,
-        format: None,
-        account_id: None,
-        method: None,
-        username: None,
-        secrets: Default::default(),
-    };
-    match sim.kind {
-        "clc" => Some(AccountConfig {
-            name: "clc-demo".into(),
-            alias: sim.credential("alias").map(str::to_string),
-            // The demo has a sub-account; show all of its servers.
-            hierarchy: true,
-            secrets: secrets(&["api_key", "password"]),
-            ..base
-        }),
-        "controlepaneel" => Some(AccountConfig {
-            name: "cp-demo".into(),
-            kind: ProviderKind::Controlepaneel,
-            account_id: sim.credential("account_id").map(str::to_string),
-            method: Some("post".into()),
-            secrets: secrets(&["hash"]),
-            ..base
-        }),
-        _ => None,
-    }
+        options,
+        secrets: secrets(keys),
+    })
 }
 
 fn build_account(config: AccountConfig) -> Result<Account, String> {
-    let provider: Arc<dyn Provider> = match config.kind {
-        ProviderKind::Clc => Arc::new(
-            ClcProvider::new(ClcSettings {
-                account: config.name.clone(),
-                base_url: config.base_url.clone(),
-                api_key: config.secret("api_key").map_err(|e| e.to_string())?,
-                password: config.secret("password").map_err(|e| e.to_string())?,
-                account_alias: config.alias.clone(),
-                hierarchy: config.hierarchy,
-                format: match config.format.as_deref() {
-                    Some("xml") => WireFormat::Xml,
-                    _ => WireFormat::Json,
-                },
-            })
-            .map_err(|e| e.to_string())?,
-        ),
-        ProviderKind::Controlepaneel => Arc::new(controlepaneel_provider(&config)?),
-        other => {
-            return Err(format!(
-                "account {}: provider kind {} is not supported yet by this build",
-                config.name,
-                other.as_str()
-            ))
-        }
-    };
+    let provider = provider(&config).map_err(|e| e.to_string())?;
     Ok(Account { config, provider })
 }
 
-/// A controlepaneel account; every problem names the account.
-fn controlepaneel_provider(config: &AccountConfig) -> Result<ControlepaneelProvider, String> {
-    let method = HttpMethod::from_config(config.method.as_deref()).ok_or_else(|| {
-        format!(
-            "account {}: method must be \"post\" or \"get\", got {:?}",
-            config.name,
-            config.method.as_deref().unwrap_or_default()
-        )
-    })?;
-    ControlepaneelProvider::new(ControlepaneelSettings {
-        account: config.name.clone(),
-        base_url: config.base_url.clone(),
-        account_id: config.account_id.clone().unwrap_or_default(),
-        hash: config.secret("hash").map_err(|e| e.to_string())?,
-        method,
+/// The provider of one account; every problem names the account.
+fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::error::Error>> {
+    let account = config.name.clone();
+    let base_url = config.base_url.clone();
+    Ok(match &config.options {
+        KindOptions::Clc {
+            alias,
+            hierarchy,
+            format,
+        } => Arc::new(ClcProvider::new(ClcSettings {
+            account,
+            base_url,
+            api_key: config.secret("api_key")?,
+            password: config.secret("password")?,
+            account_alias: alias.clone(),
+            hierarchy: *hierarchy,
+            format: *format,
+        })?),
+        KindOptions::Controlepaneel { account_id, method } => {
+            Arc::new(ControlepaneelProvider::new(ControlepaneelSettings {
+                account,
+                base_url,
+                account_id: account_id.clone(),
+                hash: config.secret("hash")?,
+                method: *method,
+            })?)
+        }
+        KindOptions::I3d | KindOptions::Hostbill { .. } => {
+            return Err(format!(
+                "account {account}: provider kind {} is not supported yet by this build",
+                config.kind()
+            )
+            .into())
+        }
     })
-    .map_err(|e| e.to_string())
 }

@@ -10,7 +10,7 @@
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
 use crate::model::{now_millis, Capability, Job, JobState};
-use crate::provider::{self, Fetch, JobProgress, Provider, Submitted};
+use crate::provider::{self, execute, Fetch, JobProgress, Provider, QueueApi, Submitted};
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
@@ -267,13 +267,20 @@ pub async fn run_job(
 ) -> JobState {
     audit_job(audit, job, AuditEvent::Sent, None, origin);
     report(JobState::Sent, None);
-    let outcome = match provider::execute(provider, &job.command, &job.target).await {
+    let outcome = match execute(provider, &job.command, &job.target).await {
         Err(error) => JobState::Failed(error.to_string()),
         Ok(Submitted::Done(note)) => JobState::Succeeded(note),
-        Ok(Submitted::Queued { handle }) => {
-            report(JobState::Running(None), Some(handle.clone()));
-            follow_request(provider, &handle, poll_every, &mut report).await
-        }
+        Ok(Submitted::Queued { handle }) => match provider.queue() {
+            Some(queue) => {
+                report(JobState::Running(None), Some(handle.clone()));
+                follow_request(queue, &handle, poll_every, &mut report).await
+            }
+            None => JobState::Failed(format!(
+                "{}: the command was queued as request {handle}, but {} offers no queue to follow it; check the object before sending it again",
+                provider.account(),
+                provider.kind()
+            )),
+        },
     };
     audit_job(audit, job, AuditEvent::Outcome, Some(&outcome), origin);
     report(outcome.clone(), None);
@@ -281,7 +288,7 @@ pub async fn run_job(
 }
 
 async fn follow_request(
-    provider: &dyn Provider,
+    queue: &dyn QueueApi,
     handle: &str,
     poll_every: Duration,
     report: &mut impl FnMut(JobState, Option<String>),
@@ -291,7 +298,7 @@ async fn follow_request(
     let mut last_percent = None;
     while Instant::now() < deadline {
         tokio::time::sleep(poll_every).await;
-        match provider.job_status(handle).await {
+        match queue.job_status(handle).await {
             Ok(JobProgress::Succeeded(note)) => return JobState::Succeeded(note),
             Ok(JobProgress::Failed(reason)) => return JobState::Failed(reason),
             Ok(JobProgress::Running { percent, .. }) => {

@@ -10,6 +10,7 @@ use crate::app::runtime::{self, Context};
 use crate::app::store::Store;
 use crate::app::worker::{self, WorkerTiming};
 use crate::audit::AuditLog;
+use crate::provider::{Inventory, ProviderError};
 use crate::setup::{prepare, Account, Setup, StartOptions};
 use crate::sim::{self, SimOptions};
 use crate::ui::theme::Theme;
@@ -291,7 +292,9 @@ async fn serve_sims(scale: usize) -> Result<i32, String> {
     for sim in &sims {
         outln!("{}", sim.describe());
     }
-    outln!("faults: GET/POST <base host>/_sim/faults (JSON); ctrl-c stops");
+    outln!(
+        "faults: GET/POST <base host>/_sim/faults (JSON; one call only: {{\"targeted\":[{{\"matches\":[\"Action=list_mon\"]}}]}}); ctrl-c stops"
+    );
     let _ = io::stdout().flush();
     wait_for_interrupt().await;
     Ok(exit::OK)
@@ -313,22 +316,28 @@ async fn wait_for_interrupt() {
     }
 }
 
-/// Logs in to every account at once; the exit code says whether all answered.
+/// Logs in to every account at once, then refreshes its inventory; the
+/// exit code says whether every account answered. Parts of an inventory
+/// that could not be fetched are reported but do not fail the check.
 async fn check(setup: &Setup) -> i32 {
     let started = std::time::Instant::now();
-    let results =
-        futures::future::join_all(setup.accounts.iter().map(|a| a.provider.check())).await;
+    let results = futures::future::join_all(setup.accounts.iter().map(check_account)).await;
     let mut worst = exit::OK;
     for (account, result) in setup.accounts.iter().zip(results) {
+        let name = &account.config.name;
         match result {
-            Ok(note) => outln!(
-                "ok    {:<16} {} {note}",
-                account.config.name,
-                account.config.kind.as_str()
-            ),
+            Ok((note, inventory)) => {
+                let count = inventory.servers.len();
+                let servers = if count == 1 { "server" } else { "servers" };
+                let kind = account.config.kind();
+                outln!("ok    {name:<16} {kind} {note}; inventory: {count} {servers}");
+                for gap in &inventory.missing {
+                    outln!("warn  {name:<16} {}", crate::output::not_fetched(name, gap));
+                }
+            }
             Err(error) => {
                 worst = exit::FAILED;
-                outln!("FAIL  {:<16} {error}", account.config.name);
+                outln!("FAIL  {name:<16} {error}");
             }
         }
     }
@@ -342,4 +351,11 @@ async fn check(setup: &Setup) -> i32 {
         started.elapsed().as_millis()
     );
     worst
+}
+
+/// Logs in to one account, then reads its inventory once.
+async fn check_account(account: &Account) -> Result<(String, Inventory), ProviderError> {
+    let note = account.provider.check().await?;
+    let inventory = account.provider.servers().inventory().await?;
+    Ok((note, inventory))
 }

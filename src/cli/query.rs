@@ -3,7 +3,8 @@
 //! on the command line.
 
 use super::{exit, ListKind, ShowKind};
-use crate::model::{Capability, Contact, Domain, Ip, Server};
+use crate::model::{Contact, Domain, Ip, Missing, Server};
+use crate::provider::DomainApi;
 use crate::setup::{Account, Setup};
 
 /// A failure to find what the user named: exit code and message.
@@ -19,15 +20,20 @@ fn selected<'a>(setup: &'a Setup, only: Option<&str>) -> Vec<&'a Account> {
 }
 
 /// Fetches the inventory of every selected account at once; failures are
-/// reported on stderr, naming the account.
+/// reported on stderr, naming the account, and so are the parts of an
+/// account that could not be fetched (the servers that arrived are listed).
 pub async fn inventories(setup: &Setup, only: Option<&str>) -> (Vec<Server>, bool) {
     let accounts = selected(setup, only);
-    let results = futures::future::join_all(accounts.iter().map(|a| a.provider.inventory())).await;
+    let reads = accounts.iter().map(|a| a.provider.servers().inventory());
+    let results = futures::future::join_all(reads).await;
     let mut servers = Vec::new();
     let mut failed = false;
-    for result in results {
+    for (account, result) in accounts.iter().zip(results) {
         match result {
-            Ok(inventory) => servers.extend(inventory.servers),
+            Ok(inventory) => {
+                warn_missing(account, &inventory.missing);
+                servers.extend(inventory.servers);
+            }
             Err(error) => {
                 eprintln!("hostdeck: {error}");
                 failed = true;
@@ -38,23 +44,36 @@ pub async fn inventories(setup: &Setup, only: Option<&str>) -> (Vec<Server>, boo
     (servers, failed)
 }
 
+/// One warning line on stderr per part of `account` that was not fetched.
+fn warn_missing(account: &Account, missing: &[Missing]) {
+    let name = &account.config.name;
+    for gap in missing {
+        eprintln!(
+            "hostdeck: warning: {name}: {}",
+            crate::output::not_fetched(name, gap)
+        );
+    }
+}
+
 /// Fetches domains and contacts of every selected account that offers
 /// domains. Naming an account without domains is an error of its own.
 pub async fn domain_inventories(
     setup: &Setup,
     only: Option<&str>,
 ) -> (Vec<Domain>, Vec<Contact>, bool) {
-    let accounts: Vec<&Account> = selected(setup, only)
+    let accounts: Vec<(&Account, &dyn DomainApi)> = selected(setup, only)
         .into_iter()
-        .filter(|a| offers_domains(a, only.is_some()))
+        .filter_map(|a| domain_api(a, only.is_some()).map(|api| (a, api)))
         .collect();
-    let results = futures::future::join_all(accounts.iter().map(|a| a.provider.domains())).await;
+    let reads = accounts.iter().map(|(_, api)| api.domains());
+    let results = futures::future::join_all(reads).await;
     // Naming an account that has no domains is a failure of its own.
     let mut failed = only.is_some() && accounts.is_empty();
     let (mut domains, mut contacts) = (Vec::new(), Vec::new());
-    for result in results {
+    for ((account, _), result) in accounts.iter().zip(results) {
         match result {
             Ok(inventory) => {
+                warn_missing(account, &inventory.missing);
                 domains.extend(inventory.domains);
                 contacts.extend(inventory.contacts);
             }
@@ -69,19 +88,17 @@ pub async fn domain_inventories(
     (domains, contacts, failed)
 }
 
-fn offers_domains(account: &Account, named: bool) -> bool {
-    let offers = account
-        .provider
-        .capabilities()
-        .contains(&Capability::Domains);
-    if !offers && named {
+/// The account's domain API; saying so when it has none and was named.
+fn domain_api(account: &Account, named: bool) -> Option<&dyn DomainApi> {
+    let api = account.provider.domains();
+    if api.is_none() && named {
         eprintln!(
             "hostdeck: domains are not offered by {} (account {})",
-            account.config.kind.as_str(),
+            account.config.kind(),
             account.config.name
         );
     }
-    offers
+    api
 }
 
 pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bool) -> i32 {
@@ -154,12 +171,12 @@ pub async fn show(setup: &Setup, kind: ShowKind, reference: &str) -> i32 {
 async fn show_domain(setup: &Setup, reference: &str) -> Result<String, Miss> {
     let (domain, contacts) = resolve_domain(setup, reference).await?;
     let account = account_of(setup, &domain.account)?;
-    let history = match account.provider.domain_history(&domain.id).await {
-        Ok(history) => history,
-        Err(error) => {
+    let history = match account.provider.domains() {
+        Some(api) => api.history(&domain.id).await.unwrap_or_else(|error| {
             eprintln!("hostdeck: {error}");
             Vec::new()
-        }
+        }),
+        None => Vec::new(),
     };
     Ok(crate::output::domain_details(&domain, &contacts, &history))
 }

@@ -18,6 +18,8 @@ pub use paths::Paths;
 
 pub use crate::model::ProviderKind;
 
+use crate::provider::clc::WireFormat;
+use crate::provider::controlepaneel::HttpMethod;
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,29 +47,54 @@ pub enum SecretSource {
 #[derive(Clone, Debug)]
 pub struct AccountConfig {
     pub name: String,
-    pub kind: ProviderKind,
     /// Always ends with `/`.
     pub base_url: String,
     /// True when the account or the whole config is read-only.
     pub read_only: bool,
     pub poll_interval_secs: u64,
-    /// clc: the account alias to act on.
-    pub alias: Option<String>,
-    /// clc: include sub-accounts.
-    pub hierarchy: bool,
-    /// clc: the wire format, `json` (default) or `xml`.
-    pub format: Option<String>,
-    /// controlepaneel: the account id.
-    pub account_id: Option<String>,
-    /// controlepaneel: `post` (default) or `get`.
-    pub method: Option<String>,
-    /// hostbill: the client-area login.
-    pub username: Option<String>,
+    /// The options of its provider kind (and so the kind itself).
+    pub options: KindOptions,
     /// By secret field name: `api_key`, `password`, `hash`, `token`.
     pub secrets: BTreeMap<String, SecretSource>,
 }
 
+/// The options only one provider kind takes, read and checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KindOptions {
+    Clc {
+        /// The account alias to act on; `None` = the API user's account.
+        alias: Option<String>,
+        /// Include sub-accounts.
+        hierarchy: bool,
+        format: WireFormat,
+    },
+    Controlepaneel {
+        account_id: String,
+        method: HttpMethod,
+    },
+    I3d,
+    Hostbill {
+        /// The client-area login.
+        username: String,
+    },
+}
+
+impl KindOptions {
+    pub fn kind(&self) -> ProviderKind {
+        match self {
+            KindOptions::Clc { .. } => ProviderKind::Clc,
+            KindOptions::Controlepaneel { .. } => ProviderKind::Controlepaneel,
+            KindOptions::I3d => ProviderKind::I3d,
+            KindOptions::Hostbill { .. } => ProviderKind::Hostbill,
+        }
+    }
+}
+
 impl AccountConfig {
+    pub fn kind(&self) -> ProviderKind {
+        self.options.kind()
+    }
+
     /// The secret `field`, read now: a plain value is returned as is, an
     /// `_env` variable is read, a `_cmd` command is run with `sh -c`. The
     /// error names the account and the field, never the value or the

@@ -3,9 +3,11 @@
 
 use super::layout::Layout;
 use super::{
-    AccountConfig, Config, ConfigError, ProviderKind, SecretSource, DEFAULT_POLL_INTERVAL_SECS,
-    MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
+    AccountConfig, Config, ConfigError, KindOptions, ProviderKind, SecretSource,
+    DEFAULT_POLL_INTERVAL_SECS, MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
 };
+use crate::provider::clc::WireFormat;
+use crate::provider::controlepaneel::HttpMethod;
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -126,27 +128,14 @@ fn parse_account(
     for field in kind.secret_fields() {
         secrets.insert(field.to_string(), f.secret(field, kind)?);
     }
-    let account_id = match kind {
-        ProviderKind::Controlepaneel => Some(f.account_id()?),
-        _ => None,
-    };
-    let username = match kind {
-        ProviderKind::Hostbill => Some(f.required("username", "hostbill accounts log in with it")?),
-        _ => None,
-    };
+    let options = f.options(kind)?;
     Ok(AccountConfig {
         base_url: f.base_url(kind)?,
         read_only: f.bool("read_only")?.unwrap_or(false) || defaults.read_only,
         poll_interval_secs: f.poll_interval()?.unwrap_or(defaults.poll_interval_secs),
-        alias: f.string("alias")?,
-        hierarchy: f.bool("hierarchy")?.unwrap_or(false),
-        format: f.format()?,
-        method: f.method(kind)?,
-        account_id,
-        username,
+        options,
         secrets,
         name,
-        kind,
     })
 }
 
@@ -424,26 +413,42 @@ impl<'a> Fields<'a> {
         })
     }
 
-    /// controlepaneel's HTTP method: `post` (the default) or `get`.
-    fn method(&mut self, kind: ProviderKind) -> Result<Option<String>, ConfigError> {
-        let method = self.string("method")?.map(|m| m.to_ascii_lowercase());
-        match (kind, method) {
-            (ProviderKind::Controlepaneel, None) => Ok(Some("post".into())),
-            (_, Some(m)) if m != "post" && m != "get" => Err(self
-                .scope
-                .invalid("method", format!("must be \"post\" or \"get\", got {m:?}"))),
-            (_, method) => Ok(method),
-        }
+    /// The options of `kind` (only its own are allowed by then).
+    fn options(&mut self, kind: ProviderKind) -> Result<KindOptions, ConfigError> {
+        Ok(match kind {
+            ProviderKind::Clc => KindOptions::Clc {
+                alias: self.string("alias")?,
+                hierarchy: self.bool("hierarchy")?.unwrap_or(false),
+                format: self.choice("format", ["json", "xml"], WireFormat::from_name)?,
+            },
+            ProviderKind::Controlepaneel => KindOptions::Controlepaneel {
+                account_id: self.account_id()?,
+                method: self.choice("method", ["post", "get"], HttpMethod::from_name)?,
+            },
+            ProviderKind::I3d => KindOptions::I3d,
+            ProviderKind::Hostbill => KindOptions::Hostbill {
+                username: self.required("username", "hostbill accounts log in with it")?,
+            },
+        })
     }
 
-    /// clc: `json` (default) or `xml`, the wire format of every call.
-    fn format(&mut self) -> Result<Option<String>, ConfigError> {
-        match self.string("format")?.map(|f| f.to_ascii_lowercase()) {
-            Some(f) if f != "json" && f != "xml" => Err(self
-                .scope
-                .invalid("format", format!("must be \"json\" or \"xml\", got {f:?}"))),
-            format => Ok(format),
-        }
+    /// One of two names, read by `parse` (any case); the default when
+    /// absent. clc's `format` and controlepaneel's `method`.
+    fn choice<T: Default>(
+        &mut self,
+        key: &str,
+        names: [&str; 2],
+        parse: fn(&str) -> Option<T>,
+    ) -> Result<T, ConfigError> {
+        let Some(name) = self.string(key)? else {
+            return Ok(T::default());
+        };
+        parse(&name).ok_or_else(|| {
+            let [first, second] = names;
+            let given = name.to_ascii_lowercase();
+            let problem = format!("must be {first:?} or {second:?}, got {given:?}");
+            self.scope.invalid(key, problem)
+        })
     }
 }
 

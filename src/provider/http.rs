@@ -160,6 +160,16 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     current.to_string()
 }
 
+/// One call as every message names it: the API's own name for the call
+/// (`Server/GetAllServers`, `servers/get_details`), then what it is about
+/// (`WA1`, `1001`) when anything.
+pub fn operation(call: impl std::fmt::Display, what: &str) -> String {
+    match what {
+        "" => call.to_string(),
+        what => format!("{call} {what}"),
+    }
+}
+
 /// A short single-line excerpt of a body for error messages.
 pub fn excerpt(body: &str) -> String {
     const MAX: usize = 80;
@@ -238,6 +248,15 @@ mod tests {
         .await;
         assert!(r.is_err());
         assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn an_operation_is_the_call_and_what_it_is_about() {
+        assert_eq!(
+            operation("Server/GetAllServers", "WA1"),
+            "Server/GetAllServers WA1"
+        );
+        assert_eq!(operation("servers/list", ""), "servers/list");
     }
 
     #[test]

@@ -1,25 +1,211 @@
-//! The `Provider` trait every provider kind implements, and its error type.
+//! The provider contract: one [`Provider`] per configured account, whose
+//! capabilities are the APIs it hands out. Every provider lists servers
+//! ([`ServerApi`]); everything else is an `Option` that is `Some` exactly
+//! when the provider offers it, so what an account can do and what it
+//! says it can do never disagree.
 //!
 //! Providers know nothing of `app` or `ui`: they turn requests into model
-//! values over HTTP and report failures as [`ProviderError`].
+//! values over HTTP and report failures as [`ProviderError`]. Commands go
+//! through [`execute`] and reads through [`fetch`], the one place each that
+//! answers "not offered".
 
 pub mod clc;
 pub mod controlepaneel;
+mod dispatch;
 pub mod http;
 pub mod lenient;
+pub mod refresh;
 mod resource;
+#[cfg(test)]
+mod testing;
 
-pub use resource::{execute, fetch, offers, Fetch, Fetched};
+pub use dispatch::{capabilities, execute, execute_power, not_offered, offers};
+pub use resource::{fetch, Fetch, Fetched};
 
 use crate::model::{
-    Capability, Colocation, Command, Contact, Domain, HistoryEntry, MetricSeries, Missing, Ref,
-    Server,
+    Action, Colocation, Contact, ContactFields, Domain, HistoryEntry, MetricSeries, Missing,
+    ProviderKind, Server,
 };
 use std::future::Future;
 use std::pin::Pin;
 
-/// A boxed future, so the trait stays object-safe (`Box<dyn Provider>`).
+/// A boxed future, so the traits stay object-safe (`Arc<dyn Provider>`).
 pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// One configured account of one provider kind.
+pub trait Provider: Send + Sync {
+    /// The account name from the config.
+    fn account(&self) -> &str;
+
+    /// The provider kind.
+    fn kind(&self) -> ProviderKind;
+
+    /// Logs in (or checks the credentials) and reports what it saw.
+    fn check(&self) -> BoxFut<'_, Result<String>>;
+
+    /// Every provider lists servers.
+    fn servers(&self) -> &dyn ServerApi;
+
+    /// Power and maintenance actions.
+    fn power(&self) -> Option<&dyn PowerApi> {
+        None
+    }
+
+    /// Follows [`Submitted::Queued`] handles (clc).
+    fn queue(&self) -> Option<&dyn QueueApi> {
+        None
+    }
+
+    /// Telemetry series of one server, on demand (clc: hourly cost).
+    fn telemetry(&self) -> Option<&dyn TelemetryApi> {
+        None
+    }
+
+    /// Editing the PTR record of an IP address.
+    fn reverse_dns(&self) -> Option<&dyn ReverseDnsApi> {
+        None
+    }
+
+    /// Requesting extra IP addresses for a server.
+    fn ip_requests(&self) -> Option<&dyn IpRequestApi> {
+        None
+    }
+
+    /// Domains: reads and the domain commands.
+    fn domains(&self) -> Option<&dyn DomainApi> {
+        None
+    }
+
+    /// Domain contact mutations (the contact list itself arrives with
+    /// [`DomainApi::domains`] in [`DomainInventory`]).
+    fn contacts(&self) -> Option<&dyn ContactApi> {
+        None
+    }
+
+    /// Colocation visitors and visits.
+    fn colocation(&self) -> Option<&dyn ColocationApi> {
+        None
+    }
+}
+
+/// The server list and single servers.
+pub trait ServerApi: Send + Sync {
+    /// Every server of the account, with their IPs. The primary list
+    /// decides the result; failed enrichments are recorded in
+    /// [`Inventory::missing`] and on the servers.
+    fn inventory(&self) -> BoxFut<'_, Result<Inventory>>;
+
+    /// One server afresh; failed enrichments are in [`Server::missing`].
+    fn server(&self, id: &str) -> BoxFut<'_, Result<Server>>;
+}
+
+/// Power and maintenance actions. Each is sent once, never retried.
+pub trait PowerApi: Send + Sync {
+    /// The actions the provider has at all; each server lists those that
+    /// fit its state in [`Server::actions`].
+    fn actions(&self) -> &'static [Action];
+
+    /// Sends `action` to one server.
+    fn power<'a>(&'a self, action: Action, server_id: &'a str) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Queued requests (clc's `RequestID`s).
+pub trait QueueApi: Send + Sync {
+    /// Polls a queued request.
+    fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>>;
+}
+
+/// Telemetry series of one server.
+pub trait TelemetryApi: Send + Sync {
+    fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>>;
+}
+
+/// The PTR record (reverse DNS) of an IP address.
+pub trait ReverseDnsApi: Send + Sync {
+    /// Sets the PTR of `address`. `remarks`, when given, replace the
+    /// provider's remarks on the address; `None` keeps them.
+    fn set_ptr<'a>(
+        &'a self,
+        address: &'a str,
+        hostname: &'a str,
+        remarks: Option<&'a str>,
+    ) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Requests for extra IP addresses.
+pub trait IpRequestApi: Send + Sync {
+    /// Asks for `count` IPv4 (or IPv6) addresses for one server.
+    fn request_ips<'a>(
+        &'a self,
+        server_id: &'a str,
+        ipv6: bool,
+        count: u32,
+        reason: &'a str,
+    ) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Domains: the list with its contacts, one domain, its history, and one
+/// method per domain command. `id` is the domain name.
+pub trait DomainApi: Send + Sync {
+    /// Every domain (with details) and domain contact of the account.
+    fn domains(&self) -> BoxFut<'_, Result<DomainInventory>>;
+
+    /// One domain afresh.
+    fn domain(&self, id: &str) -> BoxFut<'_, Result<Domain>>;
+
+    /// The actions carried out earlier on a domain, newest first.
+    fn history(&self, id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>>;
+
+    /// Has the transfer (EPP) code sent to the domain's contacts.
+    fn request_epp<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Brings the registrar lock to `locked`.
+    fn set_lock<'a>(&'a self, id: &'a str, locked: bool) -> BoxFut<'a, Result<Submitted>>;
+
+    fn set_nameservers<'a>(
+        &'a self,
+        id: &'a str,
+        nameservers: &'a [String],
+    ) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Sets the owner, admin and tech handles.
+    fn set_contacts<'a>(
+        &'a self,
+        id: &'a str,
+        handles: DomainHandles<'a>,
+    ) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Cancels at the end of the term, or at once.
+    fn cancel<'a>(&'a self, id: &'a str, immediate: bool) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// The three contact handles of a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DomainHandles<'a> {
+    pub owner: &'a str,
+    pub admin: &'a str,
+    pub tech: &'a str,
+}
+
+/// Domain contact mutations.
+pub trait ContactApi: Send + Sync {
+    fn add_contact<'a>(&'a self, fields: &'a ContactFields) -> BoxFut<'a, Result<Submitted>>;
+
+    fn edit_contact<'a>(
+        &'a self,
+        id: &'a str,
+        fields: &'a ContactFields,
+    ) -> BoxFut<'a, Result<Submitted>>;
+
+    fn delete_contact<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Colocation access.
+pub trait ColocationApi: Send + Sync {
+    /// Visitors and visits; one of the two failing is recorded in
+    /// [`Colocation::missing`], both failing is the error.
+    fn colocation(&self) -> BoxFut<'_, Result<Colocation>>;
+}
 
 /// Everything one inventory refresh of an account returns.
 #[derive(Clone, Debug, Default)]
@@ -48,8 +234,8 @@ pub struct ServerSample {
 pub struct DomainInventory {
     pub domains: Vec<Domain>,
     pub contacts: Vec<Contact>,
-    /// Parts that failed while the domain list arrived (one domain's
-    /// details, the contacts).
+    /// Parts that failed while the domain list arrived (domain details,
+    /// the contacts).
     pub missing: Vec<Missing>,
 }
 
@@ -58,7 +244,7 @@ pub struct DomainInventory {
 pub enum Submitted {
     /// Done at once; the text says what happened.
     Done(String),
-    /// Queued; poll [`Provider::job_status`] with this handle.
+    /// Queued; poll [`QueueApi::job_status`] with this handle.
     Queued { handle: String },
 }
 
@@ -117,96 +303,3 @@ impl ProviderError {
 }
 
 pub type Result<T> = std::result::Result<T, ProviderError>;
-
-/// One configured account of one provider kind.
-pub trait Provider: Send + Sync {
-    /// The account name from the config.
-    fn account(&self) -> &str;
-
-    /// The provider kind, e.g. `clc`.
-    fn kind(&self) -> &'static str;
-
-    /// Logs in (or checks the credentials) and reports what it saw.
-    fn check(&self) -> BoxFut<'_, Result<String>>;
-
-    /// Fetches every server of the account, with their IPs.
-    fn inventory(&self) -> BoxFut<'_, Result<Inventory>>;
-
-    /// Fetches one server afresh.
-    fn server(&self, id: &str) -> BoxFut<'_, Result<Server>>;
-
-    /// Fetches telemetry series for one server (CLC: hourly cost).
-    fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>>;
-
-    /// Sends a mutating command to `target`. Never retried automatically.
-    /// A command the provider cannot carry out fails with [`ErrorKind::Unsupported`].
-    fn execute<'a>(
-        &'a self,
-        command: &'a Command,
-        target: &'a Ref,
-    ) -> BoxFut<'a, Result<Submitted>>;
-
-    /// Polls a queued request.
-    fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>>;
-
-    /// What this account can do beyond servers and their power actions.
-    fn capabilities(&self) -> Vec<Capability> {
-        Vec::new()
-    }
-
-    /// Every domain (with details) and domain contact of the account.
-    fn domains(&self) -> BoxFut<'_, Result<DomainInventory>> {
-        refuse(self, Capability::Domains, "list domains")
-    }
-
-    /// Fetches one domain afresh; `id` is the domain name.
-    fn domain(&self, _id: &str) -> BoxFut<'_, Result<Domain>> {
-        refuse(self, Capability::Domains, "get domain")
-    }
-
-    /// The actions carried out earlier on a domain, newest first.
-    fn domain_history(&self, _id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
-        refuse(self, Capability::Domains, "get domain history")
-    }
-
-    /// Colocation visitors and visits.
-    fn colocation(&self) -> BoxFut<'_, Result<Colocation>> {
-        refuse(self, Capability::Colocation, "list colocation access")
-    }
-}
-
-/// The answer of a method whose capability the provider lacks.
-fn refuse<T: Send + 'static, P: Provider + ?Sized>(
-    provider: &P,
-    capability: Capability,
-    operation: &str,
-) -> BoxFut<'static, Result<T>> {
-    let error = unsupported(provider.account(), provider.kind(), capability, operation);
-    Box::pin(std::future::ready(Err(error)))
-}
-
-/// The error for a capability `kind` does not offer.
-pub fn unsupported(
-    account: &str,
-    kind: &str,
-    capability: Capability,
-    operation: &str,
-) -> ProviderError {
-    ProviderError::new(
-        account,
-        operation,
-        ErrorKind::Unsupported,
-        format!("{} is not offered by {kind}", capability.label()),
-    )
-}
-
-/// Sends a power action to one server of `provider`'s account: the common
-/// case of [`Provider::execute`], spelled out once.
-pub async fn execute_power(
-    provider: &(impl Provider + ?Sized),
-    action: crate::model::Action,
-    server_id: &str,
-) -> Result<Submitted> {
-    let target = Ref::server(provider.account(), server_id);
-    provider.execute(&Command::Power(action), &target).await
-}

@@ -1,15 +1,14 @@
-//! The fetch pipeline's provider side: what a worker can fetch for an
-//! account ([`Fetch`]), what a fetch brings ([`Fetched`]), and [`fetch`],
-//! the one dispatch from one to the provider's APIs.
+//! The provider side of the fetch pipeline: every read a worker can ask of
+//! an account as one value ([`Fetch`]), what it brought ([`Fetched`]), and
+//! [`fetch`], which runs it through the API that has it.
 
+use super::dispatch::{offered, Attempt};
 use super::{BoxFut, DomainInventory, Inventory, Provider, Result};
 use crate::model::{Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server};
 
 /// One thing a worker can fetch for an account.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Fetch {
-    /// Every server of the account: the primary list that decides
-    /// whether the account is up.
     Inventory,
     Server(String),
     Telemetry(String),
@@ -32,7 +31,7 @@ pub enum Fetched {
 }
 
 impl Fetch {
-    /// The capability it needs, if any (servers need none).
+    /// The capability it needs, if any (Inventory and Server need none).
     pub fn capability(&self) -> Option<Capability> {
         match self {
             Fetch::Inventory | Fetch::Server(_) => None,
@@ -43,33 +42,124 @@ impl Fetch {
             Fetch::Colocation => Some(Capability::Colocation),
         }
     }
+
+    /// The read as messages name it: `telemetry WA1SRV01`, `list domains`.
+    pub fn operation(&self) -> String {
+        match self {
+            Fetch::Inventory => "list servers".into(),
+            Fetch::Server(id) => format!("get server {id}"),
+            Fetch::Telemetry(id) => format!("telemetry {id}"),
+            Fetch::Domains => "list domains".into(),
+            Fetch::Domain(id) => format!("get domain {id}"),
+            Fetch::DomainHistory(id) => format!("get domain history {id}"),
+            Fetch::Colocation => "list colocation access".into(),
+        }
+    }
 }
 
-/// Runs one fetch on `provider`.
+/// Runs one fetch; a missing API is the one "not offered" error.
 pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Result<Fetched>> {
     Box::pin(async move {
+        let servers = provider.servers();
         Ok(match what {
-            Fetch::Inventory => Fetched::Inventory(provider.inventory().await?),
-            Fetch::Server(id) => Fetched::Server(Box::new(provider.server(id).await?)),
-            Fetch::Telemetry(id) => Fetched::Telemetry(provider.telemetry(id).await?),
-            Fetch::Domains => Fetched::Domains(provider.domains().await?),
-            Fetch::Domain(id) => Fetched::Domain(Box::new(provider.domain(id).await?)),
-            Fetch::DomainHistory(id) => Fetched::DomainHistory(provider.domain_history(id).await?),
-            Fetch::Colocation => Fetched::Colocation(provider.colocation().await?),
+            Fetch::Inventory => Fetched::Inventory(servers.inventory().await?),
+            Fetch::Server(id) => Fetched::Server(Box::new(servers.server(id).await?)),
+            Fetch::Telemetry(id) => {
+                let api = offered(provider, provider.telemetry(), what)?;
+                Fetched::Telemetry(api.telemetry(id).await?)
+            }
+            Fetch::Domains => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::Domains(api.domains().await?)
+            }
+            Fetch::Domain(id) => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::Domain(Box::new(api.domain(id).await?))
+            }
+            Fetch::DomainHistory(id) => {
+                let api = offered(provider, provider.domains(), what)?;
+                Fetched::DomainHistory(api.history(id).await?)
+            }
+            Fetch::Colocation => {
+                let api = offered(provider, provider.colocation(), what)?;
+                Fetched::Colocation(api.colocation().await?)
+            }
         })
     })
 }
 
-/// Whether `provider` offers `capability`.
-pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
-    provider.capabilities().contains(&capability)
+impl Attempt for Fetch {
+    fn needs(&self) -> String {
+        self.capability()
+            .map_or("it", Capability::label)
+            .to_string()
+    }
+
+    fn attempted(&self) -> String {
+        self.operation()
+    }
 }
 
-/// Sends `command` to `target` on `provider`, once.
-pub async fn execute(
-    provider: &dyn Provider,
-    command: &crate::model::Command,
-    target: &crate::model::Ref,
-) -> Result<super::Submitted> {
-    provider.execute(command, target).await
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::testing::Fake;
+    use crate::provider::{offers, ErrorKind};
+
+    fn every_fetch() -> [Fetch; 7] {
+        [
+            Fetch::Inventory,
+            Fetch::Server("s1".into()),
+            Fetch::Telemetry("s1".into()),
+            Fetch::Domains,
+            Fetch::Domain("a.nl".into()),
+            Fetch::DomainHistory("a.nl".into()),
+            Fetch::Colocation,
+        ]
+    }
+
+    #[test]
+    fn only_inventory_and_server_need_no_capability() {
+        let free: Vec<Fetch> = every_fetch()
+            .into_iter()
+            .filter(|f| f.capability().is_none())
+            .collect();
+        assert_eq!(free, [Fetch::Inventory, Fetch::Server("s1".into())]);
+        assert_eq!(
+            Fetch::DomainHistory("a.nl".into()).capability(),
+            Some(Capability::Domains)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_fetch_without_its_api_is_not_offered_and_names_the_read() {
+        let bare = Fake::bare();
+        for what in every_fetch() {
+            let Some(capability) = what.capability() else {
+                continue;
+            };
+            assert!(!offers(&bare, capability));
+            let error = fetch(&bare, &what).await.unwrap_err();
+            assert_eq!(error.kind, ErrorKind::Unsupported, "{what:?}");
+            let expected = format!(
+                "fake: {}: {} is not offered by i3d",
+                what.operation(),
+                capability.label()
+            );
+            assert_eq!(error.to_string(), expected);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_fetch_brings_what_its_api_answered() {
+        let full = Fake::full();
+        let fetched = fetch(&full, &Fetch::Telemetry("s1".into())).await.unwrap();
+        assert!(matches!(&fetched, Fetched::Telemetry(series) if series[0].name == "s1"));
+        let fetched = fetch(&full, &Fetch::Inventory).await.unwrap();
+        assert!(matches!(fetched, Fetched::Inventory(i) if i.servers.is_empty()));
+        let error = fetch(&full, &Fetch::Server("s9".into())).await.unwrap_err();
+        assert_eq!(error.to_string(), "fake: server s9: gone");
+        let fetched = fetch(&full, &Fetch::Colocation).await.unwrap();
+        assert!(matches!(fetched, Fetched::Colocation(_)));
+    }
 }

@@ -1,5 +1,7 @@
 //! Fault injection shared by every simulator: latency, API errors, HTTP
-//! errors, malformed or truncated bodies, expired sessions and failing jobs.
+//! errors, malformed or truncated bodies, expired sessions and failing jobs,
+//! for every request or, with [`Targeted`] faults, for exactly the requests
+//! whose text holds given substrings (one call, one location, one object).
 //! [`install`] wraps a simulator's router in the fault middleware and adds
 //! `GET`/`POST /_sim/faults`, so tests and users can change faults over HTTP.
 
@@ -33,6 +35,48 @@ pub struct Faults {
     pub drop_mid_body: bool,
     /// One-shot: the next queued request ends Failed.
     pub fail_next_job: bool,
+    /// Faults for matching requests only; the first that matches applies.
+    pub targeted: Vec<Targeted>,
+}
+
+/// A fault for the requests whose text holds every one of `matches`. The
+/// text is `METHOD /path?query`, a newline, and the body as sent (JSON,
+/// XML or form-encoded), e.g. `POST /REST/Network/GetNetworks/JSON` and
+/// `{"Location":"UC1"}`, or `POST /api/` and `...&Module=servers&Action=list_mon`.
+/// The answer is `http_status` when given, else a garbled body with
+/// `malformed_body`, else the API's own "unknown error".
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Targeted {
+    pub matches: Vec<String>,
+    pub http_status: Option<u16>,
+    pub malformed_body: bool,
+    /// How many matching requests it hits before it is gone; every one
+    /// while `None`.
+    pub times: Option<u32>,
+}
+
+impl Targeted {
+    /// A fault for every request holding all of `matches`, answered with
+    /// the API's own error.
+    pub fn new<S: Into<String>>(matches: impl IntoIterator<Item = S>) -> Self {
+        Targeted {
+            matches: matches.into_iter().map(Into::into).collect(),
+            ..Targeted::default()
+        }
+    }
+
+    /// The same fault, answered with HTTP `status`.
+    pub fn with_status(self, status: u16) -> Self {
+        Targeted {
+            http_status: Some(status),
+            ..self
+        }
+    }
+
+    fn hits(&self, text: &str) -> bool {
+        self.matches.iter().all(|m| text.contains(m.as_str()))
+    }
 }
 
 /// Shared, cheaply clonable access to a simulator's faults.
@@ -63,6 +107,15 @@ impl FaultHandle {
         self.update(|current| *current = faults);
     }
 
+    /// Replaces the faults with one targeted fault: that call fails, every
+    /// other request is answered as usual.
+    pub fn fail_only(&self, targeted: Targeted) {
+        self.set(Faults {
+            targeted: vec![targeted],
+            ..Faults::default()
+        });
+    }
+
     /// Changes the faults in place. `expire_sessions` takes effect at once and resets.
     pub fn update(&self, change: impl FnOnce(&mut Faults)) {
         let mut faults = self.lock();
@@ -82,6 +135,21 @@ impl FaultHandle {
     /// Consumes the one-shot `fail_next_job`: true once after it was set.
     pub fn take_fail_next_job(&self) -> bool {
         std::mem::take(&mut self.lock().fail_next_job)
+    }
+
+    /// The targeted fault for a request with this text, if one matches;
+    /// counts the hit against its `times`.
+    fn take_targeted(&self, text: &str) -> Option<Targeted> {
+        let mut faults = self.lock();
+        let index = faults.targeted.iter().position(|t| t.hits(text))?;
+        let hit = faults.targeted[index].clone();
+        if let Some(times) = &mut faults.targeted[index].times {
+            *times = times.saturating_sub(1);
+            if *times == 0 {
+                faults.targeted.remove(index);
+            }
+        }
+        Some(hit)
     }
 
     /// Decides (deterministically) whether this request gets an injected API error.
@@ -104,6 +172,9 @@ pub type ApiErrorFn = fn(&Parts) -> Response;
 
 /// How long a dropped answer waits between its partial body and the abort.
 const FLUSH_PAUSE: Duration = Duration::from_millis(50);
+
+/// The largest request body read to match targeted faults against.
+const MAX_MATCHED_BODY: usize = 4 << 20;
 
 #[derive(Clone)]
 struct FaultLayer {
@@ -149,6 +220,14 @@ async fn inject(State(layer): State<FaultLayer>, request: Request, next: Next) -
     if let Some(status) = faults.http_status {
         return http_error(status);
     }
+    let (request, targeted) = if faults.targeted.is_empty() {
+        (request, None)
+    } else {
+        match_targeted(&layer.handle, request).await
+    };
+    if let Some(targeted) = targeted {
+        return answer_targeted(&layer, targeted, request, next).await;
+    }
     let response = if layer.handle.roll_api_error(faults.error_rate) {
         let (parts, _) = request.into_parts();
         (layer.api_error)(&parts)
@@ -156,6 +235,44 @@ async fn inject(State(layer): State<FaultLayer>, request: Request, next: Next) -
         next.run(request).await
     };
     damage_body(response, &faults).await
+}
+
+/// Reads the request's text and finds the targeted fault it hits; the
+/// request comes back whole for the simulator to answer.
+async fn match_targeted(handle: &FaultHandle, request: Request) -> (Request, Option<Targeted>) {
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_MATCHED_BODY)
+        .await
+        .unwrap_or_default();
+    let target = parts.uri.path_and_query().map_or("", |p| p.as_str());
+    let text = format!(
+        "{} {target}\n{}",
+        parts.method,
+        String::from_utf8_lossy(&bytes)
+    );
+    let targeted = handle.take_targeted(&text);
+    (Request::from_parts(parts, Body::from(bytes)), targeted)
+}
+
+/// The answer a targeted fault gives.
+async fn answer_targeted(
+    layer: &FaultLayer,
+    targeted: Targeted,
+    request: Request,
+    next: Next,
+) -> Response {
+    if let Some(status) = targeted.http_status {
+        return http_error(status);
+    }
+    if targeted.malformed_body {
+        let garble = Faults {
+            malformed_body: true,
+            ..Faults::default()
+        };
+        return damage_body(next.run(request).await, &garble).await;
+    }
+    let (parts, _) = request.into_parts();
+    (layer.api_error)(&parts)
 }
 
 /// An injected HTTP error; statuses outside 200..=599 become 500.

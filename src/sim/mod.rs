@@ -6,8 +6,9 @@ pub mod clc;
 pub mod controlepaneel;
 pub mod faults;
 
-pub use faults::{FaultHandle, Faults};
+pub use faults::{FaultHandle, Faults, Targeted};
 
+use crate::model::ProviderKind;
 use axum::Router;
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -35,8 +36,8 @@ impl Default for SimOptions {
 
 /// A running simulator on a loopback port. Dropping it shuts the server down.
 pub struct SimServer {
-    /// Provider kind, e.g. `"clc"`.
-    pub kind: &'static str,
+    /// The provider kind it simulates.
+    pub kind: ProviderKind,
     /// Base URL of the API, e.g. `http://127.0.0.1:PORT/REST/`.
     pub base_url: String,
     /// Demo credentials, e.g. `[("api_key", ..), ("password", ..), ("alias", "DEMO")]`.
@@ -74,7 +75,7 @@ pub async fn start_clc(options: SimOptions) -> std::io::Result<SimServer> {
         ("password", clc::DEMO_PASSWORD.to_string()),
         ("alias", clc::DEMO_ALIAS.to_string()),
     ];
-    serve("clc", "/REST/", app, faults, credentials).await
+    serve(ProviderKind::Clc, "/REST/", app, faults, credentials).await
 }
 
 /// Starts the controlepaneel.com XML API simulator on `127.0.0.1:0`.
@@ -85,7 +86,14 @@ pub async fn start_controlepaneel(options: SimOptions) -> std::io::Result<SimSer
         ("account_id", controlepaneel::DEMO_ACCOUNT_ID.to_string()),
         ("hash", controlepaneel::DEMO_HASH.to_string()),
     ];
-    serve("controlepaneel", "/api/", app, faults, credentials).await
+    serve(
+        ProviderKind::Controlepaneel,
+        "/api/",
+        app,
+        faults,
+        credentials,
+    )
+    .await
 }
 
 /// Starts every simulator: CLC, then controlepaneel.
@@ -99,7 +107,7 @@ pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
 /// Binds `app` to a loopback port and serves it until the returned
 /// [`SimServer`] is dropped.
 async fn serve(
-    kind: &'static str,
+    kind: ProviderKind,
     base_path: &str,
     app: Router,
     faults: FaultHandle,

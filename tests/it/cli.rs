@@ -486,31 +486,40 @@ fn sim_prints_one_line_per_simulator_with_credentials() {
     );
 }
 
-/// Starts `hostdeck sim` and returns it with its first line's fields.
-fn serve_sim(
-    state: &PathBuf,
-) -> (
-    std::process::Child,
-    std::collections::HashMap<String, String>,
-) {
+/// One simulator line of `hostdeck sim`: `url` and the credentials.
+type SimLine = std::collections::HashMap<String, String>;
+
+/// Starts `hostdeck sim` and returns it with the fields of its first
+/// `count` lines (clc, then controlepaneel).
+fn serve_sims(state: &PathBuf, count: usize) -> (std::process::Child, Vec<SimLine>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hostdeck"))
         .arg("sim")
         .env("HOSTDECK_STATE_DIR", state)
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn sim");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("line");
-    let mut fields: std::collections::HashMap<String, String> = line
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let sims = (0..count)
+        .map(|_| sim_line(&lines.next().expect("a line").expect("text")))
+        .collect();
+    (child, sims)
+}
+
+fn sim_line(line: &str) -> SimLine {
+    let mut fields: SimLine = line
         .split_whitespace()
         .filter_map(|w| w.split_once('='))
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let url = line.split_whitespace().nth(1).expect("url").to_string();
     fields.insert("url".into(), url);
-    (child, fields)
+    fields
+}
+
+/// Starts `hostdeck sim` and returns it with its first line's fields.
+fn serve_sim(state: &PathBuf) -> (std::process::Child, SimLine) {
+    let (child, mut sims) = serve_sims(state, 1);
+    (child, sims.remove(0))
 }
 
 #[test]
@@ -562,5 +571,133 @@ fn a_bad_format_value_is_named() {
         stderr(&out).contains("format") && stderr(&out).contains("yaml"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Sets the faults of the simulator serving `api_url` over plain HTTP.
+fn set_faults(api_url: &str, faults: &serde_json::Value) {
+    use std::io::{Read, Write};
+    let rest = api_url.strip_prefix("http://").expect("http URL");
+    let host = rest.split('/').next().expect("host");
+    let body = faults.to_string();
+    let mut stream = std::net::TcpStream::connect(host).expect("connect");
+    write!(
+        stream,
+        "POST /_sim/faults HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A config with one clc and one controlepaneel account on `hostdeck sim`.
+fn two_account_config(state: &Path, sims: &[SimLine]) -> PathBuf {
+    let (clc, cp) = (&sims[0], &sims[1]);
+    let text = format!(
+        "[[accounts]]\nname = \"clc-sim\"\nkind = \"clc\"\nbase_url = \"{}\"\napi_key = \"{}\"\npassword = \"{}\"\n\n\
+         [[accounts]]\nname = \"cp-sim\"\nkind = \"controlepaneel\"\nbase_url = \"{}\"\naccount_id = \"{}\"\nhash = \"{}\"\n",
+        clc["url"], clc["api_key"], clc["password"], cp["url"], cp["account_id"], cp["hash"]
+    );
+    let config = state.join("hostdeck.toml");
+    std::fs::write(&config, text).expect("config");
+    config
+}
+
+fn with_config(state: &Path, config: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hostdeck"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env("HOSTDECK_STATE_DIR", state)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run hostdeck")
+}
+
+/// Fails clc's networks in UC1 and controlepaneel's monitoring list.
+fn fail_two_enrichments(sims: &[SimLine]) {
+    let networks = serde_json::json!({"targeted": [
+        {"matches": ["Network/GetNetworks/", "\"Location\":\"UC1\""]}
+    ]});
+    set_faults(&sims[0]["url"], &networks);
+    let monitoring = serde_json::json!({"targeted": [
+        {"matches": ["Action=list_mon"], "http_status": 500}
+    ]});
+    set_faults(&sims[1]["url"], &monitoring);
+}
+
+#[test]
+fn list_warns_once_per_missing_part_and_still_lists_every_server() {
+    let state = state_dir("partial-list");
+    let (mut sim, sims) = serve_sims(&state, 2);
+    let config = two_account_config(&state, &sims);
+    fail_two_enrichments(&sims);
+    let out = with_config(&state, &config, &["list", "servers", "--json"]);
+    let _ = sim.kill();
+    let _ = sim.wait();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let servers: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let servers = servers.as_array().expect("array");
+    let of = |account: &str| servers.iter().filter(|s| s["account"] == account).count();
+    assert_eq!(
+        (of("clc-sim"), of("cp-sim")),
+        (22, 6),
+        "every server listed"
+    );
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("hostdeck: warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with(
+            "hostdeck: warning: clc-sim: networks in UC1 not fetched: Network/GetNetworks UC1: StatusCode 2: "
+        ),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[1].starts_with(
+            "hostdeck: warning: cp-sim: monitoring not fetched: servers/list_mon: provider answered HTTP 500"
+        ),
+        "{warnings:?}"
+    );
+    let uc1 = servers
+        .iter()
+        .find(|s| s["location"] == "UC1")
+        .expect("UC1");
+    assert_eq!(uc1["missing"][0]["part"], "networks in UC1", "{uc1}");
+}
+
+#[test]
+fn check_logs_in_refreshes_and_reports_missing_parts_without_failing() {
+    let state = state_dir("partial-check");
+    let (mut sim, sims) = serve_sims(&state, 2);
+    let config = two_account_config(&state, &sims);
+    fail_two_enrichments(&sims);
+    let out = with_config(&state, &config, &["check"]);
+    let _ = sim.kill();
+    let _ = sim.wait();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("ok    clc-sim "), "{text}");
+    assert!(lines[0].ends_with("; inventory: 22 servers"), "{text}");
+    assert!(
+        lines[1].starts_with(
+            "warn  clc-sim          networks in UC1 not fetched: Network/GetNetworks UC1: "
+        ),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("ok    cp-sim ") && lines[2].ends_with("; inventory: 6 servers"),
+        "{text}"
+    );
+    assert!(
+        lines[3].starts_with("warn  cp-sim           monitoring not fetched: servers/list_mon: "),
+        "{text}"
     );
 }

@@ -2,7 +2,9 @@
 //! message naming the file, the account and the field, and secrets stay
 //! out of errors and `Debug` output.
 
-use hostdeck::config::{Config, ConfigError, Paths, ProviderKind, SecretSource};
+use hostdeck::config::{Config, ConfigError, KindOptions, Paths, ProviderKind, SecretSource};
+use hostdeck::provider::clc::WireFormat;
+use hostdeck::provider::controlepaneel::HttpMethod;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "/home/ops/.config/hostdeck/hostdeck.toml";
@@ -81,20 +83,29 @@ fn design_example_parses() {
     assert_eq!(config.path.as_deref(), Some(Path::new(FILE)));
     let names: Vec<&str> = config.accounts.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["clc-prod", "nl-colo", "i3d", "xs"]);
-    let kinds: Vec<ProviderKind> = config.accounts.iter().map(|a| a.kind).collect();
+    let kinds: Vec<ProviderKind> = config.accounts.iter().map(|a| a.kind()).collect();
     assert_eq!(kinds, ProviderKind::ALL);
 
     let clc = config.account("clc-prod").unwrap();
     assert_eq!(clc.base_url, "https://api.ctl.io/REST/");
     assert_eq!(clc.poll_interval_secs, 30);
-    assert!(!clc.read_only && !clc.hierarchy);
+    assert!(!clc.read_only);
+    let clc_options = KindOptions::Clc {
+        alias: None,
+        hierarchy: false,
+        format: WireFormat::Json,
+    };
+    assert_eq!(clc.options, clc_options);
     assert_eq!(clc.secret("api_key").unwrap().expose(), "...");
     assert!(matches!(&clc.secrets["password"], SecretSource::Cmd(c) if c == "pass show clc/prod"));
 
     let colo = config.account("nl-colo").unwrap();
     assert!(colo.read_only);
-    assert_eq!(colo.account_id.as_deref(), Some("12345"));
-    assert_eq!(colo.method.as_deref(), Some("post"));
+    let colo_options = KindOptions::Controlepaneel {
+        account_id: "12345".into(),
+        method: HttpMethod::Post,
+    };
+    assert_eq!(colo.options, colo_options);
     assert_eq!(colo.secret("hash").unwrap().expose(), "cp-hash-value");
 
     let i3d = config.account("i3d").unwrap();
@@ -102,7 +113,8 @@ fn design_example_parses() {
     assert!(!i3d.has_secret("password"));
 
     let xs = config.account("xs").unwrap();
-    assert_eq!(xs.username.as_deref(), Some("ops@example.com"));
+    let username = "ops@example.com".to_string();
+    assert_eq!(xs.options, KindOptions::Hostbill { username });
     assert!(xs.has_secret("password"));
 }
 
@@ -118,10 +130,13 @@ fn defaults_fill_in_and_global_read_only_applies_to_all() {
     assert_eq!(clc.poll_interval_secs, 60);
     let cp = &config.accounts[1];
     assert_eq!(cp.poll_interval_secs, 10);
-    assert_eq!(cp.account_id.as_deref(), Some("42"));
+    let cp_options = KindOptions::Controlepaneel {
+        account_id: "42".into(),
+        method: HttpMethod::Post,
+    };
+    assert_eq!(cp.options, cp_options);
     assert_eq!(cp.base_url, "https://cp.example/api/");
-    assert_eq!(cp.method.as_deref(), Some("post"));
-    assert_eq!(clc.method, None);
+    assert_eq!(clc.kind(), ProviderKind::Clc);
 }
 
 #[test]

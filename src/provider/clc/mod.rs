@@ -2,10 +2,15 @@
 //! (or `/XML`) with a session cookie from `Auth/Logon`.
 //!
 //! `wire` holds the types exactly as documented and the format codecs
-//! (`xml` for the XML form), `client` sends the requests and keeps the
-//! session, `map` turns wire types into the provider-neutral model.
+//! (`xml` for the XML form), `client` one exchange and the session (reads
+//! retried, mutations sent once), `fetch` the reads, `commands` the
+//! mutations, `api` the provider's APIs over them, and `map` turns wire
+//! types into the provider-neutral model.
 
+mod api;
 mod client;
+mod commands;
+mod fetch;
 pub mod map;
 pub mod wire;
 pub mod xml;
@@ -23,6 +28,15 @@ pub enum WireFormat {
 }
 
 impl WireFormat {
+    /// The format named in the config (`json` or `xml`, any case).
+    pub fn from_name(name: &str) -> Option<WireFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Some(WireFormat::Json),
+            "xml" => Some(WireFormat::Xml),
+            _ => None,
+        }
+    }
+
     /// The URL's format segment (`JSON` or `XML`).
     pub fn segment(self) -> &'static str {
         match self {

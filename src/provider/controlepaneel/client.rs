@@ -1,27 +1,15 @@
-//! Requests to the controlepaneel API: one exchange (variables out, XML in,
-//! auth and status codes checked), reads with retry, mutations sent once,
-//! the inventory with bounded fan-out, and the [`Provider`] implementation.
+//! One exchange with the controlepaneel API (variables out, XML in, auth
+//! and status codes checked), reads retried on transport trouble, and
+//! mutations sent exactly once.
 
 use super::map;
 use super::pull::FromAnswer;
 use super::wire::{self, Call, Reply, Step, WireError};
 use super::{codes, ControlepaneelSettings, HttpMethod};
-use crate::model::{
-    Capability, Colocation, Command, Domain, HistoryEntry, MetricSeries, Ref, Server,
+use crate::provider::http::{
+    excerpt, operation, retry_read, unsure_if_sent, HttpClient, RawAnswer,
 };
-use crate::provider::http::{excerpt, retry_read, unsure_if_sent, HttpClient, RawAnswer};
-use crate::provider::{
-    BoxFut, DomainInventory, ErrorKind, Inventory, JobProgress, Provider, ProviderError, Result,
-    Submitted,
-};
-use futures::stream::{self, StreamExt};
-use std::future::Future;
-
-/// The most detail requests in flight at once during a refresh.
-const MAX_PARALLEL: usize = 4;
-
-/// The provider kind, as in the config.
-const KIND: &str = "controlepaneel";
+use crate::provider::{ErrorKind, ProviderError, Result};
 
 /// The variables of one call after the four connection variables, in the
 /// document's order.
@@ -68,46 +56,6 @@ impl std::fmt::Debug for ControlepaneelProvider {
             .field("settings", &self.settings)
             .finish_non_exhaustive()
     }
-}
-
-/// `servers/get_details 1001`: names the call in messages.
-pub(super) fn operation(call: &Call, what: &str) -> String {
-    match what {
-        "" => format!("{}/{}", call.module, call.action),
-        what => format!("{}/{} {what}", call.module, call.action),
-    }
-}
-
-/// An error of a per-object detail read that should not sink the whole
-/// refresh: the object is shown from its list entry instead.
-fn is_per_object(e: &ProviderError) -> bool {
-    matches!(e.kind, ErrorKind::Api | ErrorKind::Parse)
-}
-
-/// Runs `fetch` for each item, at most [`MAX_PARALLEL`] at once, keeping
-/// the order. A per-object failure becomes `None`; any other fails all.
-pub(super) async fn fetch_each<I, T, F, Fut>(items: I, fetch: F) -> Result<Vec<Option<T>>>
-where
-    I: IntoIterator,
-    F: FnMut(I::Item) -> Fut,
-    Fut: Future<Output = Result<T>>,
-{
-    let results: Vec<Result<T>> = stream::iter(items)
-        .map(fetch)
-        .buffered(MAX_PARALLEL)
-        .collect()
-        .await;
-    results
-        .into_iter()
-        .map(|result| match result {
-            Ok(value) => Ok(Some(value)),
-            Err(e) if is_per_object(&e) => {
-                tracing::warn!("{e}");
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        })
-        .collect()
 }
 
 impl ControlepaneelProvider {
@@ -306,80 +254,6 @@ fn partly_done(call: &Call, failed: &str) -> String {
         )
     } else {
         format!("partly done: the first step succeeded, but {failed}")
-    }
-}
-
-impl Provider for ControlepaneelProvider {
-    fn account(&self) -> &str {
-        &self.settings.account
-    }
-
-    fn kind(&self) -> &'static str {
-        KIND
-    }
-
-    fn check(&self) -> BoxFut<'_, Result<String>> {
-        Box::pin(self.fresh_check())
-    }
-
-    fn inventory(&self) -> BoxFut<'_, Result<Inventory>> {
-        Box::pin(self.fetch_inventory())
-    }
-
-    fn server(&self, id: &str) -> BoxFut<'_, Result<Server>> {
-        let id = id.to_string();
-        Box::pin(async move { self.fetch_server(&id).await })
-    }
-
-    /// No series: the API has no history of its gauges. Load and cabinet
-    /// amps arrive as [`Inventory::samples`] on every refresh instead.
-    fn telemetry(&self, _server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>> {
-        Box::pin(std::future::ready(Ok(Vec::new())))
-    }
-
-    fn execute<'a>(
-        &'a self,
-        command: &'a Command,
-        target: &'a Ref,
-    ) -> BoxFut<'a, Result<Submitted>> {
-        Box::pin(async move { self.run(command, target).await.map(Submitted::Done) })
-    }
-
-    fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>> {
-        let error = self.http.error(
-            &format!("job {handle}"),
-            ErrorKind::Unsupported,
-            "controlepaneel answers every command at once; there are no queued requests to follow",
-        );
-        Box::pin(std::future::ready(Err(error)))
-    }
-
-    fn capabilities(&self) -> Vec<Capability> {
-        vec![
-            Capability::ReverseDns,
-            Capability::Domains,
-            Capability::Contacts,
-            Capability::Colocation,
-            Capability::IpRequests,
-        ]
-    }
-
-    fn domains(&self) -> BoxFut<'_, Result<DomainInventory>> {
-        Box::pin(self.fetch_domains())
-    }
-
-    fn domain(&self, id: &str) -> BoxFut<'_, Result<Domain>> {
-        let id = id.trim().to_ascii_lowercase();
-        Box::pin(async move { self.fetch_domain(&id).await })
-    }
-
-    fn domain_history(&self, id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
-        let id = id.trim().to_ascii_lowercase();
-        Box::pin(async move { self.fetch_history(&id).await })
-    }
-
-    fn colocation(&self) -> BoxFut<'_, Result<Colocation>> {
-        Box::pin(self.fetch_colocation())
     }
 }
 

@@ -4,7 +4,8 @@
 //! unknown outcomes the simulator never produces.
 
 use super::*;
-use crate::model::{Action, ContactFields, ObjectKind};
+use crate::model::{Action, Command, ContactFields, ObjectKind, Ref};
+use crate::provider::{execute, DomainApi, Provider, Submitted};
 use crate::secret::Secret;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -155,7 +156,7 @@ const UNLOCKED: &str = "<Domains_Get_Details><Status>Success1</Status><General><
 async fn post_sends_the_connection_variables_first_and_leaves_out_blank_optionals() {
     let (cp, stub) = start(&[], HttpMethod::Post).await;
     let command = nameservers(&["ns1.example.net", " ns2.example.net "]);
-    cp.execute(&command, &domain("example.co.uk"))
+    execute(&cp, &command, &domain("example.co.uk"))
         .await
         .unwrap();
     let seen = stub.seen.lock().unwrap()[0].clone();
@@ -190,7 +191,7 @@ async fn get_sends_the_same_variables_as_a_query_string() {
         ..Default::default()
     };
     let target = Ref::new("stub", ObjectKind::Contact, "501");
-    cp.execute(&Command::EditContact(Box::new(fields)), &target)
+    execute(&cp, &Command::EditContact(Box::new(fields)), &target)
         .await
         .unwrap();
     let seen = stub.seen.lock().unwrap()[0].clone();
@@ -227,19 +228,22 @@ async fn mutations_go_out_once_but_reads_are_retried() {
         ("get_details", 502, "busy"),
     ];
     let (cp, stub) = start(&script, HttpMethod::Post).await;
-    let error = cp
-        .execute(
-            &nameservers(&["a.example", "b.example"]),
-            &domain("example.nl"),
-        )
-        .await
-        .unwrap_err();
+    let error = execute(
+        &cp,
+        &nameservers(&["a.example", "b.example"]),
+        &domain("example.nl"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Http);
     assert!(
         error.cause.contains("may have reached the provider"),
         "{error}"
     );
-    assert_eq!(cp.domain("example.nl").await.unwrap().id, "example.nl");
+    assert_eq!(
+        DomainApi::domain(&cp, "example.nl").await.unwrap().id,
+        "example.nl"
+    );
     assert_eq!(
         stub.actions(),
         ["edit_dns", "get_details", "get_details", "get_details"]
@@ -258,8 +262,7 @@ async fn a_half_done_contact_change_says_it_was_not_applied_at_the_registrar() {
         admin: "B".into(),
         tech: "C".into(),
     };
-    let error = cp
-        .execute(&command, &domain("example.nl"))
+    let error = execute(&cp, &command, &domain("example.nl"))
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Api);
@@ -280,10 +283,13 @@ async fn a_lock_toggled_the_wrong_way_is_an_error() {
         ("edit_lock", 200, went_unlocked),
     ];
     let (cp, stub) = start(&script, HttpMethod::Post).await;
-    let error = cp
-        .execute(&Command::SetLock { locked: true }, &domain("example.nl"))
-        .await
-        .unwrap_err();
+    let error = execute(
+        &cp,
+        &Command::SetLock { locked: true },
+        &domain("example.nl"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Api);
     assert!(
         error.cause.starts_with("edit_lock toggled example.nl the other way: it is now unlocked (Action1 Success1), though locked was wanted"),
@@ -296,18 +302,24 @@ async fn a_lock_toggled_the_wrong_way_is_an_error() {
 async fn an_unreadable_lock_status_sends_no_toggle() {
     let odd = "<Domains_Get_Details><Status>Success1</Status><General><LockStatus>Pending</LockStatus></General></Domains_Get_Details>";
     let (cp, stub) = start(&[("get_details", 200, odd)], HttpMethod::Post).await;
-    let error = cp
-        .execute(&Command::SetLock { locked: false }, &domain("example.nl"))
-        .await
-        .unwrap_err();
+    let error = execute(
+        &cp,
+        &Command::SetLock { locked: false },
+        &domain("example.nl"),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Refused);
     assert!(error.cause.contains("LockStatus \"Pending\""), "{error}");
     assert_eq!(stub.actions(), ["get_details"]);
     let (cp, stub) = start(&[("get_details", 200, LOCKED)], HttpMethod::Post).await;
-    let done = cp
-        .execute(&Command::SetLock { locked: true }, &domain("example.nl"))
-        .await
-        .unwrap();
+    let done = execute(
+        &cp,
+        &Command::SetLock { locked: true },
+        &domain("example.nl"),
+    )
+    .await
+    .unwrap();
     assert_eq!(done, Submitted::Done("example.nl is already locked".into()));
     assert_eq!(stub.actions(), ["get_details"]);
 }
@@ -324,8 +336,7 @@ async fn missing_or_odd_status_codes_are_unknown_outcomes() {
     ];
     let (cp, _stub) = start(&script, HttpMethod::Post).await;
     let server = Ref::server("stub", "1");
-    let error = cp
-        .execute(&Command::Power(Action::Reboot), &server)
+    let error = execute(&cp, &Command::Power(Action::Reboot), &server)
         .await
         .unwrap_err();
     assert!(
@@ -334,8 +345,7 @@ async fn missing_or_odd_status_codes_are_unknown_outcomes() {
         ),
         "{error}"
     );
-    let error = cp
-        .execute(&Command::RequestEpp, &domain("example.nl"))
+    let error = execute(&cp, &Command::RequestEpp, &domain("example.nl"))
         .await
         .unwrap_err();
     assert!(
@@ -377,13 +387,13 @@ async fn the_cancel_note_carries_the_date_the_api_gave() {
     let answer = "<Domains_Cancel><Status>Success1</Status><Action1><Status>Succes1</Status>\
         <Description>Domeinnaam zal worden opgezegd op 31-12-2026</Description></Action1></Domains_Cancel>";
     let (cp, _stub) = start(&[("cancel", 200, answer)], HttpMethod::Post).await;
-    let done = cp
-        .execute(
-            &Command::CancelDomain { immediate: false },
-            &domain("example.nl"),
-        )
-        .await
-        .unwrap();
+    let done = execute(
+        &cp,
+        &Command::CancelDomain { immediate: false },
+        &domain("example.nl"),
+    )
+    .await
+    .unwrap();
     assert_eq!(
         done,
         Submitted::Done(

@@ -2,36 +2,39 @@
 //! edit, IP requests, the domain commands (EPP, lock, nameservers,
 //! contacts, cancel) and domain contacts. Each is sent exactly once.
 
-use super::client::{operation, Vars};
+use super::client::Vars;
 use super::map;
 use super::wire::{self, Call};
 use super::ControlepaneelProvider;
-use crate::model::{ip_amount, Action, Command, ContactFields, Ref};
-use crate::provider::{ErrorKind, Result};
+use crate::model::{ip_amount, Action, ContactFields};
+use crate::provider::http::operation;
+use crate::provider::{DomainHandles, ErrorKind, Result};
+
+/// The power actions the API has; they work on virtual servers only.
+pub(super) const POWER_ACTIONS: [Action; 3] = [Action::Reboot, Action::PowerOn, Action::PowerOff];
+
+/// The call of a power action and what it says once sent.
+fn power_call(action: Action) -> Option<(Call, &'static str)> {
+    match action {
+        Action::Reboot => Some((wire::SERVERS_TRIGGER_REBOOT, "reboot sent")),
+        Action::PowerOn => Some((wire::SERVERS_TRIGGER_POWERON, "power-on sent")),
+        Action::PowerOff => Some((wire::SERVERS_TRIGGER_POWEROFF, "power-off sent")),
+        _ => None,
+    }
+}
 
 impl ControlepaneelProvider {
-    async fn power(&self, action: Action, id: &str) -> Result<String> {
-        let (call, done) = match action {
-            Action::Reboot => (wire::SERVERS_TRIGGER_REBOOT, "reboot sent"),
-            Action::PowerOn => (wire::SERVERS_TRIGGER_POWERON, "power-on sent"),
-            Action::PowerOff => (wire::SERVERS_TRIGGER_POWEROFF, "power-off sent"),
-            other => {
-                return Err(self.http.error(
-                    other.cli_name(),
-                    ErrorKind::Unsupported,
-                    format!(
-                        "{} is not offered by controlepaneel (only reboot, power on and power off, on virtual servers)",
-                        other.label()
-                    ),
-                ))
-            }
+    pub(super) async fn power(&self, action: Action, id: &str) -> Result<String> {
+        let Some((call, done)) = power_call(action) else {
+            let cause = format!("controlepaneel has no call for {}", action.label());
+            return Err(self.refuse(action.cli_name(), cause));
         };
         self.mutate::<wire::ServerTrigger>(&call, id, Vars::identifier(id))
             .await?;
         Ok(format!("{done} to server {id}"))
     }
 
-    async fn set_ptr(
+    pub(super) async fn set_ptr(
         &self,
         address: &str,
         hostname: &str,
@@ -39,7 +42,7 @@ impl ControlepaneelProvider {
     ) -> Result<String> {
         let hostname = hostname.trim();
         if hostname.is_empty() {
-            let op = operation(&wire::SERVERS_EDIT_IP, address);
+            let op = operation(wire::SERVERS_EDIT_IP, address);
             return Err(self.refuse(&op, "a PTR hostname is needed"));
         }
         // Remarks is required and may be wiped when left out: keep the current one.
@@ -59,7 +62,7 @@ impl ControlepaneelProvider {
     /// Requests extra IP addresses for a server (`request_ip`). `count` is
     /// sent as given, so the API's own "Count must be a number" can answer.
     /// The provider handles the request later; nothing is assigned at once.
-    pub async fn request_ips(
+    pub async fn request_ip(
         &self,
         server_id: &str,
         ipv6: bool,
@@ -68,7 +71,7 @@ impl ControlepaneelProvider {
     ) -> Result<String> {
         let (count, reason) = (count.trim(), reason.trim());
         if reason.is_empty() {
-            let op = operation(&wire::SERVERS_REQUEST_IP, server_id);
+            let op = operation(wire::SERVERS_REQUEST_IP, server_id);
             return Err(self.refuse(&op, "a reason is required (Reason)"));
         }
         let vars = Vars::identifier(server_id)
@@ -89,7 +92,7 @@ impl ControlepaneelProvider {
         self.mutate(call, id, Vars::sld_tld(sld, tld)).await
     }
 
-    async fn request_epp(&self, id: &str) -> Result<String> {
+    pub(super) async fn request_epp(&self, id: &str) -> Result<String> {
         self.domain_step(&wire::DOMAINS_REQUEST_EPP, id).await?;
         // The codes do not tell the owner from the admin contact (one Success1).
         Ok(format!(
@@ -100,8 +103,8 @@ impl ControlepaneelProvider {
     /// Brings the lock to `locked`. `edit_lock` is a toggle, so the current
     /// state is read first, and nothing is sent when it is already right or
     /// cannot be told.
-    async fn set_lock(&self, id: &str, locked: bool) -> Result<String> {
-        let op = operation(&wire::DOMAINS_EDIT_LOCK, id);
+    pub(super) async fn set_lock(&self, id: &str, locked: bool) -> Result<String> {
+        let op = operation(wire::DOMAINS_EDIT_LOCK, id);
         if self.current_lock(id, &op).await? == locked {
             return Ok(format!("{id} is already {}", lock_word(locked)));
         }
@@ -140,7 +143,7 @@ impl ControlepaneelProvider {
         })
     }
 
-    async fn set_nameservers(&self, id: &str, nameservers: &[String]) -> Result<String> {
+    pub(super) async fn set_nameservers(&self, id: &str, nameservers: &[String]) -> Result<String> {
         let names: Vec<&str> = nameservers
             .iter()
             .map(|n| n.trim())
@@ -149,7 +152,7 @@ impl ControlepaneelProvider {
         let call = wire::DOMAINS_EDIT_DNS;
         if !(2..=3).contains(&names.len()) {
             return Err(self.refuse(
-                &operation(&call, id),
+                &operation(call, id),
                 format!(
                     "a domain needs 2 or 3 nameservers (DNS1 and DNS2 required, DNS3 optional); got {}",
                     names.len()
@@ -165,18 +168,16 @@ impl ControlepaneelProvider {
         Ok(format!("nameservers of {id} set to {}", names.join(", ")))
     }
 
-    async fn set_domain_contacts(
+    pub(super) async fn set_domain_contacts(
         &self,
         id: &str,
-        owner: &str,
-        admin: &str,
-        tech: &str,
+        contacts: DomainHandles<'_>,
     ) -> Result<String> {
         let call = wire::DOMAINS_EDIT_DETAILS;
         let handles = [
-            ("OwnerHandle", owner),
-            ("AdminHandle", admin),
-            ("TechHandle", tech),
+            ("OwnerHandle", contacts.owner),
+            ("AdminHandle", contacts.admin),
+            ("TechHandle", contacts.tech),
         ];
         let missing: Vec<&str> = handles
             .iter()
@@ -185,7 +186,7 @@ impl ControlepaneelProvider {
             .collect();
         if !missing.is_empty() {
             return Err(self.refuse(
-                &operation(&call, id),
+                &operation(call, id),
                 format!(
                     "all three handles are required; missing {}",
                     missing.join(", ")
@@ -202,13 +203,13 @@ impl ControlepaneelProvider {
             .await?;
         Ok(format!(
             "contacts of {id} changed and applied at the registrar (owner {}, admin {}, tech {})",
-            owner.trim(),
-            admin.trim(),
-            tech.trim()
+            contacts.owner.trim(),
+            contacts.admin.trim(),
+            contacts.tech.trim()
         ))
     }
 
-    async fn cancel(&self, id: &str, immediate: bool) -> Result<String> {
+    pub(super) async fn cancel(&self, id: &str, immediate: bool) -> Result<String> {
         if immediate {
             self.domain_step(&wire::DOMAINS_CANCEL_DIRECT, id).await?;
             return Ok(format!("{id} cancelled with immediate effect"));
@@ -268,10 +269,10 @@ impl ControlepaneelProvider {
             .opt("FaxNumber", Some(fields.fax_number.as_str())))
     }
 
-    async fn add_contact(&self, fields: &ContactFields) -> Result<String> {
+    pub(super) async fn add_contact(&self, fields: &ContactFields) -> Result<String> {
         let call = wire::DOMAINS_ADD_CONTACT;
         let handle = fields.handle.trim();
-        let vars = self.contact_vars(&operation(&call, handle), fields, Vars::new())?;
+        let vars = self.contact_vars(&operation(call, handle), fields, Vars::new())?;
         let answer: wire::DomainsAddContact = self.mutate(&call, handle, vars).await?;
         Ok(match answer.output.handle_identifier {
             Some(id) => format!("contact {handle} added as {id}"),
@@ -279,59 +280,20 @@ impl ControlepaneelProvider {
         })
     }
 
-    async fn edit_contact(&self, id: &str, fields: &ContactFields) -> Result<String> {
+    pub(super) async fn edit_contact(&self, id: &str, fields: &ContactFields) -> Result<String> {
         let call = wire::DOMAINS_EDIT_CONTACT;
         let vars = Vars::new().with("HandleIdentifier", id);
-        let vars = self.contact_vars(&operation(&call, id), fields, vars)?;
+        let vars = self.contact_vars(&operation(call, id), fields, vars)?;
         self.mutate::<wire::DomainsEditContact>(&call, id, vars)
             .await?;
         Ok(format!("contact {id} ({}) changed", fields.handle.trim()))
     }
 
-    async fn delete_contact(&self, id: &str) -> Result<String> {
+    pub(super) async fn delete_contact(&self, id: &str) -> Result<String> {
         let vars = Vars::new().with("HandleIdentifier", id);
         self.mutate::<wire::DomainsDelContact>(&wire::DOMAINS_DEL_CONTACT, id, vars)
             .await?;
         Ok(format!("contact {id} deleted"))
-    }
-
-    pub(super) async fn run(&self, command: &Command, target: &Ref) -> Result<String> {
-        if target.kind != command.target_kind() {
-            return Err(self.refuse(
-                command.cli_name(),
-                format!(
-                    "{} acts on a {:?}, not on a {:?}",
-                    command.label(),
-                    command.target_kind(),
-                    target.kind
-                ),
-            ));
-        }
-        let id = target.id.as_str();
-        match command {
-            Command::Power(action) => self.power(*action, id).await,
-            Command::SetPtr { hostname, remarks } => {
-                self.set_ptr(id, hostname, remarks.as_deref()).await
-            }
-            Command::RequestIps {
-                ipv6,
-                count,
-                reason,
-            } => {
-                self.request_ips(id, *ipv6, &count.to_string(), reason)
-                    .await
-            }
-            Command::RequestEpp => self.request_epp(id).await,
-            Command::SetLock { locked } => self.set_lock(id, *locked).await,
-            Command::SetNameservers { nameservers } => self.set_nameservers(id, nameservers).await,
-            Command::SetDomainContacts { owner, admin, tech } => {
-                self.set_domain_contacts(id, owner, admin, tech).await
-            }
-            Command::CancelDomain { immediate } => self.cancel(id, *immediate).await,
-            Command::AddContact(fields) => self.add_contact(fields).await,
-            Command::EditContact(fields) => self.edit_contact(id, fields).await,
-            Command::DeleteContact => self.delete_contact(id).await,
-        }
     }
 }
 

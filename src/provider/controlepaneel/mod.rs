@@ -9,15 +9,16 @@
 //! given are left out rather than sent empty.
 //!
 //! `wire` holds the answers exactly as documented and their decoder,
-//! `pull` the streaming reader under it,
+//! `pull` the streaming reader under it, `error` the decoder's error,
 //! `codes` the status-code tables, `client` one exchange (reads retried,
-//! mutations sent once) and the [`crate::provider::Provider`]
-//! implementation, `fetch` the reads, `commands` the mutations, `map`
-//! wire -> model.
+//! mutations sent once), `fetch` the reads, `commands` the mutations,
+//! `api` the provider's APIs over them, and `map` wire -> model.
 
+mod api;
 mod client;
 pub mod codes;
 mod commands;
+pub mod error;
 mod fetch;
 pub mod map;
 pub mod pull;
@@ -38,12 +39,12 @@ pub enum HttpMethod {
 }
 
 impl HttpMethod {
-    /// The config's `method` value (`post` when absent).
-    pub fn from_config(method: Option<&str>) -> Option<HttpMethod> {
-        match method.map(|m| m.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("post") => Some(HttpMethod::Post),
-            Some("get") => Some(HttpMethod::Get),
-            Some(_) => None,
+    /// The method named in the config (`post` or `get`, any case).
+    pub fn from_name(name: &str) -> Option<HttpMethod> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "post" => Some(HttpMethod::Post),
+            "get" => Some(HttpMethod::Get),
+            _ => None,
         }
     }
 }

@@ -9,7 +9,7 @@
 //! wherever they stand (also between list items), and anything that is not
 //! well-formed XML is [`WireError::Malformed`].
 
-use super::wire::WireError;
+use super::error::WireError;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesRef, Event};
 use quick_xml::name::QName;

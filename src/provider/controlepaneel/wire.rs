@@ -45,6 +45,13 @@ const fn call(module: &'static str, action: &'static str, root: &'static str, st
     }
 }
 
+/// `servers/get_details`: the call as messages name it.
+impl fmt::Display for Call {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.module, self.action)
+    }
+}
+
 impl Call {
     /// Whether the call changes something (never retried). Reads are the
     /// document's `check`, `get_*` and `list*`.
@@ -1152,73 +1159,7 @@ flat_item! {
 
 // -- decoding --------------------------------------------------------------
 
-/// Why an answer could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WireError {
-    /// No bytes, or only whitespace.
-    Empty,
-    /// Not well-formed XML, or an element of an unexpected shape.
-    Malformed(String),
-    /// An `<Account>` or `<Hash>` block refused the call.
-    Auth(AuthFailure),
-    /// Well-formed, but without the action's root element.
-    UnexpectedRoot {
-        expected: &'static str,
-        found: Vec<String>,
-    },
-}
-
-/// Which credential an auth block refused, and what it said.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AuthFailure {
-    /// `Account` (the account id) or `Hash` (the hash, or the caller's IP).
-    pub block: &'static str,
-    pub status: Option<String>,
-    pub description: Option<String>,
-    /// The caller's IP as the API saw it (`<Hash><Input><IP>`).
-    pub ip: Option<String>,
-}
-
-impl fmt::Display for AuthFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.block {
-            "Account" => f.write_str("the account id was refused")?,
-            _ => match &self.ip {
-                Some(ip) => write!(
-                    f,
-                    "the hash was refused, or this machine's IP {ip} is not whitelisted for it"
-                )?,
-                None => f.write_str(
-                    "the hash was refused, or this machine's IP is not whitelisted for it",
-                )?,
-            },
-        }
-        let status = self.status.as_deref().unwrap_or("no status");
-        match &self.description {
-            Some(description) => write!(f, " ({status}: {description})"),
-            None => write!(f, " ({status})"),
-        }
-    }
-}
-
-impl fmt::Display for WireError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WireError::Empty => f.write_str("the answer is empty"),
-            WireError::Malformed(e) => write!(f, "the answer is not readable XML: {e}"),
-            WireError::Auth(failure) => failure.fmt(f),
-            WireError::UnexpectedRoot { expected, found } if found.is_empty() => {
-                write!(f, "expected <{expected}>, but the answer holds no element")
-            }
-            WireError::UnexpectedRoot { expected, found } => {
-                let found: Vec<String> = found.iter().map(|n| format!("<{n}>")).collect();
-                write!(f, "expected <{expected}>, got {}", found.join(", "))
-            }
-        }
-    }
-}
-
-impl std::error::Error for WireError {}
+pub use super::error::{AuthFailure, WireError};
 
 /// Reads an answer to `call` into `T`: checks the auth blocks first (an
 /// `<Account>`/`<Hash>` block with an `Error` status, or one that stands in

@@ -1,13 +1,16 @@
 //! The CLC provider against the CLC simulator over real loopback HTTP:
 //! inventory (servers, groups, IPs) in JSON and XML, every power action
 //! through the queue, failed jobs, session expiry for reads and for
-//! mutations, bad credentials, and each injected fault with recovery.
+//! mutations, bad credentials, each injected fault with recovery, and
+//! refreshes that keep what arrived when one location's call fails.
 
 use hostdeck::model::{Action, PowerState, Server};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
-use hostdeck::provider::{execute_power, ErrorKind, JobProgress, Provider, Submitted};
+use hostdeck::provider::{
+    execute_power, ErrorKind, JobProgress, Provider, QueueApi, ServerApi, Submitted, TelemetryApi,
+};
 use hostdeck::secret::Secret;
-use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
+use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer, Targeted};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -435,7 +438,7 @@ async fn telemetry_is_the_hourly_cost() {
     let sim = sim().await;
     let clc = provider(&sim, WireFormat::Json);
     let id = running_server(&clc).await.id;
-    let series = clc.telemetry(&id).await.expect("telemetry");
+    let series = TelemetryApi::telemetry(&clc, &id).await.expect("telemetry");
     assert_eq!(series.len(), 1);
     let cost = &series[0];
     assert_eq!(
@@ -450,9 +453,112 @@ async fn telemetry_is_the_hourly_cost() {
         .zip(cost.samples.iter().skip(1))
         .all(|(a, b)| a.at < b.at));
 
-    let xml = provider(&sim, WireFormat::Xml)
-        .telemetry(&id)
+    let xml = TelemetryApi::telemetry(&provider(&sim, WireFormat::Xml), &id)
         .await
         .expect("xml telemetry");
     assert_eq!(xml[0].samples.len(), cost.samples.len());
+}
+
+// -- one call failing: the refresh keeps the rest ----------------------------------
+
+#[tokio::test]
+async fn one_location_without_networks_keeps_every_server_and_names_the_gap() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    let all = clc.inventory().await.expect("inventory");
+    assert!(all.missing.is_empty(), "{:?}", all.missing);
+    sim.faults.fail_only(Targeted::new([
+        "Network/GetNetworks/",
+        r#""Location":"UC1""#,
+    ]));
+    let inventory = clc.inventory().await.expect("the primary list arrived");
+    assert_eq!(inventory.servers.len(), all.servers.len());
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert_eq!(gap[0].part, "networks in UC1");
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Network/GetNetworks UC1: StatusCode 2: "),
+        "{gap:?}"
+    );
+    let (uc1, others): (Vec<Server>, Vec<Server>) = inventory
+        .servers
+        .into_iter()
+        .partition(|s| s.location == "UC1");
+    assert!(!uc1.is_empty() && !others.is_empty());
+    for server in &uc1 {
+        assert_eq!(server.missing, *gap, "{}", server.id);
+        assert!(
+            !server.group.is_empty(),
+            "groups still arrived: {}",
+            server.id
+        );
+    }
+    assert!(others.iter().all(|s| s.missing.is_empty()), "{others:?}");
+    // One server afresh carries the same gap.
+    let fresh = clc.server(&uc1[0].id).await.expect("server");
+    assert_eq!(fresh.missing, *gap);
+}
+
+#[tokio::test]
+async fn one_location_without_its_server_list_hides_only_that_location() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    let all = clc.inventory().await.expect("inventory").servers;
+    sim.faults.fail_only(Targeted::new([
+        "Server/GetAllServers/",
+        r#""Location":"GB3""#,
+    ]));
+    let inventory = clc.inventory().await.expect("other locations arrived");
+    let expected: Vec<&Server> = all.iter().filter(|s| s.location != "GB3").collect();
+    assert!(expected.len() < all.len(), "the fixtures have GB3 servers");
+    assert_eq!(inventory.servers.len(), expected.len());
+    assert!(inventory.servers.iter().all(|s| s.missing.is_empty()));
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert_eq!(gap[0].part, "servers in GB3");
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Server/GetAllServers GB3: StatusCode 2: "),
+        "{gap:?}"
+    );
+    // Every location failing is the account failing.
+    sim.faults
+        .fail_only(Targeted::new(["Server/GetAllServers/"]));
+    let error = clc.inventory().await.expect_err("no location answered");
+    assert_eq!(error.kind, ErrorKind::Api, "{error}");
+    assert!(
+        error.operation.starts_with("Server/GetAllServers "),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn failed_network_details_are_counted_once_for_the_account() {
+    let sim = sim().await;
+    let clc = provider(&sim, WireFormat::Json);
+    sim.faults.fail_only(Targeted::new([
+        "Network/GetNetworkDetails/",
+        r#""Location":"WA1""#,
+    ]));
+    let inventory = clc.inventory().await.expect("the primary list arrived");
+    let gap = &inventory.missing;
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert!(gap[0].part.starts_with("details of ") && gap[0].part.contains(" network"));
+    assert!(
+        gap[0]
+            .cause
+            .starts_with("clc-sim: Network/GetNetworkDetails WA1 "),
+        "{gap:?}"
+    );
+    for server in &inventory.servers {
+        let parts: Vec<&str> = server.missing.iter().map(|m| m.part.as_str()).collect();
+        let expected: &[&str] = match server.location.as_str() {
+            "WA1" => &["network details in WA1"],
+            _ => &[],
+        };
+        assert_eq!(parts, expected, "{}", server.id);
+    }
 }

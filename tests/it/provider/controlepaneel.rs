@@ -2,15 +2,23 @@
 //! real loopback HTTP (POST and GET): inventory (virtual and other servers,
 //! actions, warnings, samples, IPs), every command with its documented
 //! error cases, the lock toggle, contacts round trip, history, colocation
-//! without personal data, refused credentials, and injected faults.
+//! without personal data, refused credentials, injected faults, and
+//! refreshes that keep what arrived when one call fails.
 
-use hostdeck::model::{Action, Command, ContactFields, ObjectKind, PowerState, Ref, Server};
+use hostdeck::config::KindOptions;
+use hostdeck::model::{
+    Action, Capability, Command, ContactFields, Missing, ObjectKind, PowerState, ProviderKind, Ref,
+    Server,
+};
 use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
 };
-use hostdeck::provider::{ErrorKind, Provider, ProviderError, Submitted};
+use hostdeck::provider::{
+    execute, offers, ColocationApi, DomainApi, ErrorKind, Provider, ProviderError, ServerApi,
+    Submitted,
+};
 use hostdeck::secret::Secret;
-use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer};
+use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer, Targeted};
 use std::time::Duration;
 
 async fn sim() -> SimServer {
@@ -44,7 +52,7 @@ async fn run(
     id: &str,
 ) -> Result<String, ProviderError> {
     let target = Ref::new("cp-sim", kind, id);
-    cp.execute(&command, &target)
+    execute(cp, &command, &target)
         .await
         .map(|submitted| match submitted {
             Submitted::Done(note) => note,
@@ -199,11 +207,10 @@ async fn samples_carry_load_and_cabinet_amps() {
         metrics.contains(&"load") && metrics.contains(&"amps A") && metrics.contains(&"amps B"),
         "{metrics:?}"
     );
-    assert!(cp
-        .telemetry(&inventory.servers[0].id)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        !offers(&cp, Capability::Telemetry),
+        "no series: samples instead"
+    );
 }
 
 #[tokio::test]
@@ -262,7 +269,7 @@ async fn one_server_shows_its_alert_history_newest_first() {
 async fn domains_are_all_detailed_and_contacts_read() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let inventory = cp.domains().await.unwrap();
+    let inventory = DomainApi::domains(&cp).await.unwrap();
     assert!(!inventory.domains.is_empty() && !inventory.contacts.is_empty());
     for domain in &inventory.domains {
         assert!(domain.detailed, "{domain:?}");
@@ -282,7 +289,9 @@ async fn domains_are_all_detailed_and_contacts_read() {
         assert!(!contact.fields.first_name.is_empty() && !contact.fields.gender.is_empty());
     }
     let one = &inventory.domains[0];
-    let again = cp.domain(&one.id.to_ascii_uppercase()).await.unwrap();
+    let again = DomainApi::domain(&cp, &one.id.to_ascii_uppercase())
+        .await
+        .unwrap();
     assert_eq!(
         (&again.id, again.locked, &again.nameservers),
         (&one.id, one.locked, &one.nameservers)
@@ -293,7 +302,7 @@ async fn domains_are_all_detailed_and_contacts_read() {
 async fn colocation_lists_visitors_and_visits_without_personal_numbers() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let colocation = cp.colocation().await.unwrap();
+    let colocation = ColocationApi::colocation(&cp).await.unwrap();
     assert!(!colocation.visitors.is_empty() && !colocation.visits.is_empty());
     assert!(colocation
         .visits
@@ -438,7 +447,7 @@ async fn unsupported_actions_and_wrong_targets_are_refused_before_sending() {
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Refused);
-    assert!(cp.job_status("1").await.is_err());
+    assert!(cp.queue().is_none(), "every command is answered at once");
 }
 
 #[tokio::test]
@@ -447,7 +456,7 @@ async fn request_ips_reports_a_count_that_is_not_a_number() {
     let cp = provider(&sim, HttpMethod::Post);
     let vps = first(&servers(&cp).await, true);
     let error = cp
-        .request_ips(&vps.id, false, "a few", "more sites")
+        .request_ip(&vps.id, false, "a few", "more sites")
         .await
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::Api);
@@ -458,7 +467,7 @@ async fn request_ips_reports_a_count_that_is_not_a_number() {
         "{error}"
     );
     let done = cp
-        .request_ips(&vps.id, true, "2", "more sites")
+        .request_ip(&vps.id, true, "2", "more sites")
         .await
         .unwrap();
     assert_eq!(
@@ -569,7 +578,7 @@ async fn set_ptr_persists_and_keeps_the_remarks_unless_given() {
 // -- domains -------------------------------------------------------------------
 
 async fn a_domain(cp: &ControlepaneelProvider, locked: bool) -> String {
-    let domains = cp.domains().await.unwrap().domains;
+    let domains = DomainApi::domains(cp).await.unwrap().domains;
     domains
         .into_iter()
         .find(|d| d.locked == Some(locked) && d.status == "Active")
@@ -582,7 +591,7 @@ async fn an_epp_request_is_confirmed_and_recorded_in_the_history() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, false).await;
-    let before = cp.domain_history(&id).await.unwrap();
+    let before = cp.history(&id).await.unwrap();
     let done = run(&cp, Command::RequestEpp, ObjectKind::Domain, &id)
         .await
         .unwrap();
@@ -590,7 +599,7 @@ async fn an_epp_request_is_confirmed_and_recorded_in_the_history() {
         done,
         format!("transfer code sent by e-mail to the owner and/or admin contact of {id}")
     );
-    let after = cp.domain_history(&id).await.unwrap();
+    let after = cp.history(&id).await.unwrap();
     assert_eq!(after.len(), before.len() + 1);
     assert!(after.windows(2).all(|w| w[0].at >= w[1].at), "newest first");
     let newest = after.iter().find(|e| !before.contains(e)).unwrap();
@@ -619,25 +628,34 @@ async fn the_lock_is_only_toggled_when_it_differs() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, true).await;
-    let history = cp.domain_history(&id).await.unwrap().len();
+    let history = cp.history(&id).await.unwrap().len();
     let lock = |locked| Command::SetLock { locked };
     // Already locked: nothing is sent, so a toggle cannot unlock it.
     let done = run(&cp, lock(true), ObjectKind::Domain, &id).await.unwrap();
     assert_eq!(done, format!("{id} is already locked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(true));
-    assert_eq!(cp.domain_history(&id).await.unwrap().len(), history);
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(true)
+    );
+    assert_eq!(cp.history(&id).await.unwrap().len(), history);
     let done = run(&cp, lock(false), ObjectKind::Domain, &id)
         .await
         .unwrap();
     assert_eq!(done, format!("{id} is now unlocked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(false));
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(false)
+    );
     let done = run(&cp, lock(false), ObjectKind::Domain, &id)
         .await
         .unwrap();
     assert_eq!(done, format!("{id} is already unlocked"));
     let done = run(&cp, lock(true), ObjectKind::Domain, &id).await.unwrap();
     assert_eq!(done, format!("{id} is now locked"));
-    assert_eq!(cp.domain(&id).await.unwrap().locked, Some(true));
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().locked,
+        Some(true)
+    );
 }
 
 #[tokio::test]
@@ -668,7 +686,7 @@ async fn nameservers_need_two_or_three_and_are_stored() {
     .await
     .unwrap();
     assert_eq!(
-        cp.domain(&id).await.unwrap().nameservers,
+        DomainApi::domain(&cp, &id).await.unwrap().nameservers,
         ["ns1.example.net", "ns2.example.net"]
     );
     let done = run(
@@ -683,7 +701,10 @@ async fn nameservers_need_two_or_three_and_are_stored() {
         done,
         format!("nameservers of {id} set to ns1.a.example, ns2.a.example, ns3.a.example")
     );
-    assert_eq!(cp.domain(&id).await.unwrap().nameservers.len(), 3);
+    assert_eq!(
+        DomainApi::domain(&cp, &id).await.unwrap().nameservers.len(),
+        3
+    );
     let missing = api_error(
         run(
             &cp,
@@ -703,7 +724,7 @@ async fn nameservers_need_two_or_three_and_are_stored() {
 async fn domain_contacts_are_changed_at_the_registrar() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let inventory = cp.domains().await.unwrap();
+    let inventory = DomainApi::domains(&cp).await.unwrap();
     let domain = &inventory.domains[0];
     let other = inventory
         .contacts
@@ -725,7 +746,7 @@ async fn domain_contacts_are_changed_at_the_registrar() {
         )),
         "{done}"
     );
-    let after = cp.domain(&domain.id).await.unwrap();
+    let after = DomainApi::domain(&cp, &domain.id).await.unwrap();
     assert!(
         other.matches_handle(after.owner.as_deref().unwrap())
             && other.matches_handle(after.admin.as_deref().unwrap())
@@ -747,7 +768,7 @@ async fn domain_contacts_are_changed_at_the_registrar() {
 async fn cancelling_at_term_end_and_at_once() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
-    let domains = cp.domains().await.unwrap().domains;
+    let domains = DomainApi::domains(&cp).await.unwrap().domains;
     let (later, now) = (&domains[0].id, &domains[1].id);
     let done = run(
         &cp,
@@ -761,7 +782,10 @@ async fn cancelling_at_term_end_and_at_once() {
         done.starts_with(&format!("{later} will be cancelled at the end of its term")),
         "{done}"
     );
-    assert_eq!(cp.domain(later).await.unwrap().status, "Cancelled");
+    assert_eq!(
+        DomainApi::domain(&cp, later).await.unwrap().status,
+        "Cancelled"
+    );
     let done = run(
         &cp,
         Command::CancelDomain { immediate: true },
@@ -771,13 +795,12 @@ async fn cancelling_at_term_end_and_at_once() {
     .await
     .unwrap();
     assert_eq!(done, format!("{now} cancelled with immediate effect"));
-    let gone = cp.domain(now).await.unwrap_err();
+    let gone = DomainApi::domain(&cp, now).await.unwrap_err();
     assert!(
         gone.cause.starts_with("Error1: domain name not found"),
         "{gone}"
     );
-    assert!(!cp
-        .domains()
+    assert!(!DomainApi::domains(&cp)
         .await
         .unwrap()
         .domains
@@ -814,7 +837,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
         .expect(&done)
         .to_string();
     let find = |contacts: Vec<hostdeck::model::Contact>| contacts.into_iter().find(|c| c.id == id);
-    let added = find(cp.domains().await.unwrap().contacts).expect("listed");
+    let added = find(DomainApi::domains(&cp).await.unwrap().contacts).expect("listed");
     assert_eq!(
         (added.fields.city.as_str(), added.fields.last_name.as_str()),
         ("Leiden", "Hendriks")
@@ -825,7 +848,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
         format!("contact {id} (HENDRIKS-E) changed")
     );
     assert_eq!(
-        find(cp.domains().await.unwrap().contacts)
+        find(DomainApi::domains(&cp).await.unwrap().contacts)
             .unwrap()
             .fields
             .city,
@@ -837,7 +860,7 @@ async fn contacts_round_trip_through_add_edit_and_delete() {
             .unwrap(),
         format!("contact {id} deleted")
     );
-    assert!(find(cp.domains().await.unwrap().contacts).is_none());
+    assert!(find(DomainApi::domains(&cp).await.unwrap().contacts).is_none());
     let again = api_error(run(&cp, Command::DeleteContact, ObjectKind::Contact, &id).await);
     assert!(
         again.cause.starts_with("Error1: domain contact not found"),
@@ -904,7 +927,10 @@ async fn the_get_method_reads_and_writes_the_same() {
         .unwrap(),
         format!("{id} is now unlocked")
     );
-    assert_eq!(post.domain(&id).await.unwrap().locked, Some(false));
+    assert_eq!(
+        DomainApi::domain(&post, &id).await.unwrap().locked,
+        Some(false)
+    );
 }
 
 #[tokio::test]
@@ -935,7 +961,7 @@ async fn a_wrong_hash_is_an_auth_error_that_never_shows_a_hash() {
         let cp = ControlepaneelProvider::new(settings).unwrap();
         for error in [
             cp.check().await.unwrap_err(),
-            cp.domains().await.unwrap_err(),
+            DomainApi::domains(&cp).await.unwrap_err(),
         ] {
             assert_eq!(error.kind, ErrorKind::Auth);
             let text = format!("{error} {error:?}");
@@ -1015,7 +1041,7 @@ async fn a_mutation_that_fails_in_transport_is_not_resent_and_says_so() {
     let sim = sim().await;
     let cp = provider(&sim, HttpMethod::Post);
     let id = a_domain(&cp, true).await;
-    let history = cp.domain_history(&id).await.unwrap().len();
+    let history = cp.history(&id).await.unwrap().len();
     sim.faults.set(Faults {
         http_status: Some(503),
         ..Default::default()
@@ -1035,8 +1061,8 @@ async fn a_mutation_that_fails_in_transport_is_not_resent_and_says_so() {
         "{error}"
     );
     // The simulator answered 503 without acting, and nothing was sent again.
-    assert_eq!(cp.domain(&id).await.unwrap().status, "Active");
-    assert_eq!(cp.domain_history(&id).await.unwrap().len(), history);
+    assert_eq!(DomainApi::domain(&cp, &id).await.unwrap().status, "Active");
+    assert_eq!(cp.history(&id).await.unwrap().len(), history);
 }
 
 // -- config wiring ---------------------------------------------------------------
@@ -1066,7 +1092,7 @@ async fn a_configured_account_is_built_and_an_empty_base_url_names_the_account()
     let provider = &setup.accounts[0].provider;
     assert_eq!(
         (provider.account(), provider.kind()),
-        ("nl-colo", "controlepaneel")
+        ("nl-colo", ProviderKind::Controlepaneel)
     );
     assert!(provider.check().await.unwrap().ends_with("servers"));
     let empty = good.replace(&sim.base_url, "");
@@ -1089,11 +1115,154 @@ async fn the_demo_config_has_a_controlepaneel_account() {
     let sim = sim().await;
     let config = hostdeck::setup::demo_config(std::slice::from_ref(&sim));
     let account = config.account("cp-demo").expect("cp-demo");
-    assert_eq!(account.kind.as_str(), "controlepaneel");
+    assert_eq!(account.kind(), ProviderKind::Controlepaneel);
     assert_eq!(account.base_url, sim.base_url);
-    assert_eq!(account.account_id.as_deref(), sim.credential("account_id"));
+    let KindOptions::Controlepaneel { account_id, method } = &account.options else {
+        panic!("a controlepaneel account: {account:?}");
+    };
+    assert_eq!(Some(account_id.as_str()), sim.credential("account_id"));
+    assert_eq!(*method, HttpMethod::Post);
     assert_eq!(
         account.secret("hash").unwrap().expose(),
         sim.credential("hash").unwrap()
+    );
+}
+
+// -- one call failing: the refresh keeps the rest ----------------------------------
+
+/// The one account-level gap, checked to name the account and the call.
+fn only_gap(missing: &[Missing], part: &str, call: &str) -> Missing {
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    let gap = missing[0].clone();
+    assert_eq!(gap.part, part, "{gap:?}");
+    assert!(
+        gap.cause.starts_with(&format!("cp-sim: {call}: ")),
+        "{gap:?}"
+    );
+    gap
+}
+
+#[tokio::test]
+async fn without_monitoring_every_server_is_listed_and_says_so() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    assert!(before.iter().all(|s| s.missing.is_empty()));
+    sim.faults
+        .fail_only(Targeted::new(["Module=servers", "Action=list_mon"]).with_status(503));
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let gap = only_gap(&inventory.missing, "monitoring", "servers/list_mon");
+    assert!(gap.cause.contains("HTTP 503"), "{gap:?}");
+    assert_eq!(inventory.servers.len(), before.len());
+    for (server, was) in inventory.servers.iter().zip(&before) {
+        assert_eq!((&server.id, &server.ips), (&was.id, &was.ips));
+        assert_eq!(server.missing, std::slice::from_ref(&gap), "{}", server.id);
+        assert!(detail(server, "Monitoring", "Profile id").is_none());
+    }
+    assert!(inventory.samples.iter().all(|s| s.metric != "load"));
+}
+
+#[tokio::test]
+async fn without_the_ip_list_every_server_is_listed_without_addresses() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    sim.faults
+        .fail_only(Targeted::new(["Module=servers", "Action=list_ip"]));
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let gap = only_gap(&inventory.missing, "IP addresses", "servers/list_ip");
+    assert_eq!(inventory.servers.len(), before.len());
+    for (server, was) in inventory.servers.iter().zip(&before) {
+        assert_eq!((&server.id, &server.name), (&was.id, &was.name));
+        assert!(server.ips.is_empty(), "{}", server.id);
+        assert_eq!(server.missing, std::slice::from_ref(&gap), "{}", server.id);
+    }
+}
+
+#[tokio::test]
+async fn one_server_without_details_is_listed_from_its_list_entry() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = servers(&cp).await;
+    let id = before[1].id.clone();
+    let identifier = format!("Identifier={id}");
+    sim.faults
+        .fail_only(Targeted::new(["Action=get_details", &identifier]));
+    let inventory = cp.inventory().await.expect("the primary list arrived");
+    let call = format!("servers/get_details {id}");
+    let gap = only_gap(&inventory.missing, "details of 1 server", &call);
+    assert_eq!(inventory.servers.len(), before.len());
+    for server in &inventory.servers {
+        if server.id == id {
+            assert_eq!(server.name, before[1].name, "from the list entry");
+            assert_eq!(server.missing.len(), 1, "{:?}", server.missing);
+            assert_eq!(server.missing[0].part, "details");
+            assert_eq!(server.missing[0].cause, gap.cause);
+        } else {
+            assert!(
+                server.missing.is_empty(),
+                "{}: {:?}",
+                server.id,
+                server.missing
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn one_domain_without_details_is_listed_and_the_others_are_whole() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = DomainApi::domains(&cp).await.unwrap().domains;
+    let hit = before
+        .iter()
+        .find(|d| d.id.matches('.').count() == 1)
+        .expect("a domain with one dot");
+    let name = format!("SLD={}&TLD={}", hit.sld(), hit.tld);
+    sim.faults.fail_only(Targeted::new([
+        "Module=domains",
+        "Action=get_details",
+        &name,
+    ]));
+    let inventory = DomainApi::domains(&cp).await.expect("the list arrived");
+    let call = format!("domains/get_details {}", hit.id);
+    let gap = only_gap(&inventory.missing, "details of 1 domain", &call);
+    assert_eq!(inventory.domains.len(), before.len());
+    assert!(!inventory.contacts.is_empty());
+    for domain in &inventory.domains {
+        if domain.id == hit.id {
+            assert!(!domain.detailed);
+            assert_eq!(domain.missing.len(), 1, "{:?}", domain.missing);
+            assert_eq!(domain.missing[0].part, "details");
+            assert_eq!(domain.missing[0].cause, gap.cause);
+        } else {
+            assert!(domain.detailed && domain.missing.is_empty(), "{domain:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn colocation_without_visitors_still_lists_the_visits() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let before = ColocationApi::colocation(&cp).await.unwrap();
+    sim.faults
+        .fail_only(Targeted::new(["Module=colocation", "Action=list_visitor"]));
+    let colocation = ColocationApi::colocation(&cp)
+        .await
+        .expect("visits arrived");
+    only_gap(&colocation.missing, "visitors", "colocation/list_visitor");
+    assert!(colocation.visitors.is_empty());
+    assert_eq!(colocation.visits, before.visits);
+    // Both lists failing is the account failing.
+    sim.faults.fail_only(Targeted::new(["Module=colocation"]));
+    let error = ColocationApi::colocation(&cp)
+        .await
+        .expect_err("nothing arrived");
+    assert!(
+        error
+            .to_string()
+            .starts_with("cp-sim: colocation/list_visitor: "),
+        "{error}"
     );
 }

@@ -1,4 +1,5 @@
 //! Each provider against its simulator over real loopback HTTP.
 
 mod clc;
+mod contract;
 mod controlepaneel;

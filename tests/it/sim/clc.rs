@@ -761,3 +761,58 @@ async fn scale_ten_thousand_lists_ten_thousand_servers() {
     }
     assert_eq!(names.len(), 10_000);
 }
+
+#[tokio::test]
+async fn a_targeted_fault_hits_only_matching_requests_and_counts_down() {
+    let sim = sim().await;
+    let api = Api::new(&sim);
+    api.logon().await;
+    let set = api
+        .set_faults(json!({"targeted": [{
+            "matches": ["Network/GetNetworks/", "\"Location\":\"UC1\""],
+            "times": 2
+        }]}))
+        .await;
+    assert_eq!(set.status(), 200);
+    let networks = |location: &str| json!({"Location": location});
+    let uc1 = api.call("Network/GetNetworks", networks("UC1")).await;
+    assert_eq!(
+        (uc1["Success"].clone(), uc1["StatusCode"].clone()),
+        (json!(false), json!(2)),
+        "{uc1}"
+    );
+    let wa1 = api.call("Network/GetNetworks", networks("WA1")).await;
+    assert_eq!(wa1["StatusCode"], 0, "another location is untouched: {wa1}");
+    let details = json!({"Location": "UC1", "Name": "x"});
+    let other = api.call("Network/GetNetworkDetails", details).await;
+    assert_ne!(
+        other["StatusCode"], 2,
+        "another method is untouched: {other}"
+    );
+    assert_eq!(sim.faults.get().targeted[0].times, Some(1));
+    let again = api.call("Network/GetNetworks", networks("UC1")).await;
+    assert_eq!(again["StatusCode"], 2);
+    assert!(sim.faults.get().targeted.is_empty(), "used up");
+    let healed = api.call("Network/GetNetworks", networks("UC1")).await;
+    assert_eq!(healed["StatusCode"], 0, "{healed}");
+}
+
+#[tokio::test]
+async fn a_targeted_fault_can_answer_an_http_status_or_a_garbled_body() {
+    let sim = sim().await;
+    let api = Api::new(&sim);
+    api.logon().await;
+    api.set_faults(json!({"targeted": [
+        {"matches": ["GetLocations"], "http_status": 502},
+        {"matches": ["GetGroups"], "malformed_body": true}
+    ]}))
+    .await;
+    let locations = api.post("Account/GetLocations/JSON", json!({})).await;
+    assert_eq!(locations.status(), 502);
+    let groups = api
+        .post("Group/GetGroups/JSON", json!({"Location": "WA1"}))
+        .await;
+    assert_eq!(groups.status(), 200);
+    let text = groups.text().await.expect("text");
+    assert!(serde_json::from_str::<Value>(&text).is_err(), "{text}");
+}

@@ -5,7 +5,7 @@
 //! nothing from `provider` is used.
 
 use hostdeck::sim::controlepaneel::{domains_list_xml, DEMO_ACCOUNT_ID, DEMO_HASH};
-use hostdeck::sim::{start_all, start_controlepaneel, Faults, SimOptions, SimServer};
+use hostdeck::sim::{start_all, start_controlepaneel, Faults, SimOptions, SimServer, Targeted};
 use quick_xml::events::Event;
 
 /// One parsed element: its text and children.
@@ -1270,6 +1270,28 @@ async fn injected_faults_change_the_answers() {
     assert_eq!(parse(&cp.post_raw(&LIST).await).name, "Domains_List");
 }
 
+#[tokio::test]
+async fn a_targeted_fault_fails_one_object_and_leaves_the_rest() {
+    let cp = Cp::start().await;
+    let servers = cp.servers_of_type("Virtual").await;
+    let (hit, spared) = (&servers[0], &servers[1]);
+    let matches = [
+        "Action=get_details".to_string(),
+        format!("Identifier={hit}"),
+    ];
+    cp.set_faults(&Faults {
+        targeted: vec![Targeted::new(matches)],
+        ..Faults::default()
+    })
+    .await;
+    let failed = cp.server("get_details", hit).await;
+    assert_eq!(failed.name, "Error", "{failed:#?}");
+    let other = cp.server("get_details", spared).await;
+    assert_eq!(other.text("Status"), "Success1", "{other:#?}");
+    let listed = cp.call("servers", "list", &[]).await;
+    assert_eq!(listed.name, "Servers_List", "another action is untouched");
+}
+
 #[test]
 fn a_large_domain_list_has_one_item_per_domain() {
     let xml = domains_list_xml(10_000, 1);
@@ -1287,7 +1309,7 @@ fn a_large_domain_list_has_one_item_per_domain() {
 #[tokio::test]
 async fn start_all_starts_clc_then_controlepaneel() {
     let sims = start_all(SimOptions::default()).await.expect("started");
-    let kinds: Vec<&str> = sims.iter().map(|s| s.kind).collect();
+    let kinds: Vec<&str> = sims.iter().map(|s| s.kind.as_str()).collect();
     assert_eq!(kinds, ["clc", "controlepaneel"]);
     let cp = &sims[1];
     assert!(cp.base_url.ends_with("/api/"));

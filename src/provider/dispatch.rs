@@ -1,0 +1,245 @@
+//! What a provider offers, read from the APIs it hands out, and the one
+//! dispatch from a [`Command`] to the API method that carries it out. The
+//! "not offered" error is written here, once.
+
+use super::{DomainApi, DomainHandles, ErrorKind, Provider, ProviderError, Result, Submitted};
+use crate::model::{Action, Capability, Command, Ref};
+
+/// Whether `provider` offers `capability`: whether it has the API.
+pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
+    match capability {
+        Capability::ReverseDns => provider.reverse_dns().is_some(),
+        Capability::Telemetry => provider.telemetry().is_some(),
+        Capability::Domains => provider.domains().is_some(),
+        Capability::Contacts => provider.contacts().is_some(),
+        Capability::Colocation => provider.colocation().is_some(),
+        Capability::IpRequests => provider.ip_requests().is_some(),
+    }
+}
+
+/// Every capability `provider` offers, in [`Capability::ALL`] order.
+pub fn capabilities(provider: &dyn Provider) -> Vec<Capability> {
+    Capability::ALL
+        .into_iter()
+        .filter(|capability| offers(provider, *capability))
+        .collect()
+}
+
+/// The error for something the provider's kind does not offer: `what` is
+/// a capability's or a command's label, `operation` the attempted call.
+pub fn not_offered(provider: &dyn Provider, what: &str, operation: &str) -> ProviderError {
+    ProviderError::new(
+        provider.account(),
+        operation,
+        ErrorKind::Unsupported,
+        format!("{what} is not offered by {}", provider.kind()),
+    )
+}
+
+/// Sends `command` to `target` through the API that carries it. Never
+/// retried. A command whose API the provider lacks fails with
+/// [`ErrorKind::Unsupported`]; a target of the wrong kind is refused
+/// before anything is sent.
+pub async fn execute(
+    provider: &dyn Provider,
+    command: &Command,
+    target: &Ref,
+) -> Result<Submitted> {
+    check_target(provider, command, target)?;
+    let id = target.id.as_str();
+    match command {
+        Command::Power(action) => power(provider, command, *action, id).await,
+        Command::SetPtr { hostname, remarks } => {
+            let api = offered(provider, provider.reverse_dns(), command)?;
+            api.set_ptr(id, hostname, remarks.as_deref()).await
+        }
+        Command::RequestIps {
+            ipv6,
+            count,
+            reason,
+        } => {
+            let api = offered(provider, provider.ip_requests(), command)?;
+            api.request_ips(id, *ipv6, *count, reason).await
+        }
+        Command::AddContact(fields) => {
+            let api = offered(provider, provider.contacts(), command)?;
+            api.add_contact(fields).await
+        }
+        Command::EditContact(fields) => {
+            let api = offered(provider, provider.contacts(), command)?;
+            api.edit_contact(id, fields).await
+        }
+        Command::DeleteContact => {
+            let api = offered(provider, provider.contacts(), command)?;
+            api.delete_contact(id).await
+        }
+        Command::RequestEpp => domains(provider, command)?.request_epp(id).await,
+        Command::SetLock { locked } => domains(provider, command)?.set_lock(id, *locked).await,
+        Command::SetNameservers { nameservers } => {
+            let api = domains(provider, command)?;
+            api.set_nameservers(id, nameservers).await
+        }
+        Command::SetDomainContacts { owner, admin, tech } => {
+            let handles = DomainHandles { owner, admin, tech };
+            domains(provider, command)?.set_contacts(id, handles).await
+        }
+        Command::CancelDomain { immediate } => {
+            domains(provider, command)?.cancel(id, *immediate).await
+        }
+    }
+}
+
+/// The domain API for a domain command.
+fn domains<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn DomainApi> {
+    offered(provider, provider.domains(), command)
+}
+
+/// A power action, when the provider has power actions and this one.
+async fn power(
+    provider: &dyn Provider,
+    command: &Command,
+    action: Action,
+    id: &str,
+) -> Result<Submitted> {
+    let api = offered(provider, provider.power(), command)?;
+    if !api.actions().contains(&action) {
+        let mut error = not_offered(provider, action.label(), command.cli_name());
+        let has: Vec<&str> = api.actions().iter().map(|a| a.label()).collect();
+        error
+            .cause
+            .push_str(&format!(" (it has {})", has.join(", ")));
+        return Err(error);
+    }
+    api.power(action, id).await
+}
+
+/// A command or a read, as the "not offered" error names it.
+pub(super) trait Attempt {
+    /// What it needs: a capability's label, or its own.
+    fn needs(&self) -> String;
+    /// The call it is.
+    fn attempted(&self) -> String;
+}
+
+impl Attempt for Command {
+    fn needs(&self) -> String {
+        match self.capability() {
+            Some(capability) => capability.label().to_string(),
+            None => self.label(),
+        }
+    }
+
+    fn attempted(&self) -> String {
+        self.cli_name().to_string()
+    }
+}
+
+/// `api`, or the "not offered" error naming what `attempt` needed.
+pub(super) fn offered<'a, A: ?Sized>(
+    provider: &dyn Provider,
+    api: Option<&'a A>,
+    attempt: &impl Attempt,
+) -> Result<&'a A> {
+    api.ok_or_else(|| not_offered(provider, &attempt.needs(), &attempt.attempted()))
+}
+
+/// Refuses a command aimed at the wrong kind of object.
+fn check_target(provider: &dyn Provider, command: &Command, target: &Ref) -> Result<()> {
+    if target.kind == command.target_kind() {
+        return Ok(());
+    }
+    Err(ProviderError::new(
+        provider.account(),
+        command.cli_name(),
+        ErrorKind::Refused,
+        format!(
+            "{} acts on a {:?}, not on a {:?}",
+            command.label(),
+            command.target_kind(),
+            target.kind
+        ),
+    ))
+}
+
+/// Sends a power action to one server of `provider`'s account: the common
+/// case of [`execute`], spelled out once.
+pub async fn execute_power(
+    provider: &dyn Provider,
+    action: Action,
+    server_id: &str,
+) -> Result<Submitted> {
+    let target = Ref::server(provider.account(), server_id);
+    execute(provider, &Command::Power(action), &target).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ObjectKind, ProviderKind};
+    use crate::provider::testing::Fake;
+
+    #[test]
+    fn capabilities_are_the_apis_a_provider_has() {
+        assert!(capabilities(&Fake::bare()).is_empty());
+        let full = Fake::full();
+        assert_eq!(capabilities(&full), Capability::ALL.to_vec());
+        for capability in Capability::ALL {
+            assert!(offers(&full, capability), "{capability:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_missing_api_is_the_one_not_offered_error() {
+        let bare = Fake::bare();
+        let target = Ref::new("fake", ObjectKind::Ip, "10.0.0.1");
+        let command = Command::SetPtr {
+            hostname: "a.example".into(),
+            remarks: None,
+        };
+        let error = execute(&bare, &command, &target).await.unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Unsupported);
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "fake: set-ptr: reverse DNS editing is not offered by {}",
+                ProviderKind::I3d
+            )
+        );
+        let error = execute_power(&bare, Action::Reboot, "s1")
+            .await
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "fake: reboot: reboot is not offered by i3d"
+        );
+    }
+
+    #[tokio::test]
+    async fn commands_reach_their_api_and_power_actions_are_checked() {
+        let full = Fake::full();
+        let done = execute_power(&full, Action::Reboot, "s1").await.unwrap();
+        assert_eq!(done, Submitted::Done("power reboot s1".into()));
+        let error = execute_power(&full, Action::Pause, "s1").await.unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Unsupported);
+        assert!(
+            error.cause.ends_with("(it has reboot, power on)"),
+            "{error}"
+        );
+        let domain = Ref::new("fake", ObjectKind::Domain, "a.nl");
+        let done = execute(&full, &Command::SetLock { locked: true }, &domain)
+            .await
+            .unwrap();
+        assert_eq!(done, Submitted::Done("lock a.nl true".into()));
+    }
+
+    #[tokio::test]
+    async fn a_target_of_the_wrong_kind_is_refused_before_sending() {
+        let full = Fake::full();
+        let server = Ref::server("fake", "s1");
+        let error = execute(&full, &Command::RequestEpp, &server)
+            .await
+            .unwrap_err();
+        assert_eq!(error.kind, ErrorKind::Refused);
+        assert!(full.calls().is_empty(), "{:?}", full.calls());
+    }
+}

@@ -1,0 +1,221 @@
+//! A provider without a network, for the unit tests of the contract:
+//! `bare` has only servers, `full` every API. Commands are recorded and
+//! answered at once with their call as the note.
+
+use super::*;
+use crate::model::{Action, Colocation, ContactFields, Domain, HistoryEntry, MetricSeries};
+use std::sync::Mutex;
+
+pub struct Fake {
+    full: bool,
+    calls: Mutex<Vec<String>>,
+}
+
+impl Fake {
+    pub fn bare() -> Self {
+        Fake {
+            full: false,
+            calls: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn full() -> Self {
+        Fake {
+            full: true,
+            ..Fake::bare()
+        }
+    }
+
+    /// Every command sent so far.
+    pub fn calls(&self) -> Vec<String> {
+        self.calls.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    fn when<'a, A: ?Sized>(&self, api: &'a A) -> Option<&'a A> {
+        self.full.then_some(api)
+    }
+
+    fn done(&self, call: String) -> BoxFut<'_, Result<Submitted>> {
+        if let Ok(mut calls) = self.calls.lock() {
+            calls.push(call.clone());
+        }
+        ready(Ok(Submitted::Done(call)))
+    }
+}
+
+fn ready<'a, T: Send + 'a>(value: T) -> BoxFut<'a, T> {
+    Box::pin(std::future::ready(value))
+}
+
+impl Provider for Fake {
+    fn account(&self) -> &str {
+        "fake"
+    }
+
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::I3d
+    }
+
+    fn check(&self) -> BoxFut<'_, Result<String>> {
+        ready(Ok("fine".into()))
+    }
+
+    fn servers(&self) -> &dyn ServerApi {
+        self
+    }
+
+    fn power(&self) -> Option<&dyn PowerApi> {
+        self.when(self)
+    }
+
+    fn queue(&self) -> Option<&dyn QueueApi> {
+        self.when(self)
+    }
+
+    fn telemetry(&self) -> Option<&dyn TelemetryApi> {
+        self.when(self)
+    }
+
+    fn reverse_dns(&self) -> Option<&dyn ReverseDnsApi> {
+        self.when(self)
+    }
+
+    fn ip_requests(&self) -> Option<&dyn IpRequestApi> {
+        self.when(self)
+    }
+
+    fn domains(&self) -> Option<&dyn DomainApi> {
+        self.when(self)
+    }
+
+    fn contacts(&self) -> Option<&dyn ContactApi> {
+        self.when(self)
+    }
+
+    fn colocation(&self) -> Option<&dyn ColocationApi> {
+        self.when(self)
+    }
+}
+
+impl ServerApi for Fake {
+    fn inventory(&self) -> BoxFut<'_, Result<Inventory>> {
+        ready(Ok(Inventory::default()))
+    }
+
+    fn server(&self, id: &str) -> BoxFut<'_, Result<Server>> {
+        let error = ProviderError::new("fake", format!("server {id}"), ErrorKind::Api, "gone");
+        ready(Err(error))
+    }
+}
+
+impl PowerApi for Fake {
+    fn actions(&self) -> &'static [Action] {
+        &[Action::Reboot, Action::PowerOn]
+    }
+
+    fn power<'a>(&'a self, action: Action, server_id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("power {} {server_id}", action.cli_name()))
+    }
+}
+
+impl QueueApi for Fake {
+    fn job_status(&self, handle: &str) -> BoxFut<'_, Result<JobProgress>> {
+        ready(Ok(JobProgress::Succeeded(handle.to_string())))
+    }
+}
+
+impl TelemetryApi for Fake {
+    fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>> {
+        ready(Ok(vec![MetricSeries::new(server_id, "", 4)]))
+    }
+}
+
+impl ReverseDnsApi for Fake {
+    fn set_ptr<'a>(
+        &'a self,
+        address: &'a str,
+        hostname: &'a str,
+        _remarks: Option<&'a str>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("ptr {address} {hostname}"))
+    }
+}
+
+impl IpRequestApi for Fake {
+    fn request_ips<'a>(
+        &'a self,
+        server_id: &'a str,
+        _ipv6: bool,
+        count: u32,
+        _reason: &'a str,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("ips {server_id} {count}"))
+    }
+}
+
+impl DomainApi for Fake {
+    fn domains(&self) -> BoxFut<'_, Result<DomainInventory>> {
+        ready(Ok(DomainInventory::default()))
+    }
+
+    fn domain(&self, id: &str) -> BoxFut<'_, Result<Domain>> {
+        let error = ProviderError::new("fake", format!("domain {id}"), ErrorKind::Api, "gone");
+        ready(Err(error))
+    }
+
+    fn history(&self, _id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
+        ready(Ok(Vec::new()))
+    }
+
+    fn request_epp<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("epp {id}"))
+    }
+
+    fn set_lock<'a>(&'a self, id: &'a str, locked: bool) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("lock {id} {locked}"))
+    }
+
+    fn set_nameservers<'a>(
+        &'a self,
+        id: &'a str,
+        nameservers: &'a [String],
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("ns {id} {}", nameservers.join(",")))
+    }
+
+    fn set_contacts<'a>(
+        &'a self,
+        id: &'a str,
+        handles: DomainHandles<'a>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("contacts {id} {}", handles.owner))
+    }
+
+    fn cancel<'a>(&'a self, id: &'a str, immediate: bool) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("cancel {id} {immediate}"))
+    }
+}
+
+impl ContactApi for Fake {
+    fn add_contact<'a>(&'a self, fields: &'a ContactFields) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("add {}", fields.handle))
+    }
+
+    fn edit_contact<'a>(
+        &'a self,
+        id: &'a str,
+        _fields: &'a ContactFields,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("edit {id}"))
+    }
+
+    fn delete_contact<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("delete {id}"))
+    }
+}
+
+impl ColocationApi for Fake {
+    fn colocation(&self) -> BoxFut<'_, Result<Colocation>> {
+        ready(Ok(Colocation::default()))
+    }
+}
