@@ -6,7 +6,7 @@
 use super::keymap::FIXED_KEYS;
 use super::theme::Theme;
 use super::widgets::{centered, draw_scrolled};
-use crate::app::bindings::{self, Binding, Run, BINDINGS};
+use crate::app::bindings::{self, Binding, Run};
 use crate::app::panes::pane;
 use crate::app::store::State;
 use ratatui::text::{Line, Span};
@@ -46,7 +46,7 @@ pub fn lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(key_line(&range, "sort by column (again: reverse):", theme));
         lines.push(key_line("", &columns.join(" "), theme));
     }
-    let commands: Vec<String> = BINDINGS
+    let commands: Vec<String> = bindings::all()
         .iter()
         .filter(|b| b.keys.is_empty() && is_own(b) && offered(b))
         .map(|b| format!(":{}", b.name))
@@ -88,7 +88,7 @@ fn binding_lines(
     theme: &Theme,
     keep: impl Fn(&Binding) -> bool,
 ) -> Vec<Line<'static>> {
-    BINDINGS
+    bindings::all()
         .iter()
         .enumerate()
         .filter(|(_, b)| keep(b))

@@ -1,5 +1,5 @@
 //! The binding table: every key and `:` command of normal mode comes from
-//! one list of entries ([`table::BINDINGS`]), and so do the hint bar, the
+//! one list of entries ([`all`]), and so do the hint bar, the
 //! `?` help and the README's key table. An entry has a name (its `:`
 //! command and its `[keys]` name in the config), default keys, a
 //! description, the views it works in, the capability it needs and how it
@@ -12,7 +12,7 @@
 
 mod table;
 
-pub use table::BINDINGS;
+use std::sync::LazyLock;
 
 use super::intent::Intent;
 use super::panes::{pane, ViewKind};
@@ -175,7 +175,17 @@ impl Binding {
     }
 }
 
-/// The keys of every entry of [`BINDINGS`], in table order, after the
+/// The binding table: each pane's own entries (in the order of
+/// [`ViewKind::ALL`]), then the general ones of `table.rs`. Built once.
+pub fn all() -> &'static [Binding] {
+    static ALL: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+        let own = ViewKind::ALL.iter().flat_map(|&kind| pane(kind).bindings());
+        own.chain(table::GENERAL).cloned().collect()
+    });
+    &ALL
+}
+
+/// The keys of every entry of [`all`], in table order, after the
 /// user's `[keys]` overrides.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Keymap {
@@ -184,7 +194,7 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let keys = BINDINGS
+        let keys = all()
             .iter()
             .map(|b| {
                 b.keys
@@ -211,7 +221,7 @@ impl Keymap {
     pub fn with_overrides(overrides: &KeyOverrides) -> Result<Keymap, KeymapError> {
         let mut keymap = Keymap::default();
         for entry in &overrides.0 {
-            let index = BINDINGS
+            let index = all()
                 .iter()
                 .position(|b| b.name == entry.action)
                 .ok_or_else(|| KeymapError {
@@ -223,14 +233,13 @@ impl Keymap {
         match keymap.conflicts().into_iter().next() {
             None => Ok(keymap),
             Some((a, b, key, view)) => {
-                let overridden =
-                    |i: usize| overrides.0.iter().any(|o| o.action == BINDINGS[i].name);
+                let overridden = |i: usize| overrides.0.iter().any(|o| o.action == all()[i].name);
                 let (blamed, other) = if overridden(b) { (b, a) } else { (a, b) };
                 Err(KeymapError {
-                    action: BINDINGS[blamed].name.to_string(),
+                    action: all()[blamed].name.to_string(),
                     problem: format!(
                         "{key} is already bound to {} in the {} view",
-                        BINDINGS[other].name,
+                        all()[other].name,
                         view.title()
                     ),
                 })
@@ -252,9 +261,7 @@ impl Keymap {
     /// column keys as `1..9`.
     pub fn key_labels(&self, index: usize) -> String {
         let labels: Vec<String> = self.keys(index).iter().map(KeySpec::label).collect();
-        let columns = BINDINGS
-            .get(index)
-            .is_some_and(|b| b.run == Run::SortColumn);
+        let columns = all().get(index).is_some_and(|b| b.run == Run::SortColumn);
         match (columns, labels.first(), labels.last()) {
             (true, Some(first), Some(last)) if labels.len() > 2 => format!("{first}..{last}"),
             _ => labels.join(" / "),
@@ -265,8 +272,8 @@ impl Keymap {
     pub fn conflicts(&self) -> Vec<(usize, usize, KeySpec, ViewKind)> {
         let mut found = Vec::new();
         for view in ViewKind::ALL {
-            let active: Vec<usize> = (0..BINDINGS.len())
-                .filter(|&i| BINDINGS[i].works_in(view))
+            let active: Vec<usize> = (0..all().len())
+                .filter(|&i| all()[i].works_in(view))
                 .collect();
             for (n, &a) in active.iter().enumerate() {
                 for &b in &active[n + 1..] {
@@ -282,8 +289,8 @@ impl Keymap {
 
     /// The entry a key presses in `view`, and which of its keys it is.
     fn entry_for(&self, view: ViewKind, key: &KeyEvent) -> Option<(usize, usize)> {
-        (0..BINDINGS.len())
-            .filter(|&i| BINDINGS[i].works_in(view))
+        (0..all().len())
+            .filter(|&i| all()[i].works_in(view))
             .find_map(|i| {
                 let n = self.keys(i).iter().position(|k| k.matches(key))?;
                 Some((i, n))
@@ -292,7 +299,7 @@ impl Keymap {
 }
 
 fn unknown_action(name: &str) -> String {
-    let mut names: Vec<&str> = BINDINGS.iter().map(|b| b.name).collect();
+    let mut names: Vec<&str> = all().iter().map(|b| b.name).collect();
     names.sort_unstable();
     format!(
         "unknown action {name:?}; the actions are: {}",
@@ -303,7 +310,7 @@ fn unknown_action(name: &str) -> String {
 /// The intent of a key in normal mode, in the current view.
 pub fn key_intent(state: &State, key: &KeyEvent) -> Option<Intent> {
     let (index, n) = state.keymap.entry_for(state.main_view, key)?;
-    Some(BINDINGS[index].key_intent(n))
+    Some(all()[index].key_intent(n))
 }
 
 /// Parses a `:` line into intents: its first word names an entry of the
@@ -315,7 +322,7 @@ pub fn parse_command_line(line: &str, view: ViewKind) -> Result<Vec<Intent>, Str
     };
     let args: Vec<&str> = words.collect();
     let name = head.to_ascii_lowercase();
-    let Some(binding) = BINDINGS.iter().find(|b| b.is_named(&name)) else {
+    let Some(binding) = all().iter().find(|b| b.is_named(&name)) else {
         return Err(format!("unknown command :{head} (try :help)"));
     };
     if !binding.works_in(view) {
@@ -341,7 +348,7 @@ fn views_of(binding: &Binding) -> String {
 
 /// The default key that shows `view`, if it has one.
 fn view_key(view: ViewKind) -> Option<&'static str> {
-    BINDINGS
+    all()
         .iter()
         .find(|b| b.run == Run::Intent(Intent::ShowView(view)))
         .and_then(|b| b.keys.first().copied())
@@ -382,7 +389,7 @@ pub fn offered(state: &State) -> Vec<Offer> {
         (Some(c), Some(account)) => state.offers(account, c),
         (Some(c), None) => state.any_offers(c),
     };
-    BINDINGS
+    all()
         .iter()
         .enumerate()
         .filter(|(_, b)| b.works_in(view) && offered(b.capability))
@@ -401,7 +408,7 @@ pub fn offered(state: &State) -> Vec<Offer> {
 
 /// The hint bar's right part: `/ filter  ? help  q quit`, where they work.
 pub fn general_hints(state: &State) -> Vec<(String, &'static str)> {
-    BINDINGS
+    all()
         .iter()
         .enumerate()
         .filter(|(_, b)| b.works_in(state.main_view))
@@ -417,7 +424,7 @@ pub fn general_hints(state: &State) -> Vec<(String, &'static str)> {
 pub fn markdown_table() -> String {
     let keymap = Keymap::default();
     let mut text = String::from("| keys | `:` command | what | views |\n|---|---|---|---|\n");
-    for (index, binding) in BINDINGS.iter().enumerate() {
+    for (index, binding) in all().iter().enumerate() {
         let labels = keymap.key_labels(index);
         let keys: Vec<String> = labels
             .split(" / ")
@@ -450,7 +457,7 @@ mod tests {
 
     #[test]
     fn every_default_key_parses_and_none_is_a_habit_key() {
-        for binding in BINDINGS {
+        for binding in all() {
             for key in binding.keys {
                 let spec = KeySpec::parse(key).unwrap_or_else(|e| panic!("{key}: {e}"));
                 assert!(!spec.is_habit_key(), "{} is on {key}", binding.name);
@@ -461,7 +468,7 @@ mod tests {
 
     #[test]
     fn every_description_fits_the_help_overlay() {
-        for binding in BINDINGS {
+        for binding in all() {
             let width = binding.help.chars().count();
             assert!(
                 width <= HELP_WIDTH,
@@ -473,8 +480,8 @@ mod tests {
 
     #[test]
     fn names_are_unique_and_commands_resolve_to_their_entry() {
-        for (i, binding) in BINDINGS.iter().enumerate() {
-            let clash = BINDINGS[i + 1..].iter().find(|b| {
+        for (i, binding) in all().iter().enumerate() {
+            let clash = all()[i + 1..].iter().find(|b| {
                 b.is_named(binding.name) || binding.aliases.iter().any(|a| b.is_named(a))
             });
             assert!(clash.is_none(), "{} is named twice", binding.name);
@@ -519,7 +526,7 @@ mod tests {
             )
         };
         let keymap = Keymap::with_overrides(&overrides(&[("reboot", "B")])).unwrap();
-        let reboot = BINDINGS.iter().position(|b| b.name == "reboot").unwrap();
+        let reboot = all().iter().position(|b| b.name == "reboot").unwrap();
         assert_eq!(keymap.first_key(reboot).as_deref(), Some("B"));
         let clash = Keymap::with_overrides(&overrides(&[("reboot", "o")])).unwrap_err();
         assert_eq!(clash.action, "reboot");

@@ -3,7 +3,8 @@
 //! moves the keyboard between the two tables, and the details panel shows
 //! the selected entry of the focused one.
 
-use super::{list_columns, Pane, Panel, Table};
+use super::{list_columns, Pane, Panel, Table, ViewKind};
+use crate::app::bindings::{Binding, Hint, Run};
 use crate::app::event::Effect;
 use crate::app::filter::Filter;
 use crate::app::intent::Intent;
@@ -13,6 +14,22 @@ use crate::app::listview::{search_of, Column, Fit, ListRow, ListView, SortKey};
 use crate::app::store::{FlashLevel, State, Store};
 use crate::model::{now_millis, Capability, Millis, Visit, Visitor};
 use crate::provider::Fetch;
+
+/// The view these keys work in.
+const VIEW: &[ViewKind] = &[ViewKind::Colocation];
+
+/// The keys of the colocation pane.
+pub static BINDINGS: &[Binding] = &[Binding::new(
+    "switch",
+    &["tab", "shift-tab"],
+    "switch between visitors and visits",
+    Run::Intent(Intent::FocusNext),
+)
+.views(VIEW)
+.hint(Hint::When(|s| match s.panes.colocation.focus {
+    Focus::Visitors => Some("visits"),
+    Focus::Visits => Some("visitors"),
+}))];
 
 /// Colocation data is fetched again on opening the view after this long.
 pub const COLOCATION_TTL_MS: Millis = 60_000;
@@ -223,6 +240,10 @@ impl ListRow for Visit {
 pub struct Colocation;
 
 impl Pane for Colocation {
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
     fn title(&self) -> &'static str {
         "colocation"
     }

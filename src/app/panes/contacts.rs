@@ -4,9 +4,11 @@
 //! of their account, so this pane fetches what the domains pane fetches.
 
 use super::domains::domain_fetches;
-use super::{list_columns, Pane, Panel, Table};
+use super::{list_columns, Pane, Panel, Table, ViewKind};
+use crate::app::bindings::{Binding, Hint, Run};
 use crate::app::event::Effect;
 use crate::app::filter::Filter;
+use crate::app::form::FormKind;
 use crate::app::intent::Intent;
 use crate::app::labels::{contact_label, contact_use, ContactUse};
 use crate::app::layout;
@@ -14,6 +16,48 @@ use crate::app::listview::{search_of, Column, Fit, ListRow, ListView, SortKey};
 use crate::app::store::{FlashLevel, Mode, State, Store};
 use crate::model::{Capability, Command, Contact, Ref};
 use crate::provider::Fetch;
+
+/// The view these keys work in.
+const VIEW: &[ViewKind] = &[ViewKind::Contacts];
+
+/// The keys of the contacts pane, in the order the hint bar shows them.
+pub static BINDINGS: &[Binding] = &[
+    contact(
+        "add-contact",
+        &["a"],
+        "add a contact (form)",
+        Intent::OpenForm(FormKind::NewContact),
+    )
+    .hint(Hint::When(|_| Some("add"))),
+    contact(
+        "edit-contact",
+        &["e"],
+        "edit the selected contact (form)",
+        Intent::OpenForm(FormKind::EditContact),
+    )
+    .hint(Hint::When(|s| s.selected_contact().map(|_| "edit"))),
+    contact(
+        "del-contact",
+        &["x", "delete"],
+        "delete the selected contact (asks first)",
+        Intent::DeleteContact,
+    )
+    .aliases(&["delete-contact"])
+    .hint(Hint::When(|s| s.selected_contact().map(|_| "delete"))),
+];
+
+/// A contact action in the contacts view.
+const fn contact(
+    name: &'static str,
+    keys: &'static [&'static str],
+    help: &'static str,
+    intent: Intent,
+) -> Binding {
+    Binding::new(name, keys, help, Run::Intent(intent))
+        .views(VIEW)
+        .needs(Capability::Contacts)
+        .mutating()
+}
 
 /// The table and details panel of the contacts pane, and which domains
 /// use each contact.
@@ -154,6 +198,10 @@ impl ListRow for Contact {
 pub struct Contacts;
 
 impl Pane for Contacts {
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
     fn title(&self) -> &'static str {
         "contacts"
     }

@@ -3,9 +3,11 @@
 //! the domain actions (EPP code, lock, cancel; the nameserver and contact
 //! forms), which go the common way of every command.
 
-use super::{list_columns, Pane, Panel, Table};
+use super::{list_columns, Pane, Panel, Table, ViewKind};
+use crate::app::bindings::{Binding, Hint, Run};
 use crate::app::event::Effect;
 use crate::app::filter::Filter;
+use crate::app::form::FormKind;
 use crate::app::intent::{DomainAction, Intent};
 use crate::app::labels::{days_label, lock_label, ymd};
 use crate::app::layout;
@@ -13,6 +15,89 @@ use crate::app::listview::{search_of, Column, Fit, ListRow, ListView, SortKey};
 use crate::app::store::{FlashLevel, State, Store};
 use crate::model::{now_millis, Capability, Command, Domain, Millis, Ref};
 use crate::provider::Fetch;
+
+/// The view these keys work in.
+const VIEW: &[ViewKind] = &[ViewKind::Domains];
+
+/// The keys of the domains pane, in the order the hint bar shows them.
+pub static BINDINGS: &[Binding] = &[
+    domain(
+        "epp",
+        &["e"],
+        "request the transfer (EPP) code (asks first)",
+        Intent::Domain(DomainAction::RequestEpp),
+    )
+    .aliases(&["request-epp"])
+    .hint(Hint::When(|s| on_domain(s, "epp"))),
+    domain(
+        "toggle-lock",
+        &["L"],
+        "lock / unlock at the registry (asks first)",
+        Intent::Domain(DomainAction::ToggleLock),
+    )
+    .hint(Hint::When(|s| match s.selected_domain()?.locked? {
+        true => Some("unlock"),
+        false => Some("lock"),
+    })),
+    domain(
+        "ns",
+        &["n"],
+        "edit the nameservers (form)",
+        Intent::OpenForm(FormKind::Nameservers),
+    )
+    .aliases(&["nameservers"])
+    .hint(Hint::When(|s| on_domain(s, "ns"))),
+    domain(
+        "domain-contacts",
+        &["c"],
+        "change the owner / admin / tech handles (form)",
+        Intent::OpenForm(FormKind::DomainContacts),
+    )
+    .hint(Hint::When(|s| on_domain(s, "contacts"))),
+    domain(
+        "cancel",
+        &["X"],
+        "cancel at the end of the term (type the name)",
+        Intent::Domain(DomainAction::Cancel { immediate: false }),
+    )
+    .hint(Hint::When(|s| on_domain(s, "cancel"))),
+    domain(
+        "cancel-direct",
+        &[],
+        "cancel IMMEDIATELY (type the name; no key)",
+        Intent::Domain(DomainAction::Cancel { immediate: true }),
+    ),
+    domain(
+        "lock",
+        &[],
+        "lock at the registry",
+        Intent::Domain(DomainAction::SetLock(true)),
+    ),
+    domain(
+        "unlock",
+        &[],
+        "unlock at the registry",
+        Intent::Domain(DomainAction::SetLock(false)),
+    ),
+];
+
+/// A domain action on the selected domain.
+const fn domain(
+    name: &'static str,
+    keys: &'static [&'static str],
+    help: &'static str,
+    intent: Intent,
+) -> Binding {
+    Binding::new(name, keys, help, Run::Intent(intent))
+        .views(VIEW)
+        .needs(Capability::Domains)
+        .mutating()
+}
+
+/// `label` when a domain is selected.
+fn on_domain(state: &State, label: &'static str) -> Option<&'static str> {
+    state.selected_domain().map(|_| label)
+}
 
 /// A domain's history is fetched again after this long.
 pub const HISTORY_TTL_MS: Millis = 60_000;
@@ -161,6 +246,10 @@ impl ListRow for Domain {
 pub struct Domains;
 
 impl Pane for Domains {
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
     fn title(&self) -> &'static str {
         "domains"
     }

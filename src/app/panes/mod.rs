@@ -15,6 +15,7 @@ pub mod domains;
 pub mod jobs;
 pub mod servers;
 
+use super::bindings::Binding;
 use super::event::Effect;
 use super::filter::Filter;
 use super::intent::Intent;
@@ -73,6 +74,12 @@ pub struct Panes {
 pub trait Pane: Sync {
     /// The view's name in titles and messages: `domains`.
     fn title(&self) -> &'static str;
+
+    /// Its own entries of the binding table: its actions and forms, with
+    /// their keys, hints and help (see `app::bindings`).
+    fn bindings(&self) -> &'static [Binding] {
+        &[]
+    }
 
     /// The table the keys move, ready to move, sort or filter.
     fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>>;

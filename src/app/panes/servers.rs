@@ -3,15 +3,133 @@
 //! server, the power actions and server forms, and the telemetry its
 //! details want.
 
-use super::{Pane, Panel, Table};
+use super::{Pane, Panel, Table, ViewKind};
+use crate::app::bindings::{Binding, Hint, Run};
 use crate::app::event::Effect;
 use crate::app::filter::Filter;
+use crate::app::form::FormKind;
 use crate::app::intent::Intent;
 use crate::app::layout;
 use crate::app::server_view::ServerView;
 use crate::app::store::{FlashLevel, State, Store};
+use crate::model::Capability;
 use crate::model::{now_millis, Action, Command, Millis, Server};
 use crate::provider::Fetch;
+
+/// The view these keys work in.
+const VIEW: &[ViewKind] = &[ViewKind::Servers];
+
+/// The keys of the servers pane, in the order the hint bar shows them.
+pub static BINDINGS: &[Binding] = &[
+    power(
+        "reboot",
+        &["b"],
+        "reboot (asks first)",
+        Action::Reboot,
+        |s| offered(s, Action::Reboot, "reboot"),
+    ),
+    power("power-on", &["o"], "power on", Action::PowerOn, |s| {
+        offered(s, Action::PowerOn, "on")
+    }),
+    power(
+        "power-off",
+        &["f"],
+        "power off (asks first)",
+        Action::PowerOff,
+        |s| offered(s, Action::PowerOff, "off"),
+    ),
+    power(
+        "shutdown",
+        &["s"],
+        "shut down (asks first)",
+        Action::ShutDown,
+        |s| offered(s, Action::ShutDown, "shut"),
+    ),
+    power(
+        "reset",
+        &["x"],
+        "reset: forced power cycle (asks first)",
+        Action::Reset,
+        |s| offered(s, Action::Reset, "reset"),
+    ),
+    power("pause", &["p"], "pause (asks first)", Action::Pause, |s| {
+        offered(s, Action::Pause, "pause")
+    }),
+    Binding::new(
+        "maintenance",
+        &["m"],
+        "maintenance mode on/off",
+        Run::Intent(Intent::ToggleMaintenance),
+    )
+    .views(VIEW)
+    .mutating()
+    .hint(Hint::When(|s| {
+        offered(s, Action::MaintenanceOn, "maint")
+            .or_else(|| offered(s, Action::MaintenanceOff, "maint"))
+    })),
+    power(
+        "maintenance-on",
+        &[],
+        "enter maintenance mode",
+        Action::MaintenanceOn,
+        |_| None,
+    ),
+    power(
+        "maintenance-off",
+        &[],
+        "leave maintenance mode",
+        Action::MaintenanceOff,
+        |_| None,
+    ),
+    Binding::new(
+        "ptr",
+        &["e"],
+        "edit reverse DNS of its IPs (form)",
+        Run::Intent(Intent::OpenForm(FormKind::Ptr)),
+    )
+    .aliases(&["rdns"])
+    .views(VIEW)
+    .needs(Capability::ReverseDns)
+    .mutating()
+    .hint(Hint::When(|s| {
+        s.selected_server()
+            .filter(|server| !server.ips.is_empty())
+            .map(|_| "rDNS")
+    })),
+    Binding::new(
+        "request-ip",
+        &["i"],
+        "request extra IP addresses (form, asks first)",
+        Run::Intent(Intent::OpenForm(FormKind::IpRequest)),
+    )
+    .aliases(&["request-ips", "ips"])
+    .views(VIEW)
+    .needs(Capability::IpRequests)
+    .mutating()
+    .hint(Hint::When(|s| s.selected_server().map(|_| "+IPs"))),
+];
+
+/// A power action on the selected server, hinted where the server offers it.
+const fn power(
+    name: &'static str,
+    keys: &'static [&'static str],
+    help: &'static str,
+    action: Action,
+    hint: fn(&State) -> Option<&'static str>,
+) -> Binding {
+    Binding::new(name, keys, help, Run::Intent(Intent::Act(action)))
+        .views(VIEW)
+        .mutating()
+        .hint(Hint::When(hint))
+}
+
+/// `label` when the selected server offers `action`.
+fn offered(state: &State, action: Action, label: &'static str) -> Option<&'static str> {
+    state
+        .selected_server()
+        .filter(|s| s.supports(action))
+        .map(|_| label)
+}
 
 /// Telemetry of a server is fetched again after this long.
 pub const TELEMETRY_TTL_MS: Millis = 60_000;
@@ -219,6 +337,10 @@ impl Table for ServerTable<'_> {
 pub struct Servers;
 
 impl Pane for Servers {
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
     fn title(&self) -> &'static str {
         "servers"
     }
