@@ -50,11 +50,13 @@
 //!   (`app/store/fetched.rs`). Panes declare which fetches feed them
 //!   ([`app::panes::Pane::fed_by`]) and which they want
 //!   ([`app::panes::Pane::fetches`]). Workers run every fetch the same way.
-//! - **A binding** (a key, `:` command, hint and help line): one entry in
-//!   `app/bindings/table.rs`, scoped to its views and capability. Keys
-//!   and the `:` line resolve through it to the same [`app::intent::Intent`];
-//!   the README's key table is generated from it; users remap it under
-//!   `[keys]` in the config.
+//! - **A binding** (a key, `:` command, hint and help line): one entry of
+//!   the binding table ([`app::bindings::all`]): a pane's own actions in
+//!   its module's `BINDINGS` ([`app::panes::Pane::bindings`]), what several
+//!   views share in `app/bindings/table.rs`. Each is scoped to its views
+//!   and capability. Keys and the `:` line resolve through it to the same
+//!   [`app::intent::Intent`]; the README's key table is generated from it;
+//!   users remap it under `[keys]` in the config.
 //! - **A column**: one variant of its table's column enum (e.g.
 //!   [`app::panes::domains::DomainColumn`], [`app::panes::servers::Column`]),
 //!   which gives the title, aliases, width fit, sort key and cell.

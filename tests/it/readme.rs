@@ -3,7 +3,7 @@
 
 use hostdeck::app::bindings::markdown_table;
 
-const START: &str = "<!-- keys:start (generated from src/app/bindings/table.rs) -->\n";
+const START: &str = "<!-- keys:start (generated from the binding table, app::bindings::all) -->\n";
 const END: &str = "<!-- keys:end -->";
 
 #[test]
