@@ -3,9 +3,7 @@
 //! cursor; refreshing here refreshes every account.
 
 use super::{Pane, Table};
-use crate::app::event::Effect;
-use crate::app::layout;
-use crate::app::store::{State, Store};
+use crate::app::store::State;
 
 /// The accounts pane.
 pub struct Accounts;
@@ -17,16 +15,5 @@ impl Pane for Accounts {
 
     fn table<'a>(&self, _state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
         None
-    }
-
-    fn page(&self, state: &State) -> usize {
-        layout::table_rows(state.size, false, state.jobs.len())
-    }
-
-    fn fetches(&self, store: &mut Store, forced: bool) -> Vec<Effect> {
-        match forced {
-            true => super::servers::refresh_every_account(store),
-            false => Vec::new(),
-        }
     }
 }

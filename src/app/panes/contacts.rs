@@ -11,7 +11,6 @@ use crate::app::filter::Filter;
 use crate::app::form::FormKind;
 use crate::app::intent::Intent;
 use crate::app::labels::{contact_label, contact_use, ContactUse};
-use crate::app::layout;
 use crate::app::listview::{search_of, Column, Fit, ListRow, ListView, SortKey};
 use crate::app::store::{FlashLevel, Mode, State, Store};
 use crate::model::{Capability, Command, Contact, Ref};
@@ -224,11 +223,6 @@ impl Pane for Contacts {
 
     fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
         Some(&mut state.panes.contacts.panel)
-    }
-
-    fn page(&self, state: &State) -> usize {
-        let open = state.panes.contacts.panel.open;
-        layout::table_rows(state.size, open, state.jobs.len())
     }
 
     /// Which domains use each contact changes with either list.

@@ -10,7 +10,6 @@ use crate::app::filter::Filter;
 use crate::app::form::FormKind;
 use crate::app::intent::{DomainAction, Intent};
 use crate::app::labels::{days_label, lock_label, ymd};
-use crate::app::layout;
 use crate::app::listview::{search_of, Column, Fit, ListRow, ListView, SortKey};
 use crate::app::store::{FlashLevel, State, Store};
 use crate::model::{now_millis, Capability, Command, Domain, Millis, Ref};
@@ -272,11 +271,6 @@ impl Pane for Domains {
 
     fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
         Some(&mut state.panes.domains.panel)
-    }
-
-    fn page(&self, state: &State) -> usize {
-        let open = state.panes.domains.panel.open;
-        layout::table_rows(state.size, open, state.jobs.len())
     }
 
     fn rebuild(&self, state: &mut State) {

@@ -2,9 +2,7 @@
 //! the snapshot), newest first, with a cursor.
 
 use super::{Pane, Table};
-use crate::app::event::Effect;
-use crate::app::layout;
-use crate::app::store::{State, Store};
+use crate::app::store::State;
 
 /// The cursor of the jobs table (0 is the newest job).
 #[derive(Clone, Debug, Default)]
@@ -52,17 +50,5 @@ impl Pane for Jobs {
             len: state.jobs.len(),
             cursor: &mut state.panes.jobs.cursor,
         }))
-    }
-
-    fn page(&self, state: &State) -> usize {
-        layout::table_rows(state.size, false, state.jobs.len())
-    }
-
-    /// Refreshing here refreshes every account, as in the servers view.
-    fn fetches(&self, store: &mut Store, forced: bool) -> Vec<Effect> {
-        match forced {
-            true => super::servers::refresh_every_account(store),
-            false => Vec::new(),
-        }
     }
 }

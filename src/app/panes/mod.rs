@@ -104,7 +104,10 @@ pub trait Pane: Sync {
     }
 
     /// How many rows of its table show at the current size.
-    fn page(&self, state: &State) -> usize;
+    fn page(&self, state: &State) -> usize {
+        let open = self.panel(state).is_some_and(|p| p.open);
+        super::layout::table_rows(state.size, open, state.jobs.len())
+    }
 
     /// Re-derives its rows from the data after the data or the sort
     /// changed, keeping the cursor in view.
@@ -125,9 +128,13 @@ pub trait Pane: Sync {
     }
 
     /// What to fetch on opening the view, or when the user asks for a
-    /// refresh (`forced`).
-    fn fetches(&self, _store: &mut Store, _forced: bool) -> Vec<Effect> {
-        Vec::new()
+    /// refresh (`forced`): by default nothing on opening, and every
+    /// account's servers on a refresh.
+    fn fetches(&self, store: &mut Store, forced: bool) -> Vec<Effect> {
+        match forced {
+            true => servers::refresh_every_account(store),
+            false => Vec::new(),
+        }
     }
 
     /// What the details of the selection need fetched.

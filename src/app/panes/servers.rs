@@ -9,7 +9,6 @@ use crate::app::event::Effect;
 use crate::app::filter::Filter;
 use crate::app::form::FormKind;
 use crate::app::intent::Intent;
-use crate::app::layout;
 use crate::app::server_view::ServerView;
 use crate::app::store::{FlashLevel, State, Store};
 use crate::model::Capability;
@@ -370,11 +369,6 @@ impl Pane for Servers {
         Some(&mut state.panes.servers.panel)
     }
 
-    fn page(&self, state: &State) -> usize {
-        let open = state.panes.servers.panel.open;
-        layout::table_rows(state.size, open, state.jobs.len())
-    }
-
     fn rebuild(&self, state: &mut State) {
         let data = &state.data.servers;
         let view = &mut state.panes.servers.view;
@@ -386,14 +380,6 @@ impl Pane for Servers {
         // A whole inventory is applied in place by the store (see
         // `store::servers`), which re-sorts only when it must.
         matches!(fetch, Fetch::Server(_))
-    }
-
-    fn fetches(&self, store: &mut Store, forced: bool) -> Vec<Effect> {
-        if forced {
-            refresh_every_account(store)
-        } else {
-            Vec::new()
-        }
     }
 
     fn details_wanted(&self, store: &mut Store) -> Vec<Effect> {
