@@ -2,7 +2,7 @@
 //! events in, state and effects out. Keys go through the real key map.
 
 use crate::support::events;
-use crate::support::records::*;
+use crate::support::panes::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::event::Effect;
 use hostdeck::app::intent::Intent;

@@ -1,4 +1,4 @@
 //! Fixtures and builders shared by several test modules.
 
 pub mod events;
-pub mod records;
+pub mod panes;

@@ -3,7 +3,7 @@
 //! compared with insta snapshots at 80x24 and 160x48.
 
 use crate::support::events;
-use crate::support::records::*;
+use crate::support::panes::*;
 use hostdeck::app::event::Event;
 use hostdeck::app::intent::Intent;
 use hostdeck::app::panes::ViewKind;
