@@ -37,12 +37,13 @@
 //! # Where things are registered
 //!
 //! - **A pane** (a full-screen view): a variant of
-//!   [`app::panes::ViewKind`], a module in `app/panes/` (its state, a unit
+//!   [`app::panes::ViewKind`], a module in `app/panes/` (its state, its
+//!   columns, its bindings including the key that shows it, and a unit
 //!   struct implementing [`app::panes::Pane`]), a field of
-//!   [`app::panes::Panes`], and a module in `ui/` that draws it. The
-//!   compiler then points at the two matches on the view kind:
-//!   [`app::panes::pane`] and `ui::draw_pane`. Nothing else matches the
-//!   view kind with a catch-all arm.
+//!   [`app::panes::Panes`] when it has state, and a module in `ui/` that
+//!   draws it. The compiler then points at the two matches on the view
+//!   kind: [`app::panes::pane`] and `ui::draw_pane`. Nothing else matches
+//!   the view kind with a catch-all arm.
 //! - **A fetch** (a resource): a variant of [`provider::Fetch`] and of
 //!   [`provider::Fetched`], the provider method it calls (in
 //!   [`provider::fetch`]), a [`app::resources::Slot`] for its data in

@@ -7,6 +7,7 @@ use super::keymap::FIXED_KEYS;
 use super::theme::Theme;
 use super::widgets::{centered, draw_scrolled};
 use crate::app::bindings::{self, Binding, Run};
+use crate::app::intent::Intent;
 use crate::app::panes::pane;
 use crate::app::store::State;
 use ratatui::text::{Line, Span};
@@ -56,8 +57,14 @@ pub fn lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     }
     section(&mut lines, "Everywhere", theme);
     let sorted_above = |b: &Binding| b.run == Run::SortColumn && !columns.is_empty();
+    let shared = |b: &Binding| keyed(b) && b.works_in(view) && !is_own(b) && !sorted_above(b);
+    let switches_view = |b: &Binding| matches!(b.run, Run::Intent(Intent::ShowView(_)));
+    // The keys of this view's table and lines first, then the other views.
     lines.extend(binding_lines(state, theme, |b| {
-        keyed(b) && b.works_in(view) && !is_own(b) && !sorted_above(b)
+        shared(b) && !switches_view(b)
+    }));
+    lines.extend(binding_lines(state, theme, |b| {
+        shared(b) && switches_view(b)
     }));
     section(&mut lines, "Offered for the selection now", theme);
     lines.push(Line::from(offered_now(state)));

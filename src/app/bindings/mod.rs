@@ -108,6 +108,17 @@ impl Binding {
         }
     }
 
+    /// The entry that shows `view`, working in every view.
+    pub const fn show(
+        name: &'static str,
+        aliases: &'static [&'static str],
+        keys: &'static [&'static str],
+        help: &'static str,
+        view: ViewKind,
+    ) -> Binding {
+        Binding::new(name, keys, help, Run::Intent(Intent::ShowView(view))).aliases(aliases)
+    }
+
     pub const fn aliases(mut self, aliases: &'static [&'static str]) -> Binding {
         self.aliases = aliases;
         self

@@ -1,22 +1,12 @@
 //! The entries of the binding table that no single pane owns: moving,
-//! sorting, filtering, details, the `:` line, switching views, refresh,
-//! help, back and quit. Each pane's own entries are in its module
-//! (`app/panes/*.rs`, [`crate::app::panes::Pane::bindings`]).
+//! sorting, filtering, details, the `:` line, refresh, help, back and
+//! quit. Each pane's own entries (its actions, and the key that shows it)
+//! are in its module (`app/panes/*.rs`,
+//! [`crate::app::panes::Pane::bindings`]).
 
 use super::{Binding, Hint, Run, CURSOR_VIEWS, TABLE_VIEWS};
 use crate::app::intent::Intent;
 use crate::app::panes::ViewKind;
-
-/// Switching to `view`.
-const fn view(
-    name: &'static str,
-    aliases: &'static [&'static str],
-    keys: &'static [&'static str],
-    help: &'static str,
-    view: ViewKind,
-) -> Binding {
-    Binding::new(name, keys, help, Run::Intent(Intent::ShowView(view))).aliases(aliases)
-}
 
 /// Moving the cursor.
 const fn movement(
@@ -38,6 +28,8 @@ pub static GENERAL: &[Binding] = &[
         Run::Intent(Intent::Refresh),
     )
     .aliases(&["r"])
+    // The colocation view has no action of its own: its hint bar names
+    // the refresh instead.
     .hint(Hint::When(|s| {
         (s.main_view == ViewKind::Colocation).then_some("refresh")
     })),
@@ -92,42 +84,6 @@ pub static GENERAL: &[Binding] = &[
         &[":"],
         "command line: :reboot, :sort expires, :q, …",
         Run::Intent(Intent::StartCommand),
-    ),
-    view(
-        "servers",
-        &["server", "srv", "s"],
-        &[],
-        "servers view",
-        ViewKind::Servers,
-    ),
-    view("jobs", &["job", "j"], &["J"], "jobs view", ViewKind::Jobs),
-    view(
-        "accounts",
-        &["account", "acc", "a"],
-        &["A"],
-        "accounts: health, data age, errors, missing parts",
-        ViewKind::Accounts,
-    ),
-    view(
-        "domains",
-        &["domain", "dom"],
-        &["D"],
-        "domains view",
-        ViewKind::Domains,
-    ),
-    view(
-        "contacts",
-        &["contact", "con"],
-        &["C"],
-        "domain contacts view",
-        ViewKind::Contacts,
-    ),
-    view(
-        "colocation",
-        &["colo", "visits", "visitors"],
-        &["V"],
-        "colocation access view",
-        ViewKind::Colocation,
     ),
     Binding::new("help", &["?"], "this help", Run::Intent(Intent::ShowHelp))
         .aliases(&["h", "?"])

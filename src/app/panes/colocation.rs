@@ -19,17 +19,26 @@ use crate::provider::Fetch;
 const VIEW: &[ViewKind] = &[ViewKind::Colocation];
 
 /// The keys of the colocation pane.
-pub static BINDINGS: &[Binding] = &[Binding::new(
-    "switch",
-    &["tab", "shift-tab"],
-    "switch between visitors and visits",
-    Run::Intent(Intent::FocusNext),
-)
-.views(VIEW)
-.hint(Hint::When(|s| match s.panes.colocation.focus {
-    Focus::Visitors => Some("visits"),
-    Focus::Visits => Some("visitors"),
-}))];
+pub static BINDINGS: &[Binding] = &[
+    Binding::show(
+        "colocation",
+        &["colo", "visits", "visitors"],
+        &["V"],
+        "colocation access view",
+        VIEW[0],
+    ),
+    Binding::new(
+        "switch",
+        &["tab", "shift-tab"],
+        "switch between visitors and visits",
+        Run::Intent(Intent::FocusNext),
+    )
+    .views(VIEW)
+    .hint(Hint::When(|s| match s.panes.colocation.focus {
+        Focus::Visitors => Some("visits"),
+        Focus::Visits => Some("visitors"),
+    })),
+];
 
 /// Colocation data is fetched again on opening the view after this long.
 pub const COLOCATION_TTL_MS: Millis = 60_000;

@@ -21,6 +21,13 @@ const VIEW: &[ViewKind] = &[ViewKind::Contacts];
 
 /// The keys of the contacts pane, in the order the hint bar shows them.
 pub static BINDINGS: &[Binding] = &[
+    Binding::show(
+        "contacts",
+        &["contact", "con"],
+        &["C"],
+        "domain contacts view",
+        VIEW[0],
+    ),
     contact(
         "add-contact",
         &["a"],

@@ -20,6 +20,13 @@ const VIEW: &[ViewKind] = &[ViewKind::Domains];
 
 /// The keys of the domains pane, in the order the hint bar shows them.
 pub static BINDINGS: &[Binding] = &[
+    Binding::show(
+        "domains",
+        &["domain", "dom"],
+        &["D"],
+        "domains view",
+        VIEW[0],
+    ),
     domain(
         "epp",
         &["e"],

@@ -1,7 +1,8 @@
 //! The jobs pane: every command sent this session (and the last ones from
 //! the snapshot), newest first, with a cursor.
 
-use super::{Pane, Table};
+use super::{Pane, Table, ViewKind};
+use crate::app::bindings::Binding;
 use crate::app::store::State;
 
 /// The cursor of the jobs table (0 is the newest job).
@@ -37,10 +38,23 @@ impl Table for JobTable<'_> {
     fn scroll_into_view(&mut self, _page: usize) {}
 }
 
+/// The key that shows the jobs pane.
+pub static BINDINGS: &[Binding] = &[Binding::show(
+    "jobs",
+    &["job", "j"],
+    &["J"],
+    "jobs view",
+    ViewKind::Jobs,
+)];
+
 /// The jobs pane.
 pub struct Jobs;
 
 impl Pane for Jobs {
+    fn bindings(&self) -> &'static [Binding] {
+        BINDINGS
+    }
+
     fn title(&self) -> &'static str {
         "jobs"
     }

@@ -20,6 +20,13 @@ const VIEW: &[ViewKind] = &[ViewKind::Servers];
 
 /// The keys of the servers pane, in the order the hint bar shows them.
 pub static BINDINGS: &[Binding] = &[
+    Binding::show(
+        "servers",
+        &["server", "srv", "s"],
+        &[],
+        "servers view",
+        VIEW[0],
+    ),
     power(
         "reboot",
         &["b"],
