@@ -5,7 +5,7 @@
 //! crash leaves either the old snapshot or the new one, never half a file.
 
 use crate::audit::{create_private_dir, private_options, restrict_to_owner};
-use crate::model::{Contact, Domain, Health, Job, MetricSeries, Millis, Server};
+use crate::model::{Contact, Domain, Health, Job, MetricSeries, Millis, Server, Ticket};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::{BufWriter, ErrorKind};
@@ -29,6 +29,8 @@ pub struct Snapshot {
     pub jobs: Vec<Job>,
     pub domains: Vec<Domain>,
     pub contacts: Vec<Contact>,
+    /// The inbox as last seen, so it draws at once on the next start.
+    pub tickets: Vec<Ticket>,
 }
 
 impl Default for Snapshot {
@@ -43,6 +45,7 @@ impl Default for Snapshot {
             jobs: Vec::new(),
             domains: Vec::new(),
             contacts: Vec::new(),
+            tickets: Vec::new(),
         }
     }
 }

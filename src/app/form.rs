@@ -39,6 +39,7 @@ impl FormKind {
             FormKind::Ptr => Command::SetPtr {
                 hostname: String::new(),
                 remarks: None,
+                server: None,
             },
             FormKind::IpRequest => Command::RequestIps {
                 ipv6: false,
@@ -313,6 +314,9 @@ pub struct Form {
     pub target_name: String,
     /// What the target belongs to, for the title (e.g. `server web-1`); may be empty.
     pub context: String,
+    /// The id of the server the target belongs to, for commands whose
+    /// provider finds the target through it (the PTR of an IP on i3d).
+    pub server: Option<String>,
     pub fields: Vec<Field>,
     pub focus: usize,
     /// A field that is wrong and why; shown under the field.
@@ -335,6 +339,7 @@ impl Form {
             target,
             target_name: target_name.into(),
             context: context.into(),
+            server: None,
             fields,
             focus: 0,
             error: None,
@@ -466,6 +471,7 @@ impl Form {
         Ok(Command::SetPtr {
             hostname,
             remarks: (!remarks.is_empty()).then_some(remarks),
+            server: self.server.clone(),
         })
     }
 

@@ -6,8 +6,8 @@
 //! them in place; their per-account state is the account's health.
 
 use crate::model::{
-    Colocation, Contact, Domain, HistoryEntry, MetricSeries, Millis, Missing, Ref, Server, Visit,
-    Visitor,
+    Colocation, Contact, Domain, HistoryEntry, MetricSeries, Millis, Missing, Ref, Server, Ticket,
+    TicketOptions, Visit, Visitor,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -76,6 +76,15 @@ pub struct DomainData {
     pub missing: Vec<Missing>,
 }
 
+/// The tickets of one account.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TicketData {
+    /// In the provider's order of ids (numeric where they are numbers).
+    pub tickets: Vec<Ticket>,
+    /// Parts the last list read could not fetch.
+    pub missing: Vec<Missing>,
+}
+
 /// Every server of every account in one flat list, with the lowercased
 /// search text of each and an index by account and id.
 #[derive(Clone, Debug, Default)]
@@ -128,6 +137,9 @@ pub struct Resources {
     /// The history of a domain, newest first.
     pub history: ByObject<Vec<HistoryEntry>>,
     pub colocation: ByAccount<Colocation>,
+    pub tickets: ByAccount<TicketData>,
+    /// What a new ticket of each account is chosen from.
+    pub ticket_options: ByAccount<TicketOptions>,
 }
 
 impl Resources {
@@ -149,6 +161,11 @@ impl Resources {
     /// Every colocation visit, account by account.
     pub fn visits(&self) -> impl Iterator<Item = &Visit> + Clone + '_ {
         every(&self.colocation, |c| &c.visits)
+    }
+
+    /// Every ticket, account by account.
+    pub fn tickets(&self) -> impl Iterator<Item = &Ticket> + Clone + '_ {
+        every(&self.tickets, |t| &t.tickets)
     }
 
     /// The domain data of one account, created empty when absent.

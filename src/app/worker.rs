@@ -10,7 +10,9 @@
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
 use crate::model::{now_millis, Capability, Job, JobState};
-use crate::provider::{self, execute, Fetch, JobProgress, Provider, QueueApi, Submitted};
+use crate::provider::{
+    self, execute, Fetch, JobProgress, Provider, QueueApi, Submitted, TicketScope,
+};
 use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
@@ -44,6 +46,9 @@ pub struct WorkerTiming {
     pub poll_interval: Duration,
     /// Domains change rarely and cost a call per domain: polled less often.
     pub domain_poll_interval: Duration,
+    /// The full ticket list (closed ones too); the open-or-unread list is
+    /// polled at `poll_interval`.
+    pub all_tickets_interval: Duration,
     pub job_poll_interval: Duration,
 }
 
@@ -52,6 +57,7 @@ impl Default for WorkerTiming {
         WorkerTiming {
             poll_interval: Duration::from_secs(30),
             domain_poll_interval: Duration::from_secs(300),
+            all_tickets_interval: Duration::from_secs(300),
             job_poll_interval: Duration::from_secs(1),
         }
     }
@@ -109,6 +115,17 @@ fn schedules(provider: &dyn Provider, timing: &WorkerTiming) -> Vec<Schedule> {
     if provider::offers(provider, Capability::Domains) {
         let domains = Schedule::new(Fetch::Domains, timing.domain_poll_interval);
         schedules.push(domains);
+    }
+    if provider::offers(provider, Capability::Tickets) {
+        let all = Fetch::Tickets(TicketScope::All);
+        schedules.push(Schedule::new(all, timing.all_tickets_interval));
+        // The full list runs at once; the open ones from the next poll on.
+        let mut open = Schedule::new(
+            Fetch::Tickets(TicketScope::OpenOrUnread),
+            timing.poll_interval,
+        );
+        open.next = Some(Instant::now() + timing.poll_interval);
+        schedules.push(open);
     }
     schedules
 }

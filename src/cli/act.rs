@@ -176,6 +176,7 @@ fn set_ptr(reference: &str, args: &[String]) -> Result<Command, Miss> {
     Ok(Command::SetPtr {
         hostname,
         remarks: None,
+        server: None,
     })
 }
 

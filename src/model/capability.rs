@@ -20,16 +20,19 @@ pub enum Capability {
     Colocation,
     /// Requesting extra IPv4 or IPv6 addresses for a server.
     IpRequests,
+    /// The support-ticket inbox: read, reply, close, reopen, open.
+    Tickets,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 6] = [
+    pub const ALL: [Capability; 7] = [
         Capability::ReverseDns,
         Capability::Telemetry,
         Capability::Domains,
         Capability::Contacts,
         Capability::Colocation,
         Capability::IpRequests,
+        Capability::Tickets,
     ];
 
     /// A human name for messages: "reverse DNS editing is not offered by ...".
@@ -41,6 +44,7 @@ impl Capability {
             Capability::Contacts => "domain contacts",
             Capability::Colocation => "colocation access",
             Capability::IpRequests => "requesting IP addresses",
+            Capability::Tickets => "support tickets",
         }
     }
 }

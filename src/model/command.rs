@@ -1,7 +1,7 @@
 //! Commands: every mutating request a user can send, provider-neutral.
 //! A command travels inside a [`super::Job`]; its target is the job's `Ref`.
 
-use super::{Action, Capability, ContactFields, ObjectKind};
+use super::{Action, Capability, ContactFields, NewTicket, ObjectKind};
 use serde::{Deserialize, Serialize};
 
 /// How a command must be confirmed before it is sent.
@@ -25,6 +25,10 @@ pub enum Command {
         hostname: String,
         /// The provider's internal remarks, written back with the PTR.
         remarks: Option<String>,
+        /// The id of the server (or colocation) the address belongs to,
+        /// where the provider needs it to find the address (i3d).
+        #[serde(default)]
+        server: Option<String>,
     },
     /// Requests a domain's transfer (EPP) code.
     RequestEpp,
@@ -56,6 +60,14 @@ pub enum Command {
     AddContact(Box<ContactFields>),
     EditContact(Box<ContactFields>),
     DeleteContact,
+    /// Replies to a ticket (target: the ticket). Sent once, never retried.
+    ReplyTicket {
+        body: String,
+    },
+    CloseTicket,
+    ReopenTicket,
+    /// Opens a new ticket (target: the account, with an empty id).
+    OpenTicket(Box<NewTicket>),
 }
 
 impl Command {
@@ -75,6 +87,10 @@ impl Command {
             Command::AddContact(_) => "add-contact",
             Command::EditContact(_) => "edit-contact",
             Command::DeleteContact => "del-contact",
+            Command::ReplyTicket { .. } => "reply",
+            Command::CloseTicket => "close-ticket",
+            Command::ReopenTicket => "reopen-ticket",
+            Command::OpenTicket(_) => "open-ticket",
         }
     }
 
@@ -98,6 +114,10 @@ impl Command {
             Command::AddContact(fields) => format!("add contact {}", fields.handle),
             Command::EditContact(fields) => format!("edit contact {}", fields.handle),
             Command::DeleteContact => "delete contact".into(),
+            Command::ReplyTicket { .. } => "reply to ticket".into(),
+            Command::CloseTicket => "close ticket".into(),
+            Command::ReopenTicket => "reopen ticket".into(),
+            Command::OpenTicket(ticket) => format!("open ticket \"{}\"", ticket.subject),
         }
     }
 
@@ -114,10 +134,20 @@ impl Command {
     /// The arguments worth writing to the audit log, if any.
     pub fn audit_detail(&self) -> Option<String> {
         match self {
-            Command::SetPtr { hostname, remarks } => Some(match remarks {
-                Some(r) => format!("ptr={hostname} remarks={r}"),
-                None => format!("ptr={hostname}"),
-            }),
+            Command::SetPtr {
+                hostname,
+                remarks,
+                server,
+            } => {
+                let mut detail = format!("ptr={hostname}");
+                if let Some(r) = remarks {
+                    detail.push_str(&format!(" remarks={r}"));
+                }
+                if let Some(server) = server {
+                    detail.push_str(&format!(" server={server}"));
+                }
+                Some(detail)
+            }
             Command::RequestIps {
                 ipv6,
                 count,
@@ -133,6 +163,15 @@ impl Command {
             Command::AddContact(f) | Command::EditContact(f) => {
                 Some(format!("handle={}", f.handle))
             }
+            // The text itself may be confidential: its size and first line.
+            Command::ReplyTicket { body } => Some(text_summary(body)),
+            Command::OpenTicket(ticket) => Some(format!(
+                "subject={} category={} department={} {}",
+                ticket.subject,
+                ticket.category.as_deref().unwrap_or("-"),
+                ticket.department.as_deref().unwrap_or("-"),
+                text_summary(&ticket.body)
+            )),
             _ => None,
         }
     }
@@ -150,6 +189,10 @@ impl Command {
             Command::AddContact(_) | Command::EditContact(_) | Command::DeleteContact => {
                 ObjectKind::Contact
             }
+            Command::ReplyTicket { .. }
+            | Command::CloseTicket
+            | Command::ReopenTicket
+            | Command::OpenTicket(_) => ObjectKind::Ticket,
         }
     }
 
@@ -162,7 +205,8 @@ impl Command {
             ObjectKind::Ip => Some(Capability::ReverseDns),
             ObjectKind::Domain => Some(Capability::Domains),
             ObjectKind::Contact => Some(Capability::Contacts),
-            _ => None,
+            ObjectKind::Ticket => Some(Capability::Tickets),
+            ObjectKind::Server => None,
         }
     }
 
@@ -173,7 +217,11 @@ impl Command {
             Command::SetLock { .. }
             | Command::RequestEpp
             | Command::RequestIps { .. }
-            | Command::DeleteContact => Confirmation::Dialog,
+            | Command::DeleteContact
+            | Command::ReplyTicket { .. }
+            | Command::CloseTicket
+            | Command::ReopenTicket
+            | Command::OpenTicket(_) => Confirmation::Dialog,
             _ => Confirmation::None,
         }
     }
@@ -201,9 +249,22 @@ impl Command {
             Command::RequestIps { .. } => {
                 "The provider receives a request for more addresses; none is assigned until it handles it."
             }
+            Command::ReplyTicket { .. } => {
+                "The reply goes to the provider's support once; it is not sent again by itself."
+            }
+            Command::CloseTicket => "The ticket is closed; it can be reopened.",
+            Command::ReopenTicket => "The ticket is opened again for the provider's support.",
+            Command::OpenTicket(_) => "A new ticket goes to the provider's support.",
             _ => "",
         }
     }
+}
+
+/// `chars=412 first="The disk in slot 3"`: how long a text is and its
+/// first line, for the audit log, which keeps no message in full.
+fn text_summary(text: &str) -> String {
+    let first: String = text.lines().next().unwrap_or("").chars().take(60).collect();
+    format!("chars={} first={first:?}", text.chars().count())
 }
 
 /// `1 IPv4 address`, `2 IPv6 addresses`.

@@ -12,6 +12,7 @@ mod kind;
 mod metric;
 mod missing;
 mod server;
+mod ticket;
 pub mod time;
 pub mod validate;
 
@@ -27,6 +28,7 @@ pub use kind::ProviderKind;
 pub use metric::{MetricSeries, Sample};
 pub use missing::Missing;
 pub use server::{Detail, Ip, PowerState, Server};
+pub use ticket::{NewTicket, Thread, Ticket, TicketChoice, TicketMessage, TicketOptions};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -50,6 +52,7 @@ pub enum ObjectKind {
     Ip,
     Domain,
     Contact,
+    Ticket,
 }
 
 /// Identifies an object across refreshes: the account it lives in, its kind,

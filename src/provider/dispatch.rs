@@ -2,7 +2,10 @@
 //! dispatch from a [`Command`] to the API method that carries it out. The
 //! "not offered" error is written here, once.
 
-use super::{DomainApi, DomainHandles, ErrorKind, Provider, ProviderError, Result, Submitted};
+use super::{
+    DomainApi, DomainHandles, ErrorKind, Provider, ProviderError, PtrChange, Result, Submitted,
+    TicketApi,
+};
 use crate::model::{Action, Capability, Command, Ref};
 
 /// Whether `provider` offers `capability`: whether it has the API.
@@ -14,6 +17,7 @@ pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
         Capability::Contacts => provider.contacts().is_some(),
         Capability::Colocation => provider.colocation().is_some(),
         Capability::IpRequests => provider.ip_requests().is_some(),
+        Capability::Tickets => provider.tickets().is_some(),
     }
 }
 
@@ -49,9 +53,19 @@ pub async fn execute(
     let id = target.id.as_str();
     match command {
         Command::Power(action) => power(provider, command, *action, id).await,
-        Command::SetPtr { hostname, remarks } => {
+        Command::SetPtr {
+            hostname,
+            remarks,
+            server,
+        } => {
             let api = offered(provider, provider.reverse_dns(), command)?;
-            api.set_ptr(id, hostname, remarks.as_deref()).await
+            let change = PtrChange {
+                address: id,
+                hostname,
+                remarks: remarks.as_deref(),
+                server: server.as_deref(),
+            };
+            api.set_ptr(change).await
         }
         Command::RequestIps {
             ipv6,
@@ -86,7 +100,16 @@ pub async fn execute(
         Command::CancelDomain { immediate } => {
             domains(provider, command)?.cancel(id, *immediate).await
         }
+        Command::ReplyTicket { body } => tickets(provider, command)?.reply(id, body).await,
+        Command::CloseTicket => tickets(provider, command)?.close(id).await,
+        Command::ReopenTicket => tickets(provider, command)?.reopen(id).await,
+        Command::OpenTicket(ticket) => tickets(provider, command)?.open(ticket).await,
     }
+}
+
+/// The ticket API for a ticket command.
+fn tickets<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn TicketApi> {
+    offered(provider, provider.tickets(), command)
 }
 
 /// The domain API for a domain command.
@@ -195,6 +218,7 @@ mod tests {
         let command = Command::SetPtr {
             hostname: "a.example".into(),
             remarks: None,
+            server: None,
         };
         let error = execute(&bare, &command, &target).await.unwrap_err();
         assert_eq!(error.kind, ErrorKind::Unsupported);

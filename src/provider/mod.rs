@@ -24,7 +24,7 @@ pub use resource::{fetch, Fetch, Fetched};
 
 use crate::model::{
     Action, Colocation, Contact, ContactFields, Domain, HistoryEntry, MetricSeries, Missing,
-    ProviderKind, Server,
+    NewTicket, ProviderKind, Server, Ticket, TicketOptions,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -86,6 +86,11 @@ pub trait Provider: Send + Sync {
     fn colocation(&self) -> Option<&dyn ColocationApi> {
         None
     }
+
+    /// The support-ticket inbox.
+    fn tickets(&self) -> Option<&dyn TicketApi> {
+        None
+    }
 }
 
 /// The server list and single servers.
@@ -123,13 +128,19 @@ pub trait TelemetryApi: Send + Sync {
 /// The PTR record (reverse DNS) of an IP address.
 pub trait ReverseDnsApi: Send + Sync {
     /// Sets the PTR of `address`. `remarks`, when given, replace the
-    /// provider's remarks on the address; `None` keeps them.
-    fn set_ptr<'a>(
-        &'a self,
-        address: &'a str,
-        hostname: &'a str,
-        remarks: Option<&'a str>,
-    ) -> BoxFut<'a, Result<Submitted>>;
+    /// provider's remarks on the address; `None` keeps them. `server` is
+    /// the server (or colocation) the address belongs to, for providers
+    /// that find addresses through it.
+    fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// One PTR record to set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PtrChange<'a> {
+    pub address: &'a str,
+    pub hostname: &'a str,
+    pub remarks: Option<&'a str>,
+    pub server: Option<&'a str>,
 }
 
 /// Requests for extra IP addresses.
@@ -205,6 +216,48 @@ pub trait ColocationApi: Send + Sync {
     /// Visitors and visits; one of the two failing is recorded in
     /// [`Colocation::missing`], both failing is the error.
     fn colocation(&self) -> BoxFut<'_, Result<Colocation>>;
+}
+
+/// The support-ticket inbox. Reads may be retried; the commands are sent
+/// once, never retried.
+pub trait TicketApi: Send + Sync {
+    /// Every ticket of the account, or only those open or unread.
+    fn tickets(&self, scope: TicketScope) -> BoxFut<'_, Result<TicketInventory>>;
+
+    /// One ticket, with its messages where the provider gives them.
+    fn ticket(&self, id: &str) -> BoxFut<'_, Result<Ticket>>;
+
+    /// What a new ticket is chosen from (categories, departments).
+    fn options(&self) -> BoxFut<'_, Result<TicketOptions>>;
+
+    fn reply<'a>(&'a self, id: &'a str, body: &'a str) -> BoxFut<'a, Result<Submitted>>;
+
+    fn close<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>>;
+
+    fn reopen<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Opens a new ticket; the note names its number.
+    fn open<'a>(&'a self, ticket: &'a NewTicket) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Which tickets a list read brings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TicketScope {
+    /// Every ticket, open and closed.
+    All,
+    /// Only the tickets that are open or unread (the frequent poll).
+    OpenOrUnread,
+}
+
+/// The tickets of one list read.
+#[derive(Clone, Debug)]
+pub struct TicketInventory {
+    pub scope: TicketScope,
+    /// List entries: [`crate::model::Thread::NotFetched`] unless the list
+    /// carries the messages.
+    pub tickets: Vec<Ticket>,
+    /// Parts that failed while the list arrived.
+    pub missing: Vec<Missing>,
 }
 
 /// Everything one inventory refresh of an account returns.

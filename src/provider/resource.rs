@@ -3,8 +3,10 @@
 //! [`fetch`], which runs it through the API that has it.
 
 use super::dispatch::{offered, Attempt};
-use super::{BoxFut, DomainInventory, Inventory, Provider, Result};
-use crate::model::{Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server};
+use super::{BoxFut, DomainInventory, Inventory, Provider, Result, TicketInventory, TicketScope};
+use crate::model::{
+    Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server, Ticket, TicketOptions,
+};
 
 /// One thing a worker can fetch for an account.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -16,6 +18,12 @@ pub enum Fetch {
     Domain(String),
     DomainHistory(String),
     Colocation,
+    /// The ticket list: every ticket, or the open-or-unread ones.
+    Tickets(TicketScope),
+    /// One ticket with its thread.
+    Ticket(String),
+    /// What a new ticket is chosen from.
+    TicketOptions,
 }
 
 /// What a fetch brought.
@@ -28,6 +36,9 @@ pub enum Fetched {
     Domain(Box<Domain>),
     DomainHistory(Vec<HistoryEntry>),
     Colocation(Colocation),
+    Tickets(TicketInventory),
+    Ticket(Box<Ticket>),
+    TicketOptions(TicketOptions),
 }
 
 impl Fetch {
@@ -40,6 +51,9 @@ impl Fetch {
                 Some(Capability::Domains)
             }
             Fetch::Colocation => Some(Capability::Colocation),
+            Fetch::Tickets(_) | Fetch::Ticket(_) | Fetch::TicketOptions => {
+                Some(Capability::Tickets)
+            }
         }
     }
 
@@ -53,6 +67,10 @@ impl Fetch {
             Fetch::Domain(id) => format!("get domain {id}"),
             Fetch::DomainHistory(id) => format!("get domain history {id}"),
             Fetch::Colocation => "list colocation access".into(),
+            Fetch::Tickets(TicketScope::All) => "list tickets".into(),
+            Fetch::Tickets(TicketScope::OpenOrUnread) => "list open or unread tickets".into(),
+            Fetch::Ticket(id) => format!("get ticket {id}"),
+            Fetch::TicketOptions => "list ticket categories".into(),
         }
     }
 }
@@ -84,6 +102,18 @@ pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Resu
                 let api = offered(provider, provider.colocation(), what)?;
                 Fetched::Colocation(api.colocation().await?)
             }
+            Fetch::Tickets(scope) => {
+                let api = offered(provider, provider.tickets(), what)?;
+                Fetched::Tickets(api.tickets(*scope).await?)
+            }
+            Fetch::Ticket(id) => {
+                let api = offered(provider, provider.tickets(), what)?;
+                Fetched::Ticket(Box::new(api.ticket(id).await?))
+            }
+            Fetch::TicketOptions => {
+                let api = offered(provider, provider.tickets(), what)?;
+                Fetched::TicketOptions(api.options().await?)
+            }
         })
     })
 }
@@ -106,7 +136,7 @@ mod tests {
     use crate::provider::testing::Fake;
     use crate::provider::{offers, ErrorKind};
 
-    fn every_fetch() -> [Fetch; 7] {
+    fn every_fetch() -> [Fetch; 10] {
         [
             Fetch::Inventory,
             Fetch::Server("s1".into()),
@@ -115,6 +145,9 @@ mod tests {
             Fetch::Domain("a.nl".into()),
             Fetch::DomainHistory("a.nl".into()),
             Fetch::Colocation,
+            Fetch::Tickets(TicketScope::OpenOrUnread),
+            Fetch::Ticket("7".into()),
+            Fetch::TicketOptions,
         ]
     }
 

@@ -3,7 +3,10 @@
 //! answered at once with their call as the note.
 
 use super::*;
-use crate::model::{Action, Colocation, ContactFields, Domain, HistoryEntry, MetricSeries};
+use crate::model::{
+    Action, Colocation, ContactFields, Domain, HistoryEntry, MetricSeries, NewTicket, Ticket,
+    TicketOptions,
+};
 use std::sync::Mutex;
 
 pub struct Fake {
@@ -95,6 +98,10 @@ impl Provider for Fake {
     fn colocation(&self) -> Option<&dyn ColocationApi> {
         self.when(self)
     }
+
+    fn tickets(&self) -> Option<&dyn TicketApi> {
+        self.when(self)
+    }
 }
 
 impl ServerApi for Fake {
@@ -131,13 +138,8 @@ impl TelemetryApi for Fake {
 }
 
 impl ReverseDnsApi for Fake {
-    fn set_ptr<'a>(
-        &'a self,
-        address: &'a str,
-        hostname: &'a str,
-        _remarks: Option<&'a str>,
-    ) -> BoxFut<'a, Result<Submitted>> {
-        self.done(format!("ptr {address} {hostname}"))
+    fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("ptr {} {}", ptr.address, ptr.hostname))
     }
 }
 
@@ -217,5 +219,40 @@ impl ContactApi for Fake {
 impl ColocationApi for Fake {
     fn colocation(&self) -> BoxFut<'_, Result<Colocation>> {
         ready(Ok(Colocation::default()))
+    }
+}
+
+impl TicketApi for Fake {
+    fn tickets(&self, scope: TicketScope) -> BoxFut<'_, Result<TicketInventory>> {
+        ready(Ok(TicketInventory {
+            scope,
+            tickets: Vec::new(),
+            missing: Vec::new(),
+        }))
+    }
+
+    fn ticket(&self, id: &str) -> BoxFut<'_, Result<Ticket>> {
+        let error = ProviderError::new("fake", format!("ticket {id}"), ErrorKind::Api, "gone");
+        ready(Err(error))
+    }
+
+    fn options(&self) -> BoxFut<'_, Result<TicketOptions>> {
+        ready(Ok(TicketOptions::default()))
+    }
+
+    fn reply<'a>(&'a self, id: &'a str, body: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("reply {id} {body}"))
+    }
+
+    fn close<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("close {id}"))
+    }
+
+    fn reopen<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("reopen {id}"))
+    }
+
+    fn open<'a>(&'a self, ticket: &'a NewTicket) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("open {}", ticket.subject))
     }
 }

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::model::{Capability, Command, Confirmation, ObjectKind};
-use crate::provider::Fetch;
+use crate::provider::{Fetch, TicketScope};
 
 impl Store {
     /// Checks a command against capability, read-only mode and running
@@ -197,6 +197,14 @@ impl Store {
                 fetch(Fetch::DomainHistory(target.id.clone())),
             ],
             ObjectKind::Contact => vec![fetch(Fetch::Domains)],
+            // A new ticket has no id yet: the list brings it.
+            ObjectKind::Ticket if target.id.is_empty() => {
+                vec![fetch(Fetch::Tickets(TicketScope::OpenOrUnread))]
+            }
+            ObjectKind::Ticket => vec![
+                fetch(Fetch::Ticket(target.id.clone())),
+                fetch(Fetch::Tickets(TicketScope::OpenOrUnread)),
+            ],
         };
         effects.push(Effect::SaveSnapshot);
         effects

@@ -18,7 +18,10 @@ impl Store {
         latency_ms: u64,
         result: Result<Fetched, ProviderError>,
     ) -> Vec<Effect> {
-        if matches!(fetch, Fetch::Inventory | Fetch::Domains | Fetch::Colocation) {
+        if matches!(
+            fetch,
+            Fetch::Inventory | Fetch::Domains | Fetch::Colocation | Fetch::Tickets(_)
+        ) {
             self.state.now = at;
         }
         let fetched = match result {
@@ -84,6 +87,18 @@ impl Store {
                 self.apply_colocation(account, colocation, at);
                 (true, Vec::new())
             }
+            Fetched::Tickets(inventory) => {
+                let changed = self.apply_tickets(account, inventory, at);
+                (changed, snapshot_if(changed))
+            }
+            Fetched::Ticket(ticket) => {
+                self.apply_ticket(*ticket, at);
+                (true, vec![Effect::SaveSnapshot])
+            }
+            Fetched::TicketOptions(options) => {
+                self.apply_ticket_options(account, options, at);
+                (false, Vec::new())
+            }
         }
     }
 
@@ -112,6 +127,18 @@ impl Store {
                 let new = slot.or_default().fail(error.to_string());
                 self.resource_failed(account, &error, new);
             }
+            Fetch::Tickets(_) => {
+                let slot = self.state.data.tickets.entry(account.to_string());
+                let new = slot.or_default().fail(error.to_string());
+                self.resource_failed(account, &error, new);
+            }
+            Fetch::TicketOptions => {
+                let slot = self.state.data.ticket_options.entry(account.to_string());
+                let slot = slot.or_default();
+                slot.requested_at = None;
+                slot.fail(error.to_string());
+                self.flash(FlashLevel::Warn, error.to_string());
+            }
             Fetch::Telemetry(id) => {
                 let slot = self
                     .state
@@ -126,7 +153,9 @@ impl Store {
                 }
             }
             Fetch::DomainHistory(_) => self.flash(FlashLevel::Warn, error.to_string()),
-            Fetch::Server(_) | Fetch::Domain(_) => self.flash(FlashLevel::Error, error.to_string()),
+            Fetch::Server(_) | Fetch::Domain(_) | Fetch::Ticket(_) => {
+                self.flash(FlashLevel::Error, error.to_string())
+            }
         }
     }
 
@@ -226,6 +255,14 @@ impl Store {
         let slot = self.state.data.colocation.entry(account.to_string());
         slot.or_default().fill(colocation, at);
         self.dirty = true;
+    }
+}
+
+fn snapshot_if(changed: bool) -> Vec<Effect> {
+    if changed {
+        vec![Effect::SaveSnapshot]
+    } else {
+        Vec::new()
     }
 }
 

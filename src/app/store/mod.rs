@@ -17,6 +17,7 @@ mod fetched;
 mod forms;
 mod intents;
 mod servers;
+mod tickets;
 
 use super::bindings::Keymap;
 use super::event::{Effect, Event, ScrollLimits};
@@ -327,6 +328,7 @@ impl Store {
             jobs: state.jobs.iter().cloned().collect(),
             domains: state.data.domains().cloned().collect(),
             contacts: state.data.contacts().cloned().collect(),
+            tickets: state.data.tickets().cloned().collect(),
             ..Snapshot::default()
         }
     }
@@ -357,6 +359,19 @@ impl Store {
             )
             .contacts
             .push(contact);
+        }
+        for ticket in snapshot.tickets.into_iter().filter(|t| known(&t.account)) {
+            let slot = state
+                .data
+                .tickets
+                .entry(ticket.account.clone())
+                .or_default();
+            let at = slot.fetched_at.get_or_insert(ticket.fetched_at);
+            *at = (*at).max(ticket.fetched_at);
+            slot.data
+                .get_or_insert_with(Default::default)
+                .tickets
+                .push(ticket);
         }
         for account in &mut state.accounts {
             if let Some(health) = snapshot.health.get(&account.name) {

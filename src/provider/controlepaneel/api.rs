@@ -9,7 +9,7 @@ use super::ControlepaneelProvider;
 use crate::model::{Action, Colocation, ContactFields, Domain, HistoryEntry, ProviderKind, Server};
 use crate::provider::{
     BoxFut, ColocationApi, ContactApi, DomainApi, DomainHandles, DomainInventory, Inventory,
-    IpRequestApi, PowerApi, Provider, Result, ReverseDnsApi, ServerApi, Submitted,
+    IpRequestApi, PowerApi, Provider, PtrChange, Result, ReverseDnsApi, ServerApi, Submitted,
 };
 use std::future::Future;
 
@@ -89,13 +89,9 @@ impl PowerApi for ControlepaneelProvider {
 }
 
 impl ReverseDnsApi for ControlepaneelProvider {
-    fn set_ptr<'a>(
-        &'a self,
-        address: &'a str,
-        hostname: &'a str,
-        remarks: Option<&'a str>,
-    ) -> BoxFut<'a, Result<Submitted>> {
-        done(self.set_ptr(address, hostname, remarks))
+    /// controlepaneel finds the address itself; `server` is not needed.
+    fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>> {
+        done(self.set_ptr(ptr.address, ptr.hostname, ptr.remarks))
     }
 }
 

@@ -150,6 +150,7 @@ fn noun(kind: ObjectKind) -> &'static str {
         ObjectKind::Ip => "IP",
         ObjectKind::Domain => "domain",
         ObjectKind::Contact => "contact",
+        ObjectKind::Ticket => "ticket",
     }
 }
 

@@ -524,6 +524,7 @@ async fn set_ptr_persists_and_keeps_the_remarks_unless_given() {
     let set = |hostname: &str, remarks: Option<&str>| Command::SetPtr {
         hostname: hostname.into(),
         remarks: remarks.map(str::to_string),
+        server: None,
     };
     let done = run(
         &cp,

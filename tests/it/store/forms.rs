@@ -187,6 +187,7 @@ fn a_bad_hostname_is_refused_naming_the_field_and_the_input_is_kept() {
         Command::SetPtr {
             hostname: "web-1.example.nl".into(),
             remarks: Some("rack 4".into()),
+            server: None,
         }
     );
     assert_eq!(jobs[0].target, ip_ref("185.3.4.5"));
