@@ -56,6 +56,7 @@ impl Rig {
             domain_poll_interval: Duration::from_secs(3600),
             poll_interval: Duration::from_secs(3600),
             job_poll_interval: Duration::from_millis(20),
+            ..WorkerTiming::default()
         };
         let worker = worker::spawn(Arc::new(provider), tx, audit, timing);
         let store = Store::new(
