@@ -38,6 +38,9 @@ pub enum Event {
     },
     /// Time passed (only sent while something animates, e.g. a running job).
     Tick(Millis),
+    /// The external editor (`$VISUAL`/`$EDITOR`) closed: the edited text,
+    /// or why it could not run.
+    Edited(Result<String, String>),
 }
 
 impl Event {
@@ -73,6 +76,12 @@ pub enum Effect {
     Fetch(String, Fetch),
     /// Write the unsent form drafts to disk.
     SaveDrafts,
+    /// Write the drafts within a second (while typing: at most once a
+    /// second, so a crash loses at most the last second).
+    SaveDraftsSoon,
+    /// Suspend the console and edit this text in `$VISUAL`/`$EDITOR`;
+    /// the result comes back as [`Event::Edited`].
+    EditExternally(String),
     SaveSnapshot,
     Quit,
 }

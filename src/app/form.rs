@@ -1,12 +1,13 @@
 //! Forms: multi-field editors for commands that take input (a PTR record,
 //! an IP address request, nameservers, domain contacts, a contact's
-//! details). A form is plain data the store edits and the UI draws: text
-//! fields are single-line `ratatui_textarea` editors, choice fields cycle
-//! through options. A valid form becomes a [`Command`]; an invalid one
-//! names the field and why.
+//! details, a ticket reply, a new ticket). A form is plain data the store
+//! edits and the UI draws: text fields are `ratatui_textarea` editors
+//! (single-line, or multi-line for messages), choice fields cycle through
+//! options. A valid form becomes a [`Command`]; an invalid one names the
+//! field and why.
 
 use crate::model::validate::{self, contact_field_mut, CONTACT_FIELDS};
-use crate::model::{Command, ContactFields, Ref};
+use crate::model::{Command, ContactFields, NewTicket, Ref};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -29,6 +30,10 @@ pub enum FormKind {
     NewContact,
     /// The selected domain contact.
     EditContact,
+    /// A reply to the selected ticket.
+    Reply,
+    /// A new ticket.
+    NewTicket,
 }
 
 impl FormKind {
@@ -56,6 +61,10 @@ impl FormKind {
             },
             FormKind::NewContact => Command::AddContact(Box::default()),
             FormKind::EditContact => Command::EditContact(Box::default()),
+            FormKind::Reply => Command::ReplyTicket {
+                body: String::new(),
+            },
+            FormKind::NewTicket => Command::OpenTicket(Box::default()),
         }
     }
 
@@ -68,6 +77,8 @@ impl FormKind {
             FormKind::DomainContacts => "change domain contacts",
             FormKind::NewContact => "add contact",
             FormKind::EditContact => "edit contact",
+            FormKind::Reply => "reply to ticket",
+            FormKind::NewTicket => "open ticket",
         }
     }
 
@@ -80,6 +91,8 @@ impl FormKind {
             Command::SetDomainContacts { .. } => Some(FormKind::DomainContacts),
             Command::AddContact(_) => Some(FormKind::NewContact),
             Command::EditContact(_) => Some(FormKind::EditContact),
+            Command::ReplyTicket { .. } => Some(FormKind::Reply),
+            Command::OpenTicket(_) => Some(FormKind::NewTicket),
             _ => None,
         }
     }
@@ -92,6 +105,8 @@ impl FormKind {
             FormKind::DomainContacts => "Contacts of",
             FormKind::NewContact => "New contact",
             FormKind::EditContact => "Contact",
+            FormKind::Reply => "Reply to ticket",
+            FormKind::NewTicket => "New ticket",
         }
     }
 }
@@ -111,6 +126,12 @@ pub const OWNER: &str = "Owner";
 pub const ADMIN: &str = "Admin";
 pub const TECH: &str = "Tech";
 pub const CONTACT_ROLES: [&str; 3] = [OWNER, ADMIN, TECH];
+pub const SUBJECT: &str = "Subject";
+pub const CATEGORY: &str = "Category";
+pub const DEPARTMENT: &str = "Department";
+pub const MESSAGE: &str = "Message";
+/// The hint of a message field.
+pub const MESSAGE_HINT: &str = "ctrl-s sends · ctrl-e opens $EDITOR";
 
 /// One option of a choice field: what is shown and what is sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,6 +184,8 @@ pub struct Field {
     /// Shown beside the field: what it takes ("m or v", "optional").
     pub hint: &'static str,
     pub input: Input,
+    /// A text of several lines (a message): enter starts a new line.
+    pub multiline: bool,
 }
 
 impl Field {
@@ -175,7 +198,16 @@ impl Field {
             label,
             hint,
             input: Input::Text(Box::new(editor)),
+            multiline: false,
         }
+    }
+
+    /// A text of several lines, e.g. a message.
+    pub fn multiline(label: &'static str, hint: &'static str, value: &str) -> Field {
+        let mut field = Field::text(label, hint, "");
+        field.multiline = true;
+        field.set_value(value);
+        field
     }
 
     /// A choice field with `value` selected; a value not among the options
@@ -193,6 +225,7 @@ impl Field {
                 options,
                 selected: 0,
             },
+            multiline: false,
         };
         field.set_value(value);
         field
@@ -201,6 +234,7 @@ impl Field {
     /// The text typed, or the selected option's value.
     pub fn value(&self) -> String {
         match &self.input {
+            Input::Text(editor) if self.multiline => editor.lines().join("\n"),
             Input::Text(editor) => editor.lines().join(" "),
             Input::Choice { options, selected } => options
                 .get(*selected)
@@ -213,7 +247,10 @@ impl Field {
         match &mut self.input {
             Input::Text(editor) => {
                 clear(editor);
-                editor.insert_str(single_line(value));
+                match self.multiline {
+                    true => editor.insert_str(value),
+                    false => editor.insert_str(single_line(value)),
+                };
             }
             Input::Choice { options, selected } => {
                 if let Some(i) = options.iter().position(|o| o.value == value) {
@@ -245,6 +282,7 @@ impl Field {
     /// Applies a key; true when the value changed.
     fn key(&mut self, key: KeyEvent) -> bool {
         match &mut self.input {
+            Input::Text(editor) if self.multiline => edit_message(editor, key),
             Input::Text(editor) => edit_text(editor, key),
             Input::Choice { options, selected } => cycle(options.len(), selected, key),
         }
@@ -277,6 +315,19 @@ fn edit_text(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
         | KeyCode::PageUp
         | KeyCode::PageDown
         | KeyCode::Esc => false,
+        _ => editor.input(key),
+    }
+}
+
+/// Forwards a key to a multi-line editor: enter and the arrows edit and
+/// move in the text; tab leaves the field; ctrl-s (send) and ctrl-e (the
+/// external editor) are the form's. ctrl-u stays the editor's undo: it
+/// never wipes a message.
+fn edit_message(editor: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('s' | 'e') if ctrl => false,
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Esc => false,
         _ => editor.input(key),
     }
 }
@@ -458,7 +509,47 @@ impl Form {
             FormKind::DomainContacts => self.contacts_command(),
             FormKind::NewContact => Ok(Command::AddContact(Box::new(self.contact_fields()?))),
             FormKind::EditContact => Ok(Command::EditContact(Box::new(self.contact_fields()?))),
+            FormKind::Reply => Ok(Command::ReplyTicket {
+                body: self.message("write the reply first")?,
+            }),
+            FormKind::NewTicket => self.new_ticket_command(),
         }
+    }
+
+    /// The message typed, trailing blank lines cut; refused when empty.
+    fn message(&self, why_empty: &str) -> Result<String, (usize, String)> {
+        let body = self.value(MESSAGE).trim_end().to_string();
+        if body.trim().is_empty() {
+            return Err(self.blame(MESSAGE, why_empty.to_string()));
+        }
+        Ok(body)
+    }
+
+    /// The value of a field the form has, required; `None` when the form
+    /// has no such field (the provider does not take it).
+    fn chosen(&self, label: &str, why_empty: &str) -> Result<Option<String>, (usize, String)> {
+        let Some(field) = self.field(label) else {
+            return Ok(None);
+        };
+        let value = field.value().trim().to_string();
+        if value.is_empty() {
+            return Err(self.blame(label, why_empty.to_string()));
+        }
+        Ok(Some(value))
+    }
+
+    fn new_ticket_command(&self) -> Result<Command, (usize, String)> {
+        let subject = self.value(SUBJECT).trim().to_string();
+        if subject.is_empty() {
+            return Err(self.blame(SUBJECT, "a ticket needs a subject".into()));
+        }
+        let ticket = NewTicket {
+            subject,
+            category: self.chosen(CATEGORY, "choose a category")?,
+            department: self.chosen(DEPARTMENT, "give the department")?,
+            body: self.message("write what the ticket is about")?,
+        };
+        Ok(Command::OpenTicket(Box::new(ticket)))
     }
 
     fn blame(&self, label: &str, why: String) -> (usize, String) {

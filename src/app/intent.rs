@@ -43,6 +43,8 @@ pub enum Intent {
     Domain(DomainAction),
     /// Delete the selected domain contact.
     DeleteContact,
+    CloseTicket,
+    ReopenTicket,
     /// Open a form on the selected object.
     OpenForm(FormKind),
     StartFilter,
@@ -61,4 +63,6 @@ pub enum Intent {
     FormKey(crossterm::event::KeyEvent),
     /// Scroll the help overlay or details.
     Scroll(i64),
+    /// Edit the focused message field in `$VISUAL` or `$EDITOR`.
+    ExternalEditor,
 }

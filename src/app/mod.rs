@@ -5,6 +5,7 @@
 //! what was fetched lives in per-account slots (`resources`).
 
 pub mod bindings;
+pub mod editor;
 pub mod event;
 pub mod filter;
 pub mod form;

@@ -138,6 +138,9 @@ pub struct Resources {
     pub history: ByObject<Vec<HistoryEntry>>,
     pub colocation: ByAccount<Colocation>,
     pub tickets: ByAccount<TicketData>,
+    /// When each ticket's thread was last asked for (the thread itself is
+    /// part of the ticket).
+    pub threads: ByObject<()>,
     /// What a new ticket of each account is chosen from.
     pub ticket_options: ByAccount<TicketOptions>,
 }

@@ -2,6 +2,7 @@
 //! frame timer (armed only when something changed), a tick (armed only
 //! while a job runs) and the signals that end the session.
 
+use super::editor;
 use super::event::{Effect, Event, ScrollLimits};
 use super::store::Store;
 use super::terminal::{self, Tui};
@@ -24,6 +25,8 @@ use tokio::time::{interval, sleep_until, Instant, MissedTickBehavior};
 pub const FRAME_INTERVAL: Duration = Duration::from_millis(16);
 /// Animation tick while a job runs.
 pub const TICK_INTERVAL: Duration = Duration::from_millis(250);
+/// How long typed text may wait before it is written to the drafts file.
+pub const DRAFTS_DELAY: Duration = Duration::from_millis(500);
 /// How often changed data is written to the snapshot file.
 pub const SNAPSHOT_INTERVAL: Duration = Duration::from_secs(60);
 
@@ -60,6 +63,9 @@ async fn event_loop(
     let mut snapshot_timer = interval(SNAPSHOT_INTERVAL);
     snapshot_timer.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut snapshot_dirty = false;
+    let mut drafts_due: Option<Instant> = None;
+    // An event the loop itself made (the external editor's text).
+    let mut queued: Option<Event> = None;
     let mut last_frame = Instant::now() - FRAME_INTERVAL;
     let mut frame_pending = false;
     if let Ok((w, h)) = crossterm::terminal::size() {
@@ -69,7 +75,10 @@ async fn event_loop(
         frame_pending |= store.take_dirty();
         let frame_at = last_frame + FRAME_INTERVAL;
         let animating = store.state().has_running_jobs();
-        let event = tokio::select! {
+        let event = if let Some(event) = queued.take() {
+            Some(event)
+        } else {
+            tokio::select! {
             key = keys.next() => match key {
                 Some(Ok(term_event)) => translate(&store, term_event),
                 Some(Err(error)) => return Err(error),
@@ -88,26 +97,39 @@ async fn event_loop(
                 snapshot_dirty = false;
                 None
             }
+            _ = sleep_until(drafts_due.unwrap_or_else(Instant::now)), if drafts_due.is_some() => {
+                save_drafts(&store, ctx);
+                drafts_due = None;
+                None
+            }
             _ = sigterm.recv() => break,
             _ = sighup.recv() => break,
+            }
         };
         let Some(event) = event else { continue };
         for effect in store.apply(event) {
             match effect {
                 Effect::Quit => {
+                    save_drafts(&store, ctx);
                     save_snapshot(&store, ctx);
                     return Ok(());
                 }
                 Effect::SaveSnapshot => snapshot_dirty = true,
                 Effect::SaveDrafts => save_drafts(&store, ctx),
+                Effect::SaveDraftsSoon => {
+                    drafts_due.get_or_insert_with(|| Instant::now() + DRAFTS_DELAY);
+                }
+                Effect::EditExternally(text) => {
+                    let edited = edit_externally(tui, &mut keys, text, ctx).await?;
+                    queued = Some(Event::Edited(edited));
+                }
                 other => carry_out(other, ctx),
             }
         }
     }
     // A signal (e.g. a dropped SSH session): keep what an open form holds.
-    if store.keep_open_form() {
-        save_drafts(&store, ctx);
-    }
+    store.keep_open_form();
+    save_drafts(&store, ctx);
     save_snapshot(&store, ctx);
     Ok(())
 }
@@ -164,8 +186,42 @@ pub fn carry_out(effect: Effect, ctx: &Context) {
                 }
             }
         }
-        Effect::SaveSnapshot | Effect::SaveDrafts | Effect::Quit => {}
+        Effect::SaveSnapshot
+        | Effect::SaveDrafts
+        | Effect::SaveDraftsSoon
+        | Effect::EditExternally(_)
+        | Effect::Quit => {}
     }
+}
+
+/// Runs the external editor on `text` with the terminal handed over: the
+/// key reader stops (so it does not steal the editor's keys) and starts
+/// anew afterwards, and the next frame is drawn whole.
+async fn edit_externally(
+    tui: &mut Tui,
+    keys: &mut EventStream,
+    text: String,
+    ctx: &Context,
+) -> io::Result<Result<String, String>> {
+    drop(std::mem::replace(keys, EventStream::new()));
+    let dir = scratch_dir(ctx);
+    terminal::suspend()?;
+    let editor = editor::command();
+    let edited = tokio::task::spawn_blocking(move || editor::edit(&editor, &text, &dir))
+        .await
+        .unwrap_or_else(|error| Err(format!("the editor task failed: {error}")));
+    terminal::resume(tui)?;
+    Ok(edited)
+}
+
+/// Where the external editor's file goes: beside the drafts (a private
+/// directory of the user's), or the system's temporary directory.
+fn scratch_dir(ctx: &Context) -> PathBuf {
+    ctx.drafts_path
+        .as_ref()
+        .and_then(|path| path.parent())
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir)
 }
 
 fn save_drafts(store: &Store, ctx: &Context) {

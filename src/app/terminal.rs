@@ -6,7 +6,7 @@ use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::execute;
 use crossterm::terminal::{
-    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
@@ -42,6 +42,35 @@ pub fn restore() {
         Show
     );
     let _ = disable_raw_mode();
+}
+
+/// Hands the terminal to another program (the external editor): the
+/// normal screen, cooked mode and a visible cursor.
+pub fn suspend() -> io::Result<()> {
+    execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        Show
+    )?;
+    disable_raw_mode()
+}
+
+/// Takes the terminal back after [`suspend`], with a blank screen and a
+/// back buffer that forgets what was drawn, so the next frame is whole.
+/// (Not `Terminal::clear`: it asks the terminal where the cursor is.)
+pub fn resume(tui: &mut Tui) -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Hide,
+        Clear(ClearType::All)
+    )?;
+    tui.swap_buffers();
+    tui.swap_buffers();
+    Ok(())
 }
 
 fn install_panic_hook() {

@@ -120,3 +120,8 @@ pub fn readable_utc(millis: i64) -> String {
 pub fn iso_date(millis: i64) -> String {
     iso_utc(millis)[..10].to_string()
 }
+
+/// Milliseconds since the epoch to the minute: `2026-11-22 14:05 UTC`.
+pub fn iso_date_time(millis: i64) -> String {
+    format!("{} UTC", iso_utc(millis)[..16].replace('T', " "))
+}

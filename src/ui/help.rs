@@ -100,7 +100,7 @@ fn binding_lines(
         .enumerate()
         .filter(|(_, b)| keep(b))
         .map(|(index, binding)| {
-            let keys = state.keymap.key_labels(index);
+            let keys = state.keymap.key_labels_in(index, state.main_view);
             let key = if keys.is_empty() {
                 format!(":{}", binding.name)
             } else {

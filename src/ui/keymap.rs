@@ -22,6 +22,7 @@ pub fn intent_for(state: &State, key: KeyEvent) -> Option<Intent> {
         Mode::Filter { .. } | Mode::Command { .. } => input(key, ctrl),
         Mode::Confirm(c) if c.typed.is_some() => typed_confirm(key, ctrl),
         Mode::Confirm(_) => confirm(key),
+        Mode::Form(f) if f.focused().is_some_and(|field| field.multiline) => Some(message(key)),
         Mode::Form(_) => Some(form(key)),
         Mode::Help { .. } => help(state, key),
     }
@@ -38,13 +39,30 @@ fn input(key: KeyEvent, ctrl: bool) -> Option<Intent> {
 }
 
 /// In a form every key is for the form: tab/↑/↓ move between fields,
-/// enter saves, esc closes; the rest (q, j, /, : …) is typed.
+/// enter (or ctrl-s) saves, esc closes; the rest (q, j, /, : …) is typed.
 fn form(key: KeyEvent) -> Intent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Esc => Intent::Back,
         KeyCode::Enter => Intent::InputSubmit,
+        KeyCode::Char('s') if ctrl => Intent::InputSubmit,
         KeyCode::Tab | KeyCode::Down => Intent::FocusNext,
         KeyCode::BackTab | KeyCode::Up => Intent::FocusPrev,
+        _ => Intent::FormKey(key),
+    }
+}
+
+/// In a message field enter and the arrows edit the text: ctrl-s sends,
+/// ctrl-e hands the text to `$VISUAL`/`$EDITOR`, tab leaves the field,
+/// esc closes the form keeping the draft.
+fn message(key: KeyEvent) -> Intent {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Esc => Intent::Back,
+        KeyCode::Char('s') if ctrl => Intent::InputSubmit,
+        KeyCode::Char('e') if ctrl => Intent::ExternalEditor,
+        KeyCode::Tab => Intent::FocusNext,
+        KeyCode::BackTab => Intent::FocusPrev,
         _ => Intent::FormKey(key),
     }
 }
@@ -106,6 +124,7 @@ pub fn hints(state: &State) -> Vec<(String, &'static str)> {
             ("!", "invert"),
         ]),
         Mode::Command { .. } => fixed(&[("enter", "run"), ("esc", "cancel")]),
+        Mode::Form(f) if f.fields.iter().any(|field| field.multiline) => fixed(&MESSAGE_HINTS),
         Mode::Form(_) => fixed(&FORM_HINTS),
         Mode::Help { .. } => fixed(&[("j/k", "scroll"), ("esc", "close")]),
         Mode::Normal => bindings::hints(state),
@@ -120,13 +139,23 @@ pub const FORM_HINTS: [(&str, &str); 4] = [
     ("esc", "close (draft kept)"),
 ];
 
+/// The keys of a form with a message (a reply, a new ticket).
+pub const MESSAGE_HINTS: [(&str, &str); 4] = [
+    ("ctrl-s", "send"),
+    ("ctrl-e", "$EDITOR"),
+    ("tab", "next"),
+    ("esc", "close (draft kept)"),
+];
+
 /// The fixed keys of dialogs, forms and the input lines, for the help.
-pub const FIXED_KEYS: [(&str, &str); 5] = [
+pub const FIXED_KEYS: [(&str, &str); 7] = [
     ("ctrl-c", "quit from anywhere"),
     ("tab / ← →", "dialog: Cancel (focused first) or the action"),
     ("enter", "dialog: choose; form: save; / and : lines: run"),
     ("esc", "dialog: cancel; form: close and keep the draft"),
     ("ctrl-u", "form: clear the field"),
+    ("ctrl-s", "form with a message: send (enter starts a line)"),
+    ("ctrl-e", "message: edit in $VISUAL or $EDITOR"),
 ];
 
 #[cfg(test)]

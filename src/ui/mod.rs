@@ -14,10 +14,12 @@ pub mod servers;
 pub mod table;
 pub mod telemetry;
 pub mod theme;
+pub mod tickets;
 pub mod widgets;
 
 use crate::app::bindings;
 use crate::app::event::ScrollLimits;
+use crate::app::form::FormKind;
 use crate::app::layout::{self, Areas};
 use crate::app::panes::{pane, ViewKind};
 use crate::app::store::{FlashLevel, Mode, State};
@@ -41,7 +43,13 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) -> ScrollLimits {
     let mut help = None;
     match &state.mode {
         Mode::Confirm(confirm) => widgets::confirm::draw(frame, confirm, state, theme),
-        Mode::Form(form) => widgets::form::draw(frame, form, theme),
+        Mode::Form(form) => {
+            let dock = match form.kind {
+                FormKind::Reply => tickets::reply_dock(&areas),
+                _ => None,
+            };
+            widgets::form::draw(frame, form, dock, theme)
+        }
         Mode::Help { scroll } => help = Some(help::draw(frame, state, *scroll, theme)),
         _ => {}
     }
@@ -58,6 +66,7 @@ fn draw_pane(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> 
         ViewKind::Domains => domains::draw(frame, areas, state, theme),
         ViewKind::Contacts => contacts::draw(frame, areas, state, theme),
         ViewKind::Colocation => colocation::draw(frame, areas, state, theme),
+        ViewKind::Tickets => tickets::draw(frame, areas, state, theme),
     }
 }
 

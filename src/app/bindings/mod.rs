@@ -268,15 +268,35 @@ impl Keymap {
         self.keys(index).first().map(ToString::to_string)
     }
 
+    /// The keys of entry `index` that press it in `view`: a pane's own
+    /// entry shadows a shared one's default key there (the inbox's `r`
+    /// replies; ctrl-r still refreshes).
+    pub fn keys_in(&self, index: usize, view: ViewKind) -> Vec<KeySpec> {
+        let here = all().get(index).is_some_and(|b| b.works_in(view));
+        let taken = |key: &KeySpec| {
+            here && (0..index).any(|i| all()[i].works_in(view) && self.keys(i).contains(key))
+        };
+        self.keys(index)
+            .iter()
+            .filter(|key| !taken(key))
+            .copied()
+            .collect()
+    }
+
+    /// The first key that presses entry `index` in `view`.
+    pub fn first_key_in(&self, index: usize, view: ViewKind) -> Option<String> {
+        self.keys_in(index, view).first().map(ToString::to_string)
+    }
+
+    /// [`Keymap::key_labels`] of the keys that work in `view`.
+    pub fn key_labels_in(&self, index: usize, view: ViewKind) -> String {
+        labels_of(index, &self.keys_in(index, view))
+    }
+
     /// `j / ↓`: every key of an entry, as the help shows them; a run of
     /// column keys as `1..9`.
     pub fn key_labels(&self, index: usize) -> String {
-        let labels: Vec<String> = self.keys(index).iter().map(KeySpec::label).collect();
-        let columns = all().get(index).is_some_and(|b| b.run == Run::SortColumn);
-        match (columns, labels.first(), labels.last()) {
-            (true, Some(first), Some(last)) if labels.len() > 2 => format!("{first}..{last}"),
-            _ => labels.join(" / "),
-        }
+        labels_of(index, self.keys(index))
     }
 
     /// Every pair of entries that share a key in a view, with the key.
@@ -288,7 +308,10 @@ impl Keymap {
                 .collect();
             for (n, &a) in active.iter().enumerate() {
                 for &b in &active[n + 1..] {
-                    let shared = self.keys(a).iter().find(|k| self.keys(b).contains(k));
+                    let shared = self
+                        .keys(a)
+                        .iter()
+                        .find(|k| self.keys(b).contains(k) && !shadowing_allowed(a, b, k));
                     if let Some(&key) = shared {
                         found.push((a, b, key, view));
                     }
@@ -307,6 +330,28 @@ impl Keymap {
                 Some((i, n))
             })
     }
+}
+
+/// `j / ↓`, or `1..9` for a run of column keys.
+fn labels_of(index: usize, keys: &[KeySpec]) -> String {
+    let labels: Vec<String> = keys.iter().map(KeySpec::label).collect();
+    let columns = all().get(index).is_some_and(|b| b.run == Run::SortColumn);
+    match (columns, labels.first(), labels.last()) {
+        (true, Some(first), Some(last)) if labels.len() > 2 => format!("{first}..{last}"),
+        _ => labels.join(" / "),
+    }
+}
+
+/// Whether entry `index` is a pane's own (the shared ones come last).
+fn is_own(index: usize) -> bool {
+    index < all().len() - table::GENERAL.len()
+}
+
+/// A pane's own entry may take a shared entry's default key in its view;
+/// a key the user set may not clash with anything.
+fn shadowing_allowed(a: usize, b: usize, key: &KeySpec) -> bool {
+    let defaults = Keymap::default();
+    is_own(a) && !is_own(b) && defaults.keys(a).contains(key) && defaults.keys(b).contains(key)
 }
 
 fn unknown_action(name: &str) -> String {
@@ -411,7 +456,7 @@ pub fn offered(state: &State) -> Vec<Offer> {
             Some(Offer {
                 binding,
                 label: label(state)?,
-                key: state.keymap.first_key(index)?,
+                key: state.keymap.first_key_in(index, view)?,
             })
         })
         .collect()
@@ -424,7 +469,9 @@ pub fn general_hints(state: &State) -> Vec<(String, &'static str)> {
         .enumerate()
         .filter(|(_, b)| b.works_in(state.main_view))
         .filter_map(|(index, b)| match b.hint {
-            Hint::General(label) => Some((state.keymap.first_key(index)?, label)),
+            Hint::General(label) => {
+                Some((state.keymap.first_key_in(index, state.main_view)?, label))
+            }
             _ => None,
         })
         .collect()

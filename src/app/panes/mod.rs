@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod domains;
 pub mod jobs;
 pub mod servers;
+pub mod tickets;
 
 use super::bindings::Binding;
 use super::event::Effect;
@@ -32,16 +33,19 @@ pub enum ViewKind {
     Contacts,
     /// Colocation visitors and visits.
     Colocation,
+    /// The support-ticket inbox.
+    Tickets,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 6] = [
+    pub const ALL: [ViewKind; 7] = [
         ViewKind::Servers,
         ViewKind::Jobs,
         ViewKind::Accounts,
         ViewKind::Domains,
         ViewKind::Contacts,
         ViewKind::Colocation,
+        ViewKind::Tickets,
     ];
 
     /// The view's name in titles and messages: `domains`.
@@ -67,6 +71,7 @@ pub struct Panes {
     pub domains: domains::DomainsPane,
     pub contacts: contacts::ContactsPane,
     pub colocation: colocation::ColocationPane,
+    pub tickets: tickets::TicketsPane,
 }
 
 /// What the store asks of a pane. Each pane is a unit struct whose state
@@ -168,6 +173,7 @@ pub fn pane(kind: ViewKind) -> &'static dyn Pane {
         ViewKind::Domains => &domains::Domains,
         ViewKind::Contacts => &contacts::Contacts,
         ViewKind::Colocation => &colocation::Colocation,
+        ViewKind::Tickets => &tickets::Tickets,
     }
 }
 

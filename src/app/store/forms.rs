@@ -16,8 +16,8 @@
 
 use super::*;
 use crate::app::form::{
-    contact_form_fields, ip_request_fields, Choice, Field, Form, FormKind, KeyOutcome,
-    CONTACT_ROLES, IP, NAMESERVER_FIELDS, PTR, REMARKS,
+    contact_form_fields, ip_request_fields, Choice, Field, Form, FormKind, KeyOutcome, CATEGORY,
+    CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, MESSAGE_HINT, NAMESERVER_FIELDS, PTR, REMARKS, SUBJECT,
 };
 use crate::drafts::{Draft, Drafts};
 use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind};
@@ -76,6 +76,8 @@ impl Store {
             FormKind::DomainContacts => self.domain_contacts_form(),
             FormKind::NewContact => self.new_contact_form(),
             FormKind::EditContact => self.edit_contact_form(),
+            FormKind::Reply => self.reply_form(),
+            FormKind::NewTicket => self.new_ticket_form(),
         }
     }
 
@@ -98,6 +100,10 @@ impl Store {
             }];
         }
         self.restore_draft(&mut form);
+        // A reply is written under the thread it answers.
+        if form.kind == FormKind::Reply {
+            self.state.panes.tickets.panel.open = true;
+        }
         self.state.mode = Mode::Form(Box::new(form));
         Vec::new()
     }
@@ -111,6 +117,7 @@ impl Store {
             Intent::FocusNext => form.move_focus(1),
             Intent::FocusPrev => form.move_focus(-1),
             Intent::InputSubmit | Intent::Activate => return self.submit_form(form),
+            Intent::ExternalEditor => effects = self.edit_externally(&form),
             Intent::Back => return self.close_form(&form),
             Intent::Quit => {
                 let mut effects = self.close_form(&form);
@@ -129,20 +136,74 @@ impl Store {
         let switching_ip =
             form.kind == FormKind::Ptr && form.focused().is_some_and(Field::is_choice);
         let before = switching_ip.then(|| form.clone());
-        if form.key(key) != KeyOutcome::Switched {
-            return Vec::new();
+        match form.key(key) {
+            KeyOutcome::Ignored => return Vec::new(),
+            KeyOutcome::Edited => return self.keep_typing(form),
+            KeyOutcome::Switched => {}
         }
         let Some(before) = before else {
-            return Vec::new();
+            return self.keep_typing(form);
         };
         let changed = self.keep_draft(&before);
         self.retarget_ptr(form);
         save_if(changed)
     }
 
+    /// Keeps what is being typed as the draft, written to disk within a
+    /// second (so a dropped session or `kill -9` loses at most that).
+    fn keep_typing(&mut self, form: &Form) -> Vec<Effect> {
+        match self.keep_draft(form) {
+            true => vec![Effect::SaveDraftsSoon],
+            false => Vec::new(),
+        }
+    }
+
+    /// Hands the focused message field to the external editor.
+    fn edit_externally(&mut self, form: &Form) -> Vec<Effect> {
+        match form.focused().filter(|f| f.multiline) {
+            Some(field) => vec![Effect::EditExternally(field.value())],
+            None => {
+                let text = "ctrl-e edits a message field (move there with tab)".to_string();
+                self.flash(FlashLevel::Warn, text);
+                Vec::new()
+            }
+        }
+    }
+
+    /// The external editor closed: its text replaces the focused message
+    /// field's, kept as the draft at once.
+    pub(super) fn apply_edited(&mut self, result: Result<String, String>) -> Vec<Effect> {
+        self.dirty = true;
+        let text = match result {
+            Ok(text) => text,
+            Err(why) => {
+                self.flash(
+                    FlashLevel::Error,
+                    format!("external editor: {why}; the draft is unchanged"),
+                );
+                return Vec::new();
+            }
+        };
+        let Mode::Form(mut form) = self.state.mode.clone() else {
+            return Vec::new();
+        };
+        let focus = form.focus;
+        if let Some(field) = form.fields.get_mut(focus).filter(|f| f.multiline) {
+            field.set_value(text.trim_end_matches('\n'));
+        }
+        let effects = match self.keep_draft(&form) {
+            true => vec![Effect::SaveDrafts],
+            false => Vec::new(),
+        };
+        self.state.mode = Mode::Form(form);
+        effects
+    }
+
+    /// Closes a form, keeping its draft; the drafts file is written at
+    /// once, not after the typing delay.
     fn close_form(&mut self, form: &Form) -> Vec<Effect> {
         self.state.mode = Mode::Normal;
-        let changed = self.keep_draft(form);
+        let changed = self.keep_draft(form) || form.is_edited();
         if form.is_edited() {
             self.flash(
                 FlashLevel::Info,
@@ -166,6 +227,7 @@ impl Store {
         self.state.mode = Mode::Normal;
         let name = match &command {
             Command::AddContact(fields) => fields.handle.clone(),
+            Command::OpenTicket(ticket) => format!("\"{}\"", ticket.subject),
             _ => form.target_name.clone(),
         };
         let mut effects = self.request_command(command, form.target.clone(), name);
@@ -406,6 +468,98 @@ impl Store {
             contact_form_fields(&contact.fields),
         ))
     }
+}
+
+/// The ticket forms: a reply under the thread, and a new ticket with the
+/// fields and lists the account's provider takes.
+impl Store {
+    fn reply_form(&self) -> Result<Form, Unavailable> {
+        let ticket = self
+            .state
+            .selected_ticket()
+            .ok_or_else(|| unavailable("no ticket selected"))?;
+        let fields = vec![Field::multiline(MESSAGE, MESSAGE_HINT, "")];
+        let name = format!("#{} \"{}\"", ticket.id, ticket.subject);
+        Ok(Form::new(
+            FormKind::Reply,
+            ticket.reference(),
+            name,
+            "",
+            fields,
+        ))
+    }
+
+    /// A new ticket goes to the selected ticket's account, else to the
+    /// first account offering tickets. Its lists must have arrived.
+    fn new_ticket_form(&self) -> Result<Form, Unavailable> {
+        let state = &self.state;
+        let account = state
+            .selected_ticket()
+            .map(|t| t.account.clone())
+            .filter(|a| state.offers(a, Capability::Tickets))
+            .or_else(|| {
+                let offering = state
+                    .accounts
+                    .iter()
+                    .find(|a| a.offers(Capability::Tickets));
+                offering.map(|a| a.name.clone())
+            })
+            .ok_or_else(|| unavailable("no account offers support tickets"))?;
+        let slot = state.data.ticket_options.get(&account);
+        let Some(options) = slot.and_then(|s| s.data.as_ref()) else {
+            let why = match slot.and_then(|s| s.error.as_ref()) {
+                Some(error) => format!(
+                    "the ticket categories of {account} could not be read ({error}); retrying"
+                ),
+                None => format!(
+                    "the ticket categories of {account} are loading; press n again in a moment"
+                ),
+            };
+            return Err((why, vec![Effect::Fetch(account, Fetch::TicketOptions)]));
+        };
+        let target = Ref::new(account, ObjectKind::Ticket, "");
+        Ok(Form::new(
+            FormKind::NewTicket,
+            target,
+            "",
+            "",
+            ticket_fields(options),
+        ))
+    }
+}
+
+/// The fields of a new ticket: a subject, the lists the provider offers
+/// (a required department it lists none of is typed), and the message.
+fn ticket_fields(options: &crate::model::TicketOptions) -> Vec<Field> {
+    let choices = |list: &[crate::model::TicketChoice]| {
+        let mut choices = vec![Choice::new("(choose one)", "")];
+        choices.extend(
+            list.iter()
+                .map(|c| Choice::new(c.label.clone(), c.value.clone())),
+        );
+        choices
+    };
+    let mut fields = vec![Field::text(SUBJECT, "one line", "")];
+    if !options.categories.is_empty() {
+        fields.push(Field::choice(
+            CATEGORY,
+            "←/→ choose",
+            choices(&options.categories),
+            "",
+        ));
+    }
+    if !options.departments.is_empty() {
+        fields.push(Field::choice(
+            DEPARTMENT,
+            "←/→ choose",
+            choices(&options.departments),
+            "",
+        ));
+    } else if options.department_required {
+        fields.push(Field::text(DEPARTMENT, "required by the provider", ""));
+    }
+    fields.push(Field::multiline(MESSAGE, MESSAGE_HINT, ""));
+    fields
 }
 
 /// Why a form cannot open, and what to do about it.

@@ -43,7 +43,12 @@ impl Store {
             Intent::StartFilter => return self.start_filter(),
             Intent::ShowView(kind) => return self.show_view(kind),
             Intent::Refresh => return pane.fetches(self, true),
-            Intent::OpenForm(kind) => return self.open_form(kind),
+            Intent::OpenForm(kind) => {
+                // A form may open the details (a reply shows its thread).
+                let mut effects = self.open_form(kind);
+                effects.extend(pane.details_wanted(self));
+                return effects;
+            }
             Intent::MoveBy(n) | Intent::Scroll(n) => self.move_by(n, false),
             Intent::PageBy(n) => self.move_by(n, true),
             Intent::Top => self.jump(0),
@@ -59,13 +64,16 @@ impl Store {
             Intent::Act(_)
             | Intent::ToggleMaintenance
             | Intent::Domain(_)
-            | Intent::DeleteContact => return self.not_in_this_view(&intent),
+            | Intent::DeleteContact
+            | Intent::CloseTicket
+            | Intent::ReopenTicket => return self.not_in_this_view(&intent),
             Intent::InputChar(_)
             | Intent::InputBackspace
             | Intent::InputSubmit
             | Intent::FocusNext
             | Intent::FocusPrev
             | Intent::FormKey(_)
+            | Intent::ExternalEditor
             | Intent::Activate => return Vec::new(),
         };
         effects.extend(pane.details_wanted(self));

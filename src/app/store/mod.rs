@@ -30,7 +30,7 @@ use super::server_view::{same_sort_key, search_text};
 use crate::drafts::Drafts;
 use crate::model::{
     now_millis, AccountInfo, Capability, Command, Contact, Domain, Job, JobId, JobState, Millis,
-    Ref, Server, Visit, Visitor,
+    Ref, Server, Ticket, Visit, Visitor,
 };
 use crate::snapshot::Snapshot;
 use std::collections::VecDeque;
@@ -182,6 +182,20 @@ impl State {
         data.contacts.iter().find(|c| c.matches_handle(handle))
     }
 
+    pub fn ticket(&self, target: &Ref) -> Option<&Ticket> {
+        let slot = self.data.tickets.get(&target.account)?;
+        slot.data
+            .as_ref()?
+            .tickets
+            .iter()
+            .find(|t| t.id == target.id)
+    }
+
+    pub fn selected_ticket(&self) -> Option<&Ticket> {
+        let selected = self.panes.tickets.list.selected.as_ref();
+        selected.and_then(|r| self.ticket(r))
+    }
+
     pub fn selected_visitor(&self) -> Option<&Visitor> {
         let index = self.panes.colocation.visitors.selected_index()?;
         self.data.visitors().nth(index)
@@ -305,6 +319,7 @@ impl Store {
                 self.dirty |= self.state.has_running_jobs();
                 Vec::new()
             }
+            Event::Edited(result) => self.apply_edited(result),
         }
     }
 

@@ -31,6 +31,9 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, state: &State, theme: &Theme) 
     if let Some(context) = context(confirm, state) {
         lines.push(Line::from(Span::styled(context, theme.warn)));
     }
+    for quoted in message_preview(command) {
+        lines.push(Line::from(Span::styled(quoted, theme.dim)).left_aligned());
+    }
     lines.push(Line::from(Span::styled(command.consequence(), theme.dim)));
     if let Some(typed) = &confirm.typed {
         lines.push(Line::from(format!(
@@ -72,6 +75,8 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
         Command::RequestEpp => ("Request the transfer (EPP) code of ".into(), ""),
         Command::CancelDomain { immediate: false } => ("Cancel ".into(), " at the end of its term"),
         Command::CancelDomain { immediate: true } => ("Cancel ".into(), " IMMEDIATELY"),
+        Command::ReplyTicket { .. } => ("Send this reply to ticket ".into(), ""),
+        Command::OpenTicket(_) => ("Open the new ticket ".into(), ""),
         other => {
             let joint = match other {
                 Command::RequestIps { .. } => " for",
@@ -105,6 +110,41 @@ fn context(confirm: &Confirm, state: &State) -> Option<String> {
             })
         }
         _ => None,
+    }
+}
+
+/// Lines shown of a message about to be sent.
+const PREVIEW_LINES: usize = 3;
+/// Widest quoted line inside the dialog's border.
+const PREVIEW_WIDTH: usize = 56;
+
+/// The first lines of a reply or a new ticket's message, quoted, so the
+/// user sees what goes out before it goes.
+fn message_preview(command: &Command) -> Vec<String> {
+    let (body, category) = match command {
+        Command::ReplyTicket { body } => (body, None),
+        Command::OpenTicket(ticket) => (&ticket.body, ticket.category.as_deref()),
+        _ => return Vec::new(),
+    };
+    let mut lines: Vec<String> = category
+        .map(|c| format!("category: {c}"))
+        .into_iter()
+        .collect();
+    let text: Vec<&str> = body.lines().collect();
+    for line in text.iter().take(PREVIEW_LINES) {
+        lines.push(format!("│ {}", cut(line, PREVIEW_WIDTH)));
+    }
+    if text.len() > PREVIEW_LINES {
+        lines.push(format!("│ … {} more line(s)", text.len() - PREVIEW_LINES));
+    }
+    lines
+}
+
+/// `text` in at most `width` characters, ending in `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    match text.chars().count() > width {
+        true => text.chars().take(width - 1).chain(['…']).collect(),
+        false => text.to_string(),
     }
 }
 

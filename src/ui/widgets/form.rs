@@ -1,11 +1,13 @@
-//! The form overlay: a centred box titled with the object and the account,
-//! one row per field (label, editor or choice, hint), the error under the
-//! field it belongs to, and the form's keys at the bottom. A form taller
-//! than the screen scrolls so that the focused field stays visible.
+//! The form overlay: a box titled with the object and the account, one row
+//! per field (label, editor or choice, hint; a message field spans
+//! several rows), the error under the field it belongs to, and the form's
+//! keys at the bottom. It is centred, or docked into an area (the reply
+//! editor under the thread). A form taller than its box scrolls so that
+//! the focused field stays visible.
 
 use super::centered;
 use crate::app::form::{Field, Form, Input};
-use crate::ui::keymap::FORM_HINTS;
+use crate::ui::keymap::{FORM_HINTS, MESSAGE_HINTS};
 use crate::ui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -20,19 +22,32 @@ const HINT_WIDTH: u16 = 22;
 /// Rows below the fields: a blank line and the keys.
 const FOOTER_ROWS: u16 = 2;
 
+/// Rows a message field takes in a centred form.
+const MESSAGE_ROWS: u16 = 8;
+
 /// One row of the field area.
 enum Row {
     Field(usize),
+    /// A further row of the message field above it.
+    More,
     Error(String),
 }
 
-pub fn draw(frame: &mut Frame, form: &Form, theme: &Theme) {
+/// Draws the form centred on the screen, or filling `dock`.
+pub fn draw(frame: &mut Frame, form: &Form, dock: Option<Rect>, theme: &Theme) {
     let screen = frame.area();
-    let width = MAX_WIDTH.min(screen.width);
+    let width = dock.map_or(MAX_WIDTH.min(screen.width), |d| d.width);
     let label_width = label_width(form);
-    let rows = rows(form, width.saturating_sub(4));
+    let message_rows = match dock {
+        Some(area) => {
+            let others = rows(form, width.saturating_sub(4), 1).len() as u16;
+            area.height.saturating_sub(others + FOOTER_ROWS + 2).max(1) + 1
+        }
+        None => MESSAGE_ROWS,
+    };
+    let rows = rows(form, width.saturating_sub(4), message_rows);
     let height = rows.len() as u16 + FOOTER_ROWS + 2;
-    let area = centered(screen, width, height);
+    let area = dock.unwrap_or_else(|| centered(screen, width, height));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -47,7 +62,16 @@ pub fn draw(frame: &mut Frame, form: &Form, theme: &Theme) {
     for (i, row) in rows.iter().skip(offset).take(visible).enumerate() {
         let y = inner.y + i as u16;
         match row {
-            Row::Field(index) => draw_field(frame, form, *index, layout.at(y), theme),
+            Row::Field(index) => {
+                let below = visible.saturating_sub(i) as u16;
+                let spans = rows
+                    .iter()
+                    .skip(offset + i + 1)
+                    .take_while(|r| matches!(r, Row::More));
+                let height = (1 + spans.count() as u16).min(below);
+                draw_field(frame, form, *index, layout.at(y, height), theme)
+            }
+            Row::More => {}
             Row::Error(text) => {
                 let line = Line::from(Span::styled(text.clone(), theme.error));
                 frame.render_widget(Paragraph::new(line), layout.error(y));
@@ -59,7 +83,7 @@ pub fn draw(frame: &mut Frame, form: &Form, theme: &Theme) {
         height: inner.height.min(1),
         ..inner
     };
-    frame.render_widget(Paragraph::new(hint_line(theme)), keys);
+    frame.render_widget(Paragraph::new(hint_line(form, theme)), keys);
 }
 
 /// Where the parts of a field row go.
@@ -87,9 +111,17 @@ impl Columns {
         }
     }
 
-    fn at(&self, y: u16) -> [Rect; 3] {
+    /// The label, input and hint areas of a field `height` rows high
+    /// starting at row `y`; a field of several rows has its hint under
+    /// the label.
+    fn at(&self, y: u16, height: u16) -> [Rect; 3] {
         let x = self.inner.x;
         let label = Rect::new(x, y, self.label, 1);
+        if height > 1 {
+            let input = Rect::new(x + self.label, y, self.inner.width - self.label, height);
+            let hint = Rect::new(x, y + 1, self.label, height - 1);
+            return [label, input, hint];
+        }
         let input = Rect::new(x + self.label, y, self.input.saturating_sub(1), 1);
         let hint = Rect::new(x + self.label + self.input, y, self.hint, 1);
         [label, input, hint]
@@ -115,11 +147,21 @@ fn draw_field(frame: &mut Frame, form: &Form, index: usize, at: [Rect; 3], theme
     frame.render_widget(Paragraph::new(label), label_area);
     draw_input(frame, field, focused, input_area, theme);
     let hint = Line::from(Span::styled(field.hint, theme.dim));
-    frame.render_widget(Paragraph::new(hint), hint_area);
+    let hint = Paragraph::new(hint).wrap(ratatui::widgets::Wrap { trim: true });
+    frame.render_widget(hint, hint_area);
 }
 
 fn draw_input(frame: &mut Frame, field: &Field, focused: bool, area: Rect, theme: &Theme) {
     match &field.input {
+        Input::Text(editor) if field.multiline => {
+            // A box shows the message's extent without colour.
+            let block = Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme.dim);
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(&**editor, inner);
+        }
         Input::Text(editor) => {
             frame.render_widget(&**editor, area);
             // Underline the whole width so the field's extent shows without colour.
@@ -149,11 +191,15 @@ fn label_width(form: &Form) -> u16 {
         .unwrap_or(0)
 }
 
-/// The field rows, each followed by its error (wrapped to `width`).
-fn rows(form: &Form, width: u16) -> Vec<Row> {
+/// The field rows (a message field `message_rows` high), each followed
+/// by its error (wrapped to `width`).
+fn rows(form: &Form, width: u16, message_rows: u16) -> Vec<Row> {
     let mut rows = Vec::new();
-    for index in 0..form.fields.len() {
+    for (index, field) in form.fields.iter().enumerate() {
         rows.push(Row::Field(index));
+        if field.multiline {
+            rows.extend((1..message_rows).map(|_| Row::More));
+        }
         if let Some((_, message)) = form.error.as_ref().filter(|(i, _)| *i == index) {
             let lines = wrap(message, width.saturating_sub(2) as usize);
             rows.extend(lines.into_iter().enumerate().map(|(i, line)| {
@@ -176,7 +222,7 @@ fn scroll_offset(rows: &[Row], focus: usize, visible: usize) -> usize {
     };
     let errors = rows[start + 1..]
         .iter()
-        .take_while(|r| matches!(r, Row::Error(_)))
+        .take_while(|r| matches!(r, Row::Error(_) | Row::More))
         .count();
     let end = start + errors + 1;
     end.saturating_sub(visible).min(start)
@@ -194,9 +240,13 @@ fn scroll_marks(offset: usize, visible: usize, total: usize) -> Line<'static> {
     Line::from(text).right_aligned()
 }
 
-fn hint_line(theme: &Theme) -> Line<'static> {
+fn hint_line(form: &Form, theme: &Theme) -> Line<'static> {
+    let hints = match form.fields.iter().any(|f| f.multiline) {
+        true => &MESSAGE_HINTS,
+        false => &FORM_HINTS,
+    };
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in FORM_HINTS.iter().enumerate() {
+    for (i, (key, what)) in hints.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
