@@ -13,6 +13,7 @@ pub mod clc;
 pub mod controlepaneel;
 mod dispatch;
 pub mod http;
+pub mod i3d;
 pub mod lenient;
 pub mod refresh;
 mod resource;
@@ -31,6 +32,14 @@ use std::pin::Pin;
 
 /// A boxed future, so the traits stay object-safe (`Arc<dyn Provider>`).
 pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A command's note as a finished submission ([`Submitted::Done`]), for
+/// providers whose commands are carried out at once.
+pub fn done<'a>(
+    note: impl Future<Output = Result<String>> + Send + 'a,
+) -> BoxFut<'a, Result<Submitted>> {
+    Box::pin(async move { note.await.map(Submitted::Done) })
+}
 
 /// One configured account of one provider kind.
 pub trait Provider: Send + Sync {

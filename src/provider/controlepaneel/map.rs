@@ -32,23 +32,6 @@ pub fn is_virtual(server_type: Option<&str>) -> bool {
     })
 }
 
-/// A server status read as a power state; unknown words are kept.
-pub fn power_state(status: Option<&str>) -> PowerState {
-    let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) else {
-        return PowerState::Unknown(String::new());
-    };
-    match status.to_ascii_lowercase().as_str() {
-        "online" | "on" | "running" | "started" | "up" | "active" | "aan" | "actief" => {
-            PowerState::On
-        }
-        "offline" | "off" | "stopped" | "down" | "powered off" | "uit" | "inactive" => {
-            PowerState::Off
-        }
-        "paused" | "suspended" | "gepauzeerd" => PowerState::Paused,
-        _ => PowerState::Unknown(status.to_string()),
-    }
-}
-
 /// `LockStatus` read leniently: `Some(true)` locked, `Some(false)` unlocked.
 pub fn lock_state(text: Option<&str>) -> Option<bool> {
     match text?.trim().to_ascii_lowercase().as_str() {
@@ -176,7 +159,7 @@ impl ServerParts<'_> {
 pub fn server(account: &str, id: &str, parts: &ServerParts<'_>, fetched_at: Millis) -> Server {
     let general = parts.details.map(|d| &d.general);
     let server_type = parts.server_type();
-    let power = power_state(general.and_then(|g| g.status.as_deref()));
+    let power = PowerState::from_status(general.and_then(|g| g.status.as_deref()));
     let (actions, actions_note) = power_actions(server_type, &power);
     Server {
         account: account.to_string(),

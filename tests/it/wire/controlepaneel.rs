@@ -1806,10 +1806,10 @@ fn a_visit_maps_its_key_arrival_term_and_guests() {
 
 #[test]
 fn power_states_statuses_and_sizes_are_read_leniently() {
-    assert_eq!(map::power_state(Some("Online")), PowerState::On);
-    assert_eq!(map::power_state(Some("offline")), PowerState::Off);
+    assert_eq!(PowerState::from_status(Some("Online")), PowerState::On);
+    assert_eq!(PowerState::from_status(Some("offline")), PowerState::Off);
     assert_eq!(
-        map::power_state(Some("Installing")),
+        PowerState::from_status(Some("Installing")),
         PowerState::Unknown("Installing".into())
     );
     assert!(map::is_virtual(Some("VPS")) && map::is_virtual(Some("virtueel")));
