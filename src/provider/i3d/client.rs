@@ -136,8 +136,7 @@ impl I3dProvider {
                 .take(answer.body)
                 .map_err(|cause| self.http.error(&op, ErrorKind::Parse, cause))?;
             if !more {
-                return wire::typed_items(pager.items)
-                    .map_err(|e| self.http.error(&op, ErrorKind::Parse, e.to_string()));
+                return Ok(pager.items);
             }
         }
     }
@@ -208,14 +207,24 @@ fn api_root(base_url: &str) -> Option<Url> {
 }
 
 /// The pages of one list read so far.
-#[derive(Debug, Default)]
-struct Pager {
-    items: Vec<Value>,
+#[derive(Debug)]
+struct Pager<T> {
+    items: Vec<T>,
     pages: usize,
     previous: Option<String>,
 }
 
-impl Pager {
+impl<T> Default for Pager<T> {
+    fn default() -> Self {
+        Pager {
+            items: Vec::new(),
+            pages: 0,
+            previous: None,
+        }
+    }
+}
+
+impl<T: DeserializeOwned> Pager<T> {
     /// The `RANGED-DATA` of the next page.
     fn range(&self) -> String {
         format!("start={},results={PAGE_SIZE}", self.pages * PAGE_SIZE)
@@ -231,7 +240,7 @@ impl Pager {
                 self.pages + 1
             ));
         }
-        let items = wire::page_items(&body)
+        let items = wire::decode_list::<T>(&body)
             .map_err(|e| format!("{e}; the answer began: {}", excerpt(&body)))?;
         let count = items.len();
         self.items.extend(items);
@@ -301,25 +310,25 @@ mod tests {
 
     #[test]
     fn a_short_page_ends_the_list() {
-        let mut pager = Pager::default();
+        let mut pager = Pager::<Value>::default();
         assert_eq!(pager.range(), "start=0,results=100");
         assert_eq!(pager.take(page(0, PAGE_SIZE)), Ok(true));
         assert_eq!(pager.range(), "start=100,results=100");
         assert_eq!(pager.take(page(100, 3)), Ok(false));
         assert_eq!(pager.items.len(), PAGE_SIZE + 3);
-        let mut empty = Pager::default();
+        let mut empty = Pager::<Value>::default();
         assert_eq!(empty.take(String::new()), Ok(false));
         assert!(empty.items.is_empty());
     }
 
     #[test]
     fn paging_never_runs_forever() {
-        let mut repeating = Pager::default();
+        let mut repeating = Pager::<Value>::default();
         assert_eq!(repeating.take(page(0, PAGE_SIZE)), Ok(true));
         let error = repeating.take(page(0, PAGE_SIZE)).unwrap_err();
         assert!(error.contains("ignore RANGED-DATA start"), "{error}");
 
-        let mut endless = Pager::default();
+        let mut endless = Pager::<Value>::default();
         let mut pages = 0;
         let error = loop {
             match endless.take(page(pages * PAGE_SIZE, PAGE_SIZE)) {
@@ -334,7 +343,7 @@ mod tests {
 
     #[test]
     fn everything_at_once_is_the_whole_list() {
-        let mut pager = Pager::default();
+        let mut pager = Pager::<Value>::default();
         assert_eq!(pager.take(page(0, PAGE_SIZE + 1)), Ok(false));
         assert_eq!(pager.items.len(), PAGE_SIZE + 1);
     }

@@ -8,7 +8,8 @@
 //! location names (only ids and the rack name); the rows show what there is.
 
 use super::wire::{
-    Colocation, ColocationAccess, ColocationAlert, DedicatedServer, Overuse, Pdu, PduSample,
+    Colocation, ColocationAccess, ColocationAlert, Contract, DedicatedServer, Overuse, Pdu,
+    PduSample,
 };
 use super::ServerId;
 use crate::model::time::readable_utc;
@@ -147,110 +148,50 @@ fn gauge(row_id: &str, metric: impl Into<String>, unit: &str, value: f64) -> Ser
 
 // -- contract and traffic (both kinds) -------------------------------------------
 
-/// The contract and bandwidth fields dedicated servers and colocations share.
-struct Contract<'a> {
-    dates: [&'a Option<String>; 4],
-    periods: [Option<i64>; 3],
-    payment_term: Option<i64>,
-    prices: [Option<f64>; 2],
-    currency: Option<i64>,
-    purchase_order: &'a Option<String>,
-    billing: Option<i64>,
-    contractual: Option<f64>,
-    traffic: [Option<f64>; 3],
+/// Whether the contract was cancelled (`dateCancelled` set).
+fn cancelled(contract: &Contract) -> bool {
+    contract
+        .date_cancelled
+        .as_deref()
+        .is_some_and(|d| !d.trim().is_empty() && !d.trim().starts_with("0000"))
 }
 
-impl<'a> Contract<'a> {
-    fn of_dedicated(d: &'a DedicatedServer) -> Self {
-        Contract {
-            dates: [
-                &d.date_start,
-                &d.date_end,
-                &d.date_cancelled,
-                &d.date_end_contract,
-            ],
-            periods: [d.contract_period, d.extend_period, d.cancellation_period],
-            payment_term: d.payment_term,
-            prices: [d.price_per_month, d.price_per_tb_overuse],
-            currency: d.currency_id,
-            purchase_order: &d.purchase_order,
-            billing: d.bandwidth_billing_type,
-            contractual: d.bandwidth_contractual,
-            traffic: [
-                d.traffic_sum,
-                d.incoming_traffic_sum,
-                d.outgoing_traffic_sum,
-            ],
-        }
-    }
+fn contract_details(c: &Contract) -> Vec<Detail> {
+    let mut out = rows(
+        "Contract",
+        vec![
+            ("Start", text(&c.date_start)),
+            ("Paid until", text(&c.date_end)),
+            ("Cancelled", text(&c.date_cancelled)),
+            ("Contract end", text(&c.date_end_contract)),
+            ("Contract period", int(c.contract_period, "months")),
+            ("Extend period", int(c.extend_period, "months")),
+            ("Cancellation period", int(c.cancellation_period, "months")),
+            ("Payment term", int(c.payment_term, "days")),
+            ("Price per month", money(c.price_per_month, c.currency_id)),
+            (
+                "Price per TB overuse",
+                money(c.price_per_tb_overuse, c.currency_id),
+            ),
+            ("Purchase order", text(&c.purchase_order)),
+        ],
+    );
+    out.extend(bandwidth_details(c));
+    out
+}
 
-    fn of_colocation(c: &'a Colocation) -> Self {
-        Contract {
-            dates: [
-                &c.date_start,
-                &c.date_end,
-                &c.date_cancelled,
-                &c.date_end_contract,
-            ],
-            periods: [c.contract_period, c.extend_period, c.cancellation_period],
-            payment_term: c.payment_term,
-            prices: [c.price_per_month, c.price_per_tb_overuse],
-            currency: c.currency_id,
-            purchase_order: &c.purchase_order,
-            billing: c.bandwidth_billing_type,
-            contractual: c.bandwidth_contractual,
-            traffic: [
-                c.traffic_sum,
-                c.incoming_traffic_sum,
-                c.outgoing_traffic_sum,
-            ],
-        }
-    }
-
-    fn cancelled(&self) -> bool {
-        self.dates[2]
-            .as_deref()
-            .is_some_and(|d| !d.trim().is_empty() && !d.trim().starts_with("0000"))
-    }
-
-    fn details(&self) -> Vec<Detail> {
-        let [start, end, cancelled, contract_end] = self.dates;
-        let [period, extend, cancellation] = self.periods;
-        let [monthly, overuse] = self.prices;
-        let mut out = rows(
-            "Contract",
-            vec![
-                ("Start", text(start)),
-                ("Paid until", text(end)),
-                ("Cancelled", text(cancelled)),
-                ("Contract end", text(contract_end)),
-                ("Contract period", int(period, "months")),
-                ("Extend period", int(extend, "months")),
-                ("Cancellation period", int(cancellation, "months")),
-                ("Payment term", int(self.payment_term, "days")),
-                ("Price per month", money(monthly, self.currency)),
-                ("Price per TB overuse", money(overuse, self.currency)),
-                ("Purchase order", text(self.purchase_order)),
-            ],
-        );
-        out.extend(self.bandwidth());
-        out
-    }
-
-    fn bandwidth(&self) -> Vec<Detail> {
-        let unit = traffic_unit(self.billing);
-        let [sum, incoming, outgoing] = self.traffic;
-        rows(
-            "Bandwidth",
-            vec![
-                ("Billing", billing_label(self.billing)),
-                ("Contractual", num(self.contractual, unit)),
-                ("Traffic", num(sum, unit)),
-                ("Incoming", num(incoming, unit)),
-                ("Outgoing", num(outgoing, unit)),
-            ],
-        )
-    }
+fn bandwidth_details(c: &Contract) -> Vec<Detail> {
+    let unit = traffic_unit(c.bandwidth_billing_type);
+    rows(
+        "Bandwidth",
+        vec![
+            ("Billing", billing_label(c.bandwidth_billing_type)),
+            ("Contractual", num(c.bandwidth_contractual, unit)),
+            ("Traffic", num(c.traffic_sum, unit)),
+            ("Incoming", num(c.incoming_traffic_sum, unit)),
+            ("Outgoing", num(c.outgoing_traffic_sum, unit)),
+        ],
+    )
 }
 
 // -- dedicated servers -------------------------------------------------------------
@@ -295,7 +236,7 @@ fn dedicated_status(ds: &DedicatedServer) -> String {
     if !install.is_empty() && !install.eq_ignore_ascii_case("finished") {
         return format!("install {install}");
     }
-    if Contract::of_dedicated(ds).cancelled() {
+    if cancelled(&ds.contract) {
         return "cancelled".to_string();
     }
     String::new()
@@ -327,11 +268,13 @@ pub fn dedicated_samples(row_id: &str, ds: &DedicatedServer) -> Vec<ServerSample
         (Some(used), Some(max)) if max > 0.0 => Some(used / max * 100.0),
         _ => None,
     };
-    let unit = traffic_unit(ds.bandwidth_billing_type);
+    let unit = traffic_unit(ds.contract.bandwidth_billing_type);
     [
         ds.cpu_load.map(|v| gauge(row_id, "cpu load", "%", v)),
         memory.map(|v| gauge(row_id, "memory used", "%", v)),
-        ds.traffic_sum.map(|v| gauge(row_id, "traffic", unit, v)),
+        ds.contract
+            .traffic_sum
+            .map(|v| gauge(row_id, "traffic", unit, v)),
     ]
     .into_iter()
     .flatten()
@@ -341,7 +284,7 @@ pub fn dedicated_samples(row_id: &str, ds: &DedicatedServer) -> Vec<ServerSample
 fn dedicated_details(ds: &DedicatedServer) -> Vec<Detail> {
     let mut out = dedicated_general(ds);
     out.extend(dedicated_usage(ds));
-    out.extend(Contract::of_dedicated(ds).details());
+    out.extend(contract_details(&ds.contract));
     out.extend(dedicated_fleet(ds));
     out
 }
@@ -469,7 +412,7 @@ pub fn colocation(
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| format!("colocation {id}"));
     server.group = COLOCATION_GROUP.to_string();
-    if Contract::of_colocation(colo).cancelled() {
+    if cancelled(&colo.contract) {
         server.status = "cancelled".to_string();
     }
     server.warnings = parts
@@ -511,7 +454,7 @@ fn colocation_details(parts: &ColocationParts<'_>) -> Vec<Detail> {
         "General",
         vec![("i3D id", code(&colo.id)), ("Name", text(&colo.name))],
     );
-    out.extend(Contract::of_colocation(colo).details());
+    out.extend(contract_details(&colo.contract));
     out.extend(colocation_power(colo));
     out.extend(parts.overuse.map(overuse_details).unwrap_or_default());
     for reading in &parts.pdus {
@@ -529,7 +472,7 @@ fn colocation_power(colo: &Colocation) -> Vec<Detail> {
             ("Contractual max", num(colo.power_max_ampere, "A")),
             (
                 "Price per kWh",
-                money(colo.power_kwh_price, colo.currency_id),
+                money(colo.power_kwh_price, colo.contract.currency_id),
             ),
             ("Power meter", num(colo.power_meter, "kWh")),
             ("Unlimited ingress", yes_no(colo.unlimited_ingress)),
@@ -563,7 +506,7 @@ fn pdu_details(reading: &PduReading) -> Vec<Detail> {
             ("Feed type", text(&pdu.input_feed_type)),
             ("Outlets", int(pdu.outlets, "")),
             ("Phases", int(pdu.phases, "")),
-            ("Amperage", num(pdu.amperage, "A")),
+            ("Supported amperage", num(pdu.amperage, "A")),
             ("Peak amperage", num(pdu.peak_amperage, "A")),
             ("Voltage", num(pdu.voltage, "V")),
             ("Min voltage", num(pdu.min_voltage, "V")),
@@ -723,4 +666,38 @@ fn visitor_details(access: &ColocationAccess) -> Vec<Detail> {
             ("Admin notes", text(&access.admin_notes_read_only)),
         ],
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_seconds_unless_they_can_only_be_milliseconds() {
+        assert_eq!(unix_millis(0), None);
+        assert_eq!(unix_millis(-5), None);
+        assert_eq!(unix_millis(1_767_225_600), Some(1_767_225_600_000));
+        assert_eq!(unix_millis(1_767_225_600_000), Some(1_767_225_600_000));
+        assert_eq!(unix_millis(i64::MAX / 10), Some(i64::MAX / 10));
+        assert_eq!(
+            when(Some(1_767_225_600)).as_deref(),
+            Some("2026-01-01 00:00:00 UTC")
+        );
+    }
+
+    #[test]
+    fn numbers_money_and_units_read_plainly() {
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(12.5), "12.5");
+        assert_eq!(number(1.0 / 3.0), "0.33");
+        assert_eq!(money(Some(12950.0), Some(0)).as_deref(), Some("129.50 EUR"));
+        assert_eq!(
+            money(Some(100.0), Some(4)).as_deref(),
+            Some("1.00 (currency 4)")
+        );
+        assert_eq!(money(Some(100.0), None).as_deref(), Some("1.00"));
+        assert_eq!(traffic_unit(Some(2)), "GB");
+        assert_eq!(traffic_unit(None), "Mbit");
+        assert_eq!(int(Some(3), "").as_deref(), Some("3"));
+    }
 }

@@ -60,9 +60,14 @@ pub fn typed_items<T: DeserializeOwned>(items: Vec<Value>) -> Result<Vec<T>, Wir
         .collect()
 }
 
-/// A whole list answer as `T`s.
+/// A whole list answer as `T`s: a bare array straight into `T`s (the
+/// usual answer, and the fast way), any other form through
+/// [`page_items`].
 pub fn decode_list<T: DeserializeOwned>(body: &str) -> Result<Vec<T>, WireError> {
-    typed_items(page_items(body)?)
+    match serde_json::from_str::<Vec<T>>(body) {
+        Ok(items) => Ok(items),
+        Err(_) => typed_items(page_items(body)?),
+    }
 }
 
 /// One object, sent bare or as an array holding exactly one.
@@ -165,6 +170,54 @@ fn problem(entry: &Value) -> Option<String> {
 
 // -- dedicated servers (#47, #49) ---------------------------------------------
 
+/// The contract, price and bandwidth fields a dedicated server (#47) and a
+/// colocation (#51) share, with the same names and types.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Contract {
+    #[serde(deserialize_with = "opt_text")]
+    pub date_start: Option<String>,
+    /// Paid until.
+    #[serde(deserialize_with = "opt_text")]
+    pub date_end: Option<String>,
+    #[serde(deserialize_with = "opt_text")]
+    pub date_cancelled: Option<String>,
+    #[serde(deserialize_with = "opt_text")]
+    pub date_end_contract: Option<String>,
+    /// Months.
+    #[serde(deserialize_with = "opt_int")]
+    pub contract_period: Option<i64>,
+    #[serde(deserialize_with = "opt_int")]
+    pub extend_period: Option<i64>,
+    #[serde(deserialize_with = "opt_int")]
+    pub cancellation_period: Option<i64>,
+    #[serde(deserialize_with = "opt_text")]
+    pub purchase_order: Option<String>,
+    /// Days.
+    #[serde(deserialize_with = "opt_int")]
+    pub payment_term: Option<i64>,
+    /// Cents, in `currency_id`'s currency.
+    #[serde(deserialize_with = "opt_number")]
+    pub price_per_month: Option<f64>,
+    #[serde(deserialize_with = "opt_number")]
+    pub price_per_tb_overuse: Option<f64>,
+    /// 0 EURO, 1 USD, 9 YEN.
+    #[serde(deserialize_with = "opt_int")]
+    pub currency_id: Option<i64>,
+    /// 1 unmetered, 2 TB per month, 3 95th percentile (Mbit).
+    #[serde(deserialize_with = "opt_int")]
+    pub bandwidth_billing_type: Option<i64>,
+    /// GB when billed per TB a month, Mbit otherwise.
+    #[serde(deserialize_with = "opt_number")]
+    pub bandwidth_contractual: Option<f64>,
+    #[serde(deserialize_with = "opt_number")]
+    pub traffic_sum: Option<f64>,
+    #[serde(deserialize_with = "opt_number")]
+    pub outgoing_traffic_sum: Option<f64>,
+    #[serde(deserialize_with = "opt_number")]
+    pub incoming_traffic_sum: Option<f64>,
+}
+
 /// A dedicated server (bare metal, flex metal or VM): the 53 fields of #47.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -209,35 +262,9 @@ pub struct DedicatedServer {
     pub fleet_associated_since: Option<i64>,
     #[serde(deserialize_with = "opt_text")]
     pub rack_name: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_start: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_end: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_cancelled: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_end_contract: Option<String>,
-    #[serde(deserialize_with = "opt_int")]
-    pub contract_period: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub extend_period: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub cancellation_period: Option<i64>,
-    #[serde(deserialize_with = "opt_text")]
-    pub purchase_order: Option<String>,
-    #[serde(deserialize_with = "opt_int")]
-    pub payment_term: Option<i64>,
-    /// Cents, in `currency_id`'s currency.
-    #[serde(deserialize_with = "opt_number")]
-    pub price_per_month: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub price_per_tb_overuse: Option<f64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub currency_id: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub bandwidth_billing_type: Option<i64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub bandwidth_contractual: Option<f64>,
+    /// The contract, price and traffic fields colocations have too.
+    #[serde(flatten)]
+    pub contract: Contract,
     #[serde(deserialize_with = "opt_text")]
     pub brand: Option<String>,
     #[serde(deserialize_with = "opt_text")]
@@ -274,14 +301,8 @@ pub struct DedicatedServer {
     pub status: Option<String>,
     #[serde(deserialize_with = "opt_int")]
     pub uptime: Option<i64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub traffic_sum: Option<f64>,
     #[serde(deserialize_with = "lenient::opt_bool")]
     pub free_incoming_traffic: Option<bool>,
-    #[serde(deserialize_with = "opt_number")]
-    pub outgoing_traffic_sum: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub incoming_traffic_sum: Option<f64>,
 }
 
 // -- colocation (#51, #52, #55, #61, #6, #5) ----------------------------------
@@ -294,42 +315,11 @@ pub struct Colocation {
     pub id: Option<Code>,
     #[serde(deserialize_with = "opt_text")]
     pub name: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_start: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_end: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_cancelled: Option<String>,
-    #[serde(deserialize_with = "opt_text")]
-    pub date_end_contract: Option<String>,
-    #[serde(deserialize_with = "opt_int")]
-    pub contract_period: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub extend_period: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub cancellation_period: Option<i64>,
-    #[serde(deserialize_with = "opt_text")]
-    pub purchase_order: Option<String>,
-    #[serde(deserialize_with = "opt_int")]
-    pub payment_term: Option<i64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub price_per_month: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub price_per_tb_overuse: Option<f64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub currency_id: Option<i64>,
-    #[serde(deserialize_with = "opt_int")]
-    pub bandwidth_billing_type: Option<i64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub bandwidth_contractual: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub traffic_sum: Option<f64>,
+    /// The contract, price and traffic fields dedicated servers have too.
+    #[serde(flatten)]
+    pub contract: Contract,
     #[serde(deserialize_with = "opt_number")]
     pub traffic_sum_month_mbit: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub outgoing_traffic_sum: Option<f64>,
-    #[serde(deserialize_with = "opt_number")]
-    pub incoming_traffic_sum: Option<f64>,
     #[serde(deserialize_with = "opt_number")]
     pub power_max_ampere: Option<f64>,
     #[serde(deserialize_with = "opt_number")]

@@ -5,6 +5,7 @@
 //! model, i3D's error object becomes a clear message, network telemetry of
 //! any shape reads as details, and no input makes a decoder panic.
 
+use crate::support::detail;
 use hostdeck::model::{PowerState, Thread};
 use hostdeck::provider::i3d::map::{self, ColocationParts, PduReading};
 use hostdeck::provider::i3d::tickets;
@@ -75,17 +76,6 @@ fn one<T: serde::de::DeserializeOwned>(value: &Value) -> T {
     wire::decode_one(&value.to_string()).unwrap_or_else(|e| panic!("{e}: {value}"))
 }
 
-fn detail<'a>(
-    details: &'a [hostdeck::model::Detail],
-    section: &str,
-    label: &str,
-) -> Option<&'a str> {
-    details
-        .iter()
-        .find(|d| d.section == section && d.label == label)
-        .map(|d| d.value.as_str())
-}
-
 // -- dedicated servers ---------------------------------------------------------------
 
 #[test]
@@ -93,7 +83,7 @@ fn a_documented_dedicated_server_decodes_and_maps_to_a_row() {
     let ds: wire::DedicatedServer = one(&dedicated_json());
     assert_eq!(ds.id, Some(Code::Int(1201)));
     assert_eq!(ds.is_odp, Some(1));
-    assert_eq!(ds.price_per_month, Some(12950.0));
+    assert_eq!(ds.contract.price_per_month, Some(12950.0));
     assert_eq!(ds.free_incoming_traffic, Some(true));
     assert_eq!(ds.new_fleet_id, None);
 
