@@ -4,6 +4,7 @@
 //! filled-in answers map to the model, and no input makes the decoder panic
 //! or put the Hash into an error.
 
+use crate::support::detail;
 use hostdeck::model::{Action, PowerState};
 use hostdeck::provider::controlepaneel::codes;
 use hostdeck::provider::controlepaneel::map::{self, Monitor, ServerParts};
@@ -1416,14 +1417,6 @@ const MONITOR: &str = "<Servers_Get_Mon><Status>Success1</Status><General><Serve
 <Contacts><Item><FirstName>Ops</FirstName><LastName>Desk</LastName><EmailAddress>ops@example.nl</EmailAddress></Item></Contacts>
 </Servers_Get_Mon>";
 
-fn detail<'a>(server: &'a hostdeck::model::Server, section: &str, label: &str) -> Option<&'a str> {
-    server
-        .details
-        .iter()
-        .find(|d| d.section == section && d.label == label)
-        .map(|d| d.value.as_str())
-}
-
 #[test]
 fn a_virtual_server_offers_the_power_actions_that_fit_its_state() {
     let actions_when = |status: &str| {
@@ -1481,21 +1474,27 @@ fn a_virtual_server_maps_with_actions_warnings_samples_and_sections() {
         ["port 443 down", "load 3.2 over threshold 2.0"]
     );
     assert_eq!(
-        detail(&server, "General", "IPv6 address"),
+        detail(&server.details, "General", "IPv6 address"),
         Some("2001:db8::10")
     );
-    assert_eq!(detail(&server, "Virtual usage", "Disk used"), Some("40 GB"));
-    assert_eq!(detail(&server, "Monitoring", "Load high 24h"), Some("4.1"));
     assert_eq!(
-        detail(&server, "Monitoring", "Port 443"),
+        detail(&server.details, "Virtual usage", "Disk used"),
+        Some("40 GB")
+    );
+    assert_eq!(
+        detail(&server.details, "Monitoring", "Load high 24h"),
+        Some("4.1")
+    );
+    assert_eq!(
+        detail(&server.details, "Monitoring", "Port 443"),
         Some("Down; 1400 up, 40 down (2.8%)")
     );
     assert_eq!(
-        detail(&server, "Monitoring", "Port 80"),
+        detail(&server.details, "Monitoring", "Port 80"),
         Some("Up; 1440 up (100%), 0 down")
     );
     assert_eq!(
-        detail(&server, "Monitoring", "Alert contact"),
+        detail(&server.details, "Monitoring", "Alert contact"),
         Some("Ops Desk <ops@example.nl>")
     );
     let samples = map::samples("1001", &parts);
@@ -1520,9 +1519,12 @@ fn a_colocation_package_has_no_power_actions_but_cabinet_samples() {
         Some("power actions need a virtual server; this one is Colocation")
     );
     assert_eq!(server.memory_gb, Some(64.0));
-    assert_eq!(detail(&server, "Cabinet power", "Feed A amps"), Some("3.2"));
     assert_eq!(
-        detail(&server, "Cabinet power", "Feed A kWh total"),
+        detail(&server.details, "Cabinet power", "Feed A amps"),
+        Some("3.2")
+    );
+    assert_eq!(
+        detail(&server.details, "Cabinet power", "Feed A kWh total"),
         Some("8100")
     );
     let samples: Vec<_> = map::samples("2001", &parts)
