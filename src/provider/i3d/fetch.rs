@@ -13,8 +13,11 @@ use super::client::Path;
 use super::map::{self, ColocationParts, PduReading};
 use super::{tickets, wire, I3dProvider, ServerId};
 use crate::model::{now_millis, Colocation, Millis, Missing, Server, Ticket, TicketOptions};
+use crate::provider::lenient::Code;
 use crate::provider::refresh::{self, all_failed, keep, push_once, Gaps, Part, Tally};
-use crate::provider::{ErrorKind, Inventory, Result, ServerSample, TicketInventory, TicketScope};
+use crate::provider::{
+    ErrorKind, Inventory, ProviderError, Result, ServerSample, TicketInventory, TicketScope,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -203,7 +206,7 @@ impl I3dProvider {
             .ok_or_else(|| self.nameless(&path))
     }
 
-    fn nameless(&self, path: &Path) -> crate::provider::ProviderError {
+    fn nameless(&self, path: &Path) -> ProviderError {
         let op = path.op(&reqwest::Method::GET);
         self.http
             .error(&op, ErrorKind::Parse, "the answer names no id")
@@ -300,8 +303,8 @@ fn colocation_id(colocation: &wire::Colocation) -> Option<String> {
 }
 
 /// An id from a path, for an answer that left its own out.
-fn id_code(id: &str) -> crate::provider::lenient::Code {
-    crate::provider::lenient::Code::Text(id.to_string())
+fn id_code(id: &str) -> Code {
+    Code::Text(id.to_string())
 }
 
 /// A PDU with the newest sample of its history, where that arrived.
