@@ -87,6 +87,9 @@ async fn plan(setup: &Setup, request: Request) -> Result<Planned, Miss> {
             address,
             server: None,
         } => {
+            if let Some(account) = named_needing_server(setup, &address) {
+                return Err(server_missing(account, &address, None));
+            }
             let (server, ip) = resolve_ip(setup, &address).await?;
             let target = ip.reference(&server.account);
             Ok(planned(command, target, ip.address, Some(server)))
@@ -156,34 +159,45 @@ async fn plan_on_server(
 /// server a PTR change needs, a new ticket's category and department.
 async fn check_with_account(account: &Account, planned: &mut Planned) -> Result<(), Miss> {
     match &mut planned.command {
-        Command::SetPtr { server: None, .. } => needs_no_server(account, planned),
+        Command::SetPtr { server: None, .. } if needs_server(account) => Err(server_missing(
+            account,
+            &planned.target_name,
+            planned.server.as_ref(),
+        )),
         Command::OpenTicket(ticket) => tickets::check_new(account, ticket).await,
         _ => Ok(()),
     }
 }
 
-/// Refuses a PTR change without `--server` where the provider needs one,
-/// naming the server the address was found on.
-fn needs_no_server(account: &Account, planned: &Planned) -> Result<(), Miss> {
-    let needs = account
-        .provider
-        .reverse_dns()
-        .is_some_and(|api| api.needs_server());
-    if !needs {
-        return Ok(());
-    }
-    let hint = match &planned.server {
+/// Whether the account's provider finds an address only through the
+/// server (or colocation) it belongs to.
+fn needs_server(account: &Account) -> bool {
+    let api = account.provider.reverse_dns();
+    api.is_some_and(|api| api.needs_server())
+}
+
+/// The account an `ACCOUNT:ADDRESS` reference names, where it needs
+/// `--server` (its addresses may not be listed, so finding one first
+/// would only say that none matches).
+fn named_needing_server<'a>(setup: &'a Setup, reference: &str) -> Option<&'a Account> {
+    let (name, _) = split_reference(setup, reference);
+    account_of(setup, name?).ok().filter(|a| needs_server(a))
+}
+
+/// A PTR change refused for want of `--server`, naming the server the
+/// address was found on, if it was.
+fn server_missing(account: &Account, address: &str, on: Option<&Server>) -> Miss {
+    let hint = match on {
         Some(server) => format!(" (the address is on {}:{})", server.account, server.id),
         None => String::new(),
     };
-    Err((
+    let kind = account.config.kind();
+    (
         exit::USAGE,
         format!(
-            "set-ptr {}: {} finds an address through the server or colocation it belongs to: add --server ACCOUNT:ID{hint}",
-            planned.target_name,
-            account.config.kind()
+            "set-ptr {address}: {kind} finds an address through the server or colocation it belongs to: add --server ACCOUNT:ID{hint}"
         ),
-    ))
+    )
 }
 
 fn audit_refused(audit: Option<&AuditLog>, planned: &Planned, reason: &str) {
