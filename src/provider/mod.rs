@@ -141,6 +141,12 @@ pub trait ReverseDnsApi: Send + Sync {
     /// the server (or colocation) the address belongs to, for providers
     /// that find addresses through it.
     fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Whether [`PtrChange::server`] must be given: the provider finds an
+    /// address only through the server (or colocation) it belongs to.
+    fn needs_server(&self) -> bool {
+        false
+    }
 }
 
 /// One PTR record to set.

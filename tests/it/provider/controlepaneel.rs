@@ -330,6 +330,50 @@ async fn colocation_lists_visitors_and_visits_without_personal_numbers() {
     );
 }
 
+/// Every detail (label and value) that shows a date: the Dutch
+/// `DD-MM-YYYY` ones, and how many are ISO.
+fn dates_in(details: &[hostdeck::model::Detail]) -> (Vec<String>, usize) {
+    let dutch = regex::Regex::new(r"\b\d{2}-\d{2}-\d{4}\b").expect("regex");
+    let iso = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").expect("regex");
+    let texts = details.iter().flat_map(|d| [&d.label, &d.value]);
+    let raw = texts
+        .clone()
+        .filter(|t| dutch.is_match(t))
+        .cloned()
+        .collect();
+    (raw, texts.filter(|t| iso.is_match(t)).count())
+}
+
+#[tokio::test]
+async fn every_date_in_the_details_reads_as_iso() {
+    let sim = sim().await;
+    let cp = provider(&sim, HttpMethod::Post);
+    let mut details = Vec::new();
+    for server in servers(&cp).await {
+        details.extend(cp.server(&server.id).await.unwrap().details);
+    }
+    let domains = DomainApi::domains(&cp).await.unwrap().domains;
+    details.extend(domains.into_iter().flat_map(|d| d.details));
+    let colocation = ColocationApi::colocation(&cp).await.unwrap();
+    details.extend(colocation.visitors.into_iter().flat_map(|v| v.details));
+    details.extend(colocation.visits.into_iter().flat_map(|v| v.details));
+    let (raw, iso) = dates_in(&details);
+    assert!(raw.is_empty(), "raw dates: {raw:?}");
+    let labels = [
+        "Contract date",
+        "Last check",
+        "Registration date",
+        "End",
+        "Arrival",
+    ];
+    for label in labels {
+        let shown = details.iter().filter(|d| d.label == label);
+        assert!(shown.clone().count() > 0, "{label}");
+        assert_eq!(dates_in(&shown.cloned().collect::<Vec<_>>()).0.len(), 0);
+    }
+    assert!(iso > 100, "{iso} ISO dates");
+}
+
 /// The body of one call, sent by hand.
 async fn raw_answer(sim: &SimServer, module: &str, action: &str, vars: &[(&str, &str)]) -> String {
     let mut form = vec![

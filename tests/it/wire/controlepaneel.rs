@@ -10,7 +10,7 @@ use hostdeck::provider::controlepaneel::codes;
 use hostdeck::provider::controlepaneel::map::{self, Monitor, ServerParts};
 use hostdeck::provider::controlepaneel::pull::{serde_element, FromAnswer};
 use hostdeck::provider::controlepaneel::wire::{self, Call, Reply, Step, WireError};
-use hostdeck::provider::lenient::{days_from_civil, parse_date};
+use hostdeck::provider::lenient::{days_from_civil, parse_date, readable_date};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -1599,6 +1599,23 @@ fn dutch_dates_parse_with_and_without_a_time() {
 }
 
 #[test]
+fn dates_read_as_iso_and_other_text_stays_as_written() {
+    let cases = [
+        ("29-03-2026", "2026-03-29"),
+        (" 29-03-2026 14:05 ", "2026-03-29 14:05"),
+        ("2026-03-29", "2026-03-29"),
+        ("2026-03-29T14:05:09", "2026-03-29 14:05:09"),
+        ("\\/Date(1343775600000)\\/", "2012-07-31 23:00:00 UTC"),
+        ("31-02-2025", "31-02-2025"),
+        ("soon", "soon"),
+        ("", ""),
+    ];
+    for (text, shown) in cases {
+        assert_eq!(readable_date(text), shown, "{text:?}");
+    }
+}
+
+#[test]
 fn a_domain_maps_from_its_details() {
     let body = "<Domains_Get_Details><Status>Success1</Status><Description>Domeinnaam details van Example.NL</Description>
 <General><Identifier>900</Identifier><Domain>Example</Domain><Tld>NL</Tld><RegistrationDate>15-06-2010</RegistrationDate>
@@ -1633,7 +1650,7 @@ fn a_domain_maps_from_its_details() {
         [
             ("Price (excl. VAT)", "9.95"),
             ("Period", "12"),
-            ("End", "15-06-2026")
+            ("End", "2026-06-15")
         ]
     );
     assert!(domain
@@ -1745,9 +1762,9 @@ fn alert_history_is_newest_first_and_at_most_twenty() {
     let details = map::alert_history(&history);
     assert_eq!(details.len(), map::ALERT_HISTORY_MAX);
     assert_eq!(details[0].section, "Alert history");
-    assert_eq!(details[0].label, "25-01-2024 08:00");
+    assert_eq!(details[0].label, "2024-01-25 08:00");
     assert_eq!(details[0].value, "port 443 Down (email)");
-    assert_eq!(details[19].label, "06-01-2024 08:00");
+    assert_eq!(details[19].label, "2024-01-06 08:00");
 }
 
 #[test]
