@@ -1,5 +1,6 @@
 //! Speed goals at ten thousand servers: render a frame of the servers pane,
-//! apply a refresh to the store, and filter the rows.
+//! apply a refresh to the store, and filter the rows; and parsing large
+//! provider answers (controlepaneel domains, i3D tickets).
 //! Targets on the 2-core CI machine: render < 2 ms, refresh < 5 ms, filter < 5 ms.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -226,6 +227,24 @@ fn bench_parse_domains_list(c: &mut Criterion) {
     });
 }
 
+/// i3D `GET /v3/tickets` with 10,000 tickets (the simulator writes the
+/// answer), decoded and mapped to model tickets.
+fn bench_parse_i3d_tickets(c: &mut Criterion) {
+    use hostdeck::provider::i3d::{tickets, wire};
+    let body = hostdeck::sim::i3d::tickets_json(10_000);
+    let parse = |body: &str| -> Vec<hostdeck::model::Ticket> {
+        let listed: Vec<wire::Ticket> = wire::decode_list(body).expect("the answer parses");
+        listed
+            .iter()
+            .filter_map(|t| tickets::ticket("i3d-bench", t, 0))
+            .collect()
+    };
+    assert_eq!(parse(&body).len(), 10_000);
+    c.bench_function("parse 10,000 i3d tickets", |b| {
+        b.iter(|| parse(black_box(&body)).len())
+    });
+}
+
 criterion_group!(
     benches,
     bench_render,
@@ -233,6 +252,7 @@ criterion_group!(
     bench_refresh_resort,
     bench_first_load,
     bench_filter,
-    bench_parse_domains_list
+    bench_parse_domains_list,
+    bench_parse_i3d_tickets
 );
 criterion_main!(benches);

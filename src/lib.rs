@@ -58,6 +58,12 @@
 //!   and capability. Keys and the `:` line resolve through it to the same
 //!   [`app::intent::Intent`]; the README's key table is generated from it;
 //!   users remap it under `[keys]` in the config.
+//! - **A headless action** (`hostdeck act NAME`): a variant of
+//!   [`cli::ActCommand`] with its typed arguments (`cli/args.rs`), and the
+//!   request it makes in `cli/request.rs` (its [`model::Command`] and
+//!   target, checked before any network). `cli/act.rs` finds the target,
+//!   applies the shared policy and runs the job; a check that needs the
+//!   account's answers goes in its `check_with_account`.
 //! - **A column**: one variant of its table's column enum (e.g.
 //!   [`app::panes::domains::DomainColumn`], [`app::panes::servers::Column`]),
 //!   which gives the title, aliases, width fit, sort key and cell.

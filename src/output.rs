@@ -1,6 +1,12 @@
 //! Plain-text tables and JSON for the headless commands. No colour: the
 //! output is meant for pipes and scripts.
 
+mod telemetry;
+mod tickets;
+
+pub use telemetry::{telemetry, TelemetryRow};
+pub use tickets::{ticket_details, tickets};
+
 use crate::app::labels::{contact_use, lock_label, ymd};
 use crate::model::time::iso_date;
 use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Missing, Server};
@@ -208,6 +214,11 @@ pub fn server_details(server: &Server) -> String {
     let actions: Vec<&str> = server.actions.iter().map(|a| a.cli_name()).collect();
     rows.push(("Actions".into(), actions.join(", ")));
     rows.extend(missing_rows(&server.missing));
+    labelled(&rows)
+}
+
+/// `Label  value` lines, the values in one column.
+fn labelled(rows: &[(String, String)]) -> String {
     let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
     rows.iter()
         .map(|(label, value)| format!("{label:<width$}  {value}\n"))
@@ -344,8 +355,5 @@ pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryE
             .join(" · ");
         rows.push(("History".into(), format!("{when}  {text}")));
     }
-    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
-    rows.iter()
-        .map(|(label, value)| format!("{label:<width$}  {value}\n"))
-        .collect()
+    labelled(&rows)
 }

@@ -6,6 +6,7 @@ use crate::config::{AccountConfig, Config, ConfigError, KindOptions, Paths, Secr
 use crate::model::{AccountInfo, ProviderKind};
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
+use crate::provider::i3d::{I3dProvider, I3dSettings};
 use crate::provider::{capabilities, Provider};
 use crate::secret::Secret;
 use crate::sim::{self, SimOptions, SimServer};
@@ -147,7 +148,8 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
             },
             &["hash"],
         ),
-        ProviderKind::I3d | ProviderKind::Hostbill => return None,
+        ProviderKind::I3d => ("i3d-demo", KindOptions::I3d, &["api_key"]),
+        ProviderKind::Hostbill => return None,
     };
     Some(AccountConfig {
         name: name.into(),
@@ -191,7 +193,12 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
                 method: *method,
             })?)
         }
-        KindOptions::I3d | KindOptions::Hostbill { .. } => {
+        KindOptions::I3d => Arc::new(I3dProvider::new(I3dSettings {
+            account,
+            base_url,
+            api_key: config.secret("api_key")?,
+        })?),
+        KindOptions::Hostbill { .. } => {
             return Err(format!(
                 "account {account}: provider kind {} is not supported yet by this build",
                 config.kind()

@@ -29,8 +29,8 @@ pub fn refusal(
     }
 }
 
-/// Why the account refuses `label` on `target_name`: read-only mode, or
-/// the capability it needs missing.
+/// Why the account refuses `label` on `target_name` (empty for a new
+/// object): read-only mode, or the capability it needs missing.
 pub fn account_refusal(
     label: &str,
     capability: Option<Capability>,
@@ -40,9 +40,11 @@ pub fn account_refusal(
 ) -> Option<String> {
     let name = &account.name;
     if read_only || account.read_only {
-        return Some(format!(
-            "read-only mode: {label} refused for {target_name} on {name}"
-        ));
+        let target = match target_name {
+            "" => String::new(),
+            target => format!(" for {target}"),
+        };
+        return Some(format!("read-only mode: {label} refused{target} on {name}"));
     }
     let capability = capability?;
     (!account.offers(capability)).then(|| {
@@ -108,5 +110,10 @@ mod tests {
                 Some(read_only)
             );
         }
+        let open = Command::OpenTicket(Box::default());
+        assert_eq!(
+            refusal(&open, "", &cp(true), false, None).as_deref(),
+            Some("read-only mode: open ticket \"\" refused on cp-demo")
+        );
     }
 }

@@ -1,49 +1,41 @@
-//! Headless `act`: turns `ACTION REF [ARGS]` into a command on one object,
-//! checks it against the shared policy, asks on a terminal (scripts pass
-//! `--yes`), runs it as a job and reports the outcome.
+//! Headless `act`: turns an action and its arguments into a command on
+//! one object, checks it against the shared policy, asks on a terminal
+//! (scripts pass `--yes`), runs it as a job and reports the outcome.
 
-use super::query::{account_of, resolve_domain, resolve_ip, resolve_server, Miss};
-use super::{exit, open_audit, IpRequestArgs};
+use super::args::ActCommand;
+use super::query::{account_of, resolve_domain, resolve_ip, resolve_server, split_reference, Miss};
+use super::request::{request, Request, Target};
+use super::{exit, open_audit, tickets};
 use crate::app::policy;
 use crate::app::worker::run_job;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
-use crate::model::validate;
-use crate::model::{
-    now_millis, Action, Command, Confirmation, Job, JobState, ObjectKind, Ref, Server,
-};
+use crate::model::{now_millis, Command, Confirmation, Job, JobState, ObjectKind, Ref, Server};
 use crate::setup::{Account, Setup};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::time::Duration;
-
-/// The actions that are not server power actions, for the usage message.
-const OTHER_ACTIONS: [&str; 6] = [
-    "set-ptr",
-    "request-epp",
-    "lock",
-    "unlock",
-    "set-ns",
-    "request-ip",
-];
-
-/// What the command line asks for: `act ACTION REF [ARGS] [OPTIONS]`.
-pub struct Request<'a> {
-    pub name: &'a str,
-    pub reference: &'a str,
-    pub args: &'a [String],
-    pub ip_request: &'a IpRequestArgs,
-}
 
 /// A command ready to check and send.
 struct Planned {
     command: Command,
     target: Ref,
+    /// How messages name the target; empty for a new ticket.
     target_name: String,
-    /// The target server of a server command.
+    /// The target server, or the server the target address is on.
     server: Option<Server>,
 }
 
-pub async fn act(setup: &Setup, request: &Request<'_>, yes: bool) -> i32 {
-    match try_act(setup, request, yes).await {
+impl Planned {
+    /// `reboot web-1`, `open ticket "Disk"`: the command on its target.
+    fn describe(&self) -> String {
+        match self.target_name.as_str() {
+            "" => self.command.label(),
+            name => self.command.label_on(name),
+        }
+    }
+}
+
+pub async fn act(setup: &Setup, action: &ActCommand) -> i32 {
+    match try_act(setup, action).await {
         Ok(code) => code,
         Err((code, message)) => {
             eprintln!("hostdeck: {message}");
@@ -52,148 +44,160 @@ pub async fn act(setup: &Setup, request: &Request<'_>, yes: bool) -> i32 {
     }
 }
 
-async fn try_act(setup: &Setup, request: &Request<'_>, yes: bool) -> Result<i32, Miss> {
-    let planned = plan(setup, request).await?;
+/// Arguments first (no network), then the target, the shared policy
+/// (audited when it refuses), the checks that need the account's answers,
+/// the confirmation, and the job.
+async fn try_act(setup: &Setup, action: &ActCommand) -> Result<i32, Miss> {
+    let request = request(action)?;
+    let mut planned = plan(setup, request).await?;
     let account = account_of(setup, &planned.target.account)?;
     let audit = open_audit(setup);
-    let info = account.info();
-    let server = planned.server.as_ref();
     let refused = policy::refusal(
         &planned.command,
         &planned.target_name,
-        &info,
+        &account.info(),
         setup.read_only,
-        server,
+        planned.server.as_ref(),
     );
     if let Some(reason) = refused {
         audit_refused(audit.as_ref(), &planned, &reason);
         return Err((exit::REFUSED, reason));
     }
-    if planned.command.confirmation() != Confirmation::None && !yes && !ask(&planned) {
+    check_with_account(account, &mut planned).await?;
+    if !action.confirm().yes && !ask(&planned, &account.config.name) {
         return Err((exit::REFUSED, "not confirmed; nothing sent".into()));
     }
     Ok(run(account, &planned, audit.as_ref()).await)
 }
 
-/// Reads the action and its arguments (validated before any network
-/// traffic), then finds the object it acts on.
-async fn plan(setup: &Setup, request: &Request<'_>) -> Result<Planned, Miss> {
-    let command = command(request)?;
-    let reference = request.reference;
-    match command.target_kind() {
-        ObjectKind::Server => {
-            let server = resolve_server(setup, reference).await?;
-            Ok(Planned {
+/// Finds the object the request names.
+async fn plan(setup: &Setup, request: Request) -> Result<Planned, Miss> {
+    let Request { command, target } = request;
+    match target {
+        Target::Server(reference) => {
+            let server = resolve_server(setup, &reference).await?;
+            Ok(planned(
                 command,
-                target: server.reference(),
-                target_name: server.name.clone(),
-                server: Some(server),
-            })
+                server.reference(),
+                server.name.clone(),
+                Some(server),
+            ))
         }
-        ObjectKind::Ip => {
-            let (server, ip) = resolve_ip(setup, reference).await?;
-            Ok(Planned {
-                command,
-                target: ip.reference(&server.account),
-                target_name: ip.address,
-                server: None,
-            })
+        Target::Ip {
+            address,
+            server: None,
+        } => {
+            if let Some(account) = named_needing_server(setup, &address) {
+                return Err(server_missing(account, &address, None));
+            }
+            let (server, ip) = resolve_ip(setup, &address).await?;
+            let target = ip.reference(&server.account);
+            Ok(planned(command, target, ip.address, Some(server)))
         }
-        _ => {
-            let (domain, _) = resolve_domain(setup, reference).await?;
-            Ok(Planned {
-                command,
-                target: domain.reference(),
-                target_name: domain.id,
-                server: None,
-            })
+        Target::Ip {
+            address,
+            server: Some(server),
+        } => plan_on_server(setup, command, &address, &server).await,
+        Target::Domain(reference) => {
+            let (domain, _) = resolve_domain(setup, &reference).await?;
+            Ok(planned(command, domain.reference(), domain.id, None))
+        }
+        Target::Ticket(reference) => {
+            let target = tickets::target(setup, &reference).await?;
+            let name = target.id.clone();
+            Ok(planned(command, target, name, None))
+        }
+        Target::Account(name) => {
+            account_of(setup, &name)?;
+            let target = Ref::new(name, ObjectKind::Ticket, "");
+            Ok(planned(command, target, String::new(), None))
         }
     }
 }
 
-/// The command the action and its arguments name, or a usage error.
-fn command(request: &Request<'_>) -> Result<Command, Miss> {
-    let Request {
-        name,
-        reference,
-        args,
-        ip_request,
-    } = *request;
-    let name = name.to_ascii_lowercase();
-    if name != "request-ip" && ip_request.is_given() {
+fn planned(command: Command, target: Ref, target_name: String, server: Option<Server>) -> Planned {
+    Planned {
+        command,
+        target,
+        target_name,
+        server,
+    }
+}
+
+/// `set-ptr IP HOSTNAME --server REF`: the address on the server that
+/// `--server` names, in its account.
+async fn plan_on_server(
+    setup: &Setup,
+    mut command: Command,
+    reference: &str,
+    server_reference: &str,
+) -> Result<Planned, Miss> {
+    let server = resolve_server(setup, server_reference).await?;
+    let (account, address) = split_reference(setup, reference);
+    if let Some(account) = account.filter(|a| *a != server.account) {
         return Err((
             exit::USAGE,
-            format!("--count, --ipv6 and --reason belong to request-ip, not to {name}"),
+            format!(
+                "set-ptr: {reference} is in account {account}, but --server {server_reference} is in {}",
+                server.account
+            ),
         ));
     }
-    if let Some(action) = Action::from_cli_name(&name) {
-        return no_args(&name, args).map(|()| Command::Power(action));
+    let address = server
+        .ips
+        .iter()
+        .find(|ip| super::query::same_address(&ip.address, address))
+        .map_or_else(|| address.trim().to_string(), |ip| ip.address.clone());
+    if let Command::SetPtr { server: on, .. } = &mut command {
+        *on = Some(server.id.clone());
     }
-    Ok(match name.as_str() {
-        "set-ptr" => set_ptr(reference, args)?,
-        "request-epp" => no_args(&name, args).map(|()| Command::RequestEpp)?,
-        "lock" => no_args(&name, args).map(|()| Command::SetLock { locked: true })?,
-        "unlock" => no_args(&name, args).map(|()| Command::SetLock { locked: false })?,
-        "set-ns" => Command::SetNameservers {
-            nameservers: validate::nameservers(args)
-                .map_err(|why| (exit::USAGE, format!("set-ns {reference}: {why}")))?,
-        },
-        "request-ip" => request_ip(reference, args, ip_request)?,
-        _ => return Err((exit::USAGE, unknown_action(&name))),
-    })
+    let target = Ref::new(server.account.clone(), ObjectKind::Ip, address.clone());
+    Ok(planned(command, target, address, Some(server)))
 }
 
-/// `request-ip SERVER --count N [--ipv6] --reason TEXT`, checked before
-/// anything is sent.
-fn request_ip(reference: &str, args: &[String], options: &IpRequestArgs) -> Result<Command, Miss> {
-    no_args("request-ip", args)?;
-    let usage = |why: String| (exit::USAGE, format!("request-ip {reference}: {why}"));
-    let count = options.count.ok_or_else(|| {
-        usage("--count N is required (usage: hostdeck act request-ip SERVER --count N [--ipv6] --reason TEXT)".into())
-    })?;
-    let reason = options.reason.as_deref().unwrap_or_default();
-    Ok(Command::RequestIps {
-        ipv6: options.ipv6,
-        count: validate::ip_request_count(count).map_err(usage)?,
-        reason: validate::ip_request_reason(reason)
-            .map_err(|why| usage(format!("--reason: {why}")))?,
-    })
+/// The checks that need the account's answers or its provider: the
+/// server a PTR change needs, a new ticket's category and department.
+async fn check_with_account(account: &Account, planned: &mut Planned) -> Result<(), Miss> {
+    match &mut planned.command {
+        Command::SetPtr { server: None, .. } if needs_server(account) => Err(server_missing(
+            account,
+            &planned.target_name,
+            planned.server.as_ref(),
+        )),
+        Command::OpenTicket(ticket) => tickets::check_new(account, ticket).await,
+        _ => Ok(()),
+    }
 }
 
-fn set_ptr(reference: &str, args: &[String]) -> Result<Command, Miss> {
-    let [hostname] = args else {
-        return Err((
-            exit::USAGE,
-            "usage: hostdeck act set-ptr IP HOSTNAME".into(),
-        ));
+/// Whether the account's provider finds an address only through the
+/// server (or colocation) it belongs to.
+fn needs_server(account: &Account) -> bool {
+    let api = account.provider.reverse_dns();
+    api.is_some_and(|api| api.needs_server())
+}
+
+/// The account an `ACCOUNT:ADDRESS` reference names, where it needs
+/// `--server` (its addresses may not be listed, so finding one first
+/// would only say that none matches).
+fn named_needing_server<'a>(setup: &'a Setup, reference: &str) -> Option<&'a Account> {
+    let (name, _) = split_reference(setup, reference);
+    account_of(setup, name?).ok().filter(|a| needs_server(a))
+}
+
+/// A PTR change refused for want of `--server`, naming the server the
+/// address was found on, if it was.
+fn server_missing(account: &Account, address: &str, on: Option<&Server>) -> Miss {
+    let hint = match on {
+        Some(server) => format!(" (the address is on {}:{})", server.account, server.id),
+        None => String::new(),
     };
-    let hostname = validate::hostname(hostname).map_err(|why| {
-        (
-            exit::USAGE,
-            format!("set-ptr {reference}: PTR record {hostname:?} refused: {why}"),
-        )
-    })?;
-    Ok(Command::SetPtr {
-        hostname,
-        remarks: None,
-        server: None,
-    })
-}
-
-fn no_args(name: &str, args: &[String]) -> Result<(), Miss> {
-    if args.is_empty() {
-        return Ok(());
-    }
-    Err((
+    let kind = account.config.kind();
+    (
         exit::USAGE,
-        format!("{name} takes no arguments after the reference"),
-    ))
-}
-
-fn unknown_action(name: &str) -> String {
-    let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.cli_name()).collect();
-    names.extend(OTHER_ACTIONS);
-    format!("unknown action {name}; one of: {}", names.join(", "))
+        format!(
+            "set-ptr {address}: {kind} finds an address through the server or colocation it belongs to: add --server ACCOUNT:ID{hint}"
+        ),
+    )
 }
 
 fn audit_refused(audit: Option<&AuditLog>, planned: &Planned, reason: &str) {
@@ -214,16 +218,16 @@ fn audit_refused(audit: Option<&AuditLog>, planned: &Planned, reason: &str) {
 
 /// Asks on the terminal; anything but y/yes is a no. Without a terminal
 /// it refuses (scripts must pass --yes).
-fn ask(planned: &Planned) -> bool {
+fn ask(planned: &Planned, account: &str) -> bool {
+    if planned.command.confirmation() == Confirmation::None {
+        return true;
+    }
     let label = planned.command.label();
     if !io::stdin().is_terminal() {
         eprintln!("hostdeck: {label} needs confirmation: pass --yes when not on a terminal");
         return false;
     }
-    eprint!(
-        "{label} {} on account {}? [y/N] ",
-        planned.target_name, planned.target.account
-    );
+    eprint!("{} on account {account}? [y/N] ", planned.describe());
     let _ = io::stderr().flush();
     let mut line = String::new();
     if io::stdin().lock().read_line(&mut line).is_err() {
@@ -246,6 +250,10 @@ async fn run(account: &Account, planned: &Planned, audit: Option<&AuditLog>) -> 
         provider_handle: None,
     };
     let name = planned.command.cli_name();
+    let on = match planned.target_name.as_str() {
+        "" => &planned.target.account,
+        target_name => target_name,
+    };
     let outcome = run_job(
         account.provider.as_ref(),
         &job,
@@ -256,7 +264,7 @@ async fn run(account: &Account, planned: &Planned, audit: Option<&AuditLog>) -> 
             let handle = handle
                 .map(|h| format!(" (request {h})"))
                 .unwrap_or_default();
-            eprintln!("{name} {}: {}{handle}", job.target_name, state.label());
+            eprintln!("{name} {on}: {}{handle}", state.label());
         },
     )
     .await;

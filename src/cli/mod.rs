@@ -14,7 +14,7 @@ use crate::provider::{Inventory, ProviderError};
 use crate::setup::{prepare, Account, Setup, StartOptions};
 use crate::sim::{self, SimOptions};
 use crate::ui::theme::Theme;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -35,10 +35,16 @@ macro_rules! outln {
     }};
 }
 
-/// Exit codes scripts can rely on.
 mod act;
+pub mod args;
 mod query;
+mod request;
+mod telemetry;
+mod tickets;
 
+pub use args::ActCommand;
+
+/// Exit codes scripts can rely on.
 pub mod exit {
     pub const OK: i32 = 0;
     /// A provider call or a job failed.
@@ -77,30 +83,31 @@ pub enum Command {
     /// List objects of every account.
     List {
         what: ListKind,
+        /// Only this account.
         #[arg(long)]
         account: Option<String>,
-        /// One JSON array instead of a table.
+        /// One JSON array instead of a table: each object has `account`,
+        /// `kind` and `id` plus the listed object's fields in snake_case
+        /// (telemetry: `name`, `metric`, `unit` and `points`,
+        /// `[unix_seconds, value]` oldest first).
         #[arg(long)]
         json: bool,
     },
     /// Show one object with every field.
-    Show { kind: ShowKind, reference: String },
-    /// Run an action: ACTION REF [ARGS], where REF is ACCOUNT:ID or an
-    /// unambiguous name, IP or domain. Server actions: power-on, power-off,
-    /// shutdown, reboot, reset, pause, maintenance-on, maintenance-off.
-    /// Others: set-ptr IP HOSTNAME, request-epp DOMAIN, lock DOMAIN,
-    /// unlock DOMAIN, set-ns DOMAIN NS1 NS2 [NS3],
-    /// request-ip SERVER --count N [--ipv6] --reason TEXT.
-    Act {
-        action: String,
+    Show {
+        kind: ShowKind,
+        /// ACCOUNT:ID, or a name, IP, domain or ticket id unambiguous across accounts.
         reference: String,
-        /// The action's arguments (set-ptr: HOSTNAME; set-ns: NS1 NS2 [NS3]).
-        args: Vec<String>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-        #[command(flatten)]
-        ip_request: IpRequestArgs,
+    },
+    /// Run an action on one object (`hostdeck act ACTION --help` shows its
+    /// arguments).
+    ///
+    /// Asks on a terminal unless --yes is given, and refuses without one;
+    /// --read-only refuses. Every command sent or refused goes to the
+    /// audit log. Arguments are checked before anything is sent.
+    Act {
+        #[command(subcommand)]
+        action: ActCommand,
     },
     /// Check the config and log in to every account.
     Check,
@@ -110,33 +117,24 @@ pub enum Command {
     Sim,
 }
 
-/// The options of `act request-ip` (refused with any other action).
-#[derive(Clone, Debug, Default, Args)]
-pub struct IpRequestArgs {
-    /// request-ip: how many addresses to ask for (1 to 16).
-    #[arg(long)]
-    pub count: Option<u32>,
-    /// request-ip: IPv6 addresses instead of IPv4.
-    #[arg(long)]
-    pub ipv6: bool,
-    /// request-ip: why the addresses are needed (the provider requires it).
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-impl IpRequestArgs {
-    /// Whether any of the options was given.
-    pub fn is_given(&self) -> bool {
-        self.count.is_some() || self.ipv6 || self.reason.is_some()
-    }
-}
-
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ListKind {
+    /// Every server, with power, address, location, group, OS and size.
     Servers,
+    /// Every IP address of every server, with PTR, subnet and gateway.
     Ips,
+    /// Every domain, with its dates, lock and owner.
     Domains,
+    /// Every domain contact, with the number of domains using it.
     Contacts,
+    /// Every support ticket, open and closed.
+    Tickets,
+    /// Every series of every server: the gauges one inventory read brings
+    /// (one point each), and where the account offers telemetry the
+    /// series fetched for each server (e.g. hourly cost); points oldest
+    /// first.
+    Telemetry,
+    /// The jobs of the console's last session.
     Jobs,
 }
 
@@ -144,6 +142,9 @@ pub enum ListKind {
 pub enum ShowKind {
     Server,
     Domain,
+    /// A ticket with its fields and every message (or, where the provider
+    /// gives no bodies, what it gives instead).
+    Ticket,
 }
 
 impl Cli {
@@ -185,21 +186,7 @@ async fn run_headless(command: Command, options: &StartOptions) -> Result<i32, S
             json,
         } => query::list(&setup, what, account.as_deref(), json).await,
         Command::Show { kind, reference } => query::show(&setup, kind, &reference).await,
-        Command::Act {
-            action,
-            reference,
-            args,
-            yes,
-            ip_request,
-        } => {
-            let request = act::Request {
-                name: &action,
-                reference: &reference,
-                args: &args,
-                ip_request: &ip_request,
-            };
-            act::act(&setup, &request, yes).await
-        }
+        Command::Act { action } => act::act(&setup, &action).await,
         Command::Check => check(&setup).await,
         Command::Info | Command::Sim => exit::USAGE,
     })

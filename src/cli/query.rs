@@ -3,8 +3,8 @@
 //! on the command line.
 
 use super::{exit, ListKind, ShowKind};
-use crate::model::{Contact, Domain, Ip, Missing, Server};
-use crate::provider::DomainApi;
+use crate::model::{Capability, Contact, Domain, Ip, Missing, Server};
+use crate::provider::{BoxFut, Inventory, Provider, ProviderError};
 use crate::setup::{Account, Setup};
 
 /// A failure to find what the user named: exit code and message.
@@ -19,33 +19,84 @@ fn selected<'a>(setup: &'a Setup, only: Option<&str>) -> Vec<&'a Account> {
         .collect()
 }
 
-/// Fetches the inventory of every selected account at once; failures are
-/// reported on stderr, naming the account, and so are the parts of an
-/// account that could not be fetched (the servers that arrived are listed).
-pub async fn inventories(setup: &Setup, only: Option<&str>) -> (Vec<Server>, bool) {
-    let accounts = selected(setup, only);
-    let reads = accounts.iter().map(|a| a.provider.servers().inventory());
-    let results = futures::future::join_all(reads).await;
-    let mut servers = Vec::new();
-    let mut failed = false;
-    for (account, result) in accounts.iter().zip(results) {
+/// The selected accounts with the API `get` finds, saying on stderr when
+/// the account named by `only` lacks it (`capability`), or no account has it.
+pub fn offering<'a, A: ?Sized>(
+    setup: &'a Setup,
+    only: Option<&str>,
+    capability: Capability,
+    get: impl Fn(&'a dyn Provider) -> Option<&'a A>,
+) -> Vec<(&'a Account, &'a A)> {
+    let mut apis = Vec::new();
+    for account in selected(setup, only) {
+        match get(account.provider.as_ref()) {
+            Some(api) => apis.push((account, api)),
+            None if only.is_some() => eprintln!(
+                "hostdeck: {} is not offered by {} (account {})",
+                capability.label(),
+                account.config.kind(),
+                account.config.name
+            ),
+            None => {}
+        }
+    }
+    if apis.is_empty() && only.is_none() {
+        eprintln!("hostdeck: no account offers {}", capability.label());
+    }
+    apis
+}
+
+/// Runs `read` on every API at once. Failures are reported on stderr
+/// (the error names the account) and make the flag true; naming an
+/// account that lacks the API (`apis` empty while `only` is set) does too.
+pub async fn read_each<'a, A: ?Sized, T>(
+    apis: Vec<(&'a Account, &'a A)>,
+    only: Option<&str>,
+    read: impl Fn(&'a A) -> BoxFut<'a, Result<T, ProviderError>>,
+) -> (Vec<(&'a Account, T)>, bool) {
+    let mut failed = only.is_some() && apis.is_empty();
+    let results = futures::future::join_all(apis.iter().map(|(_, api)| read(api))).await;
+    let mut read = Vec::new();
+    for ((account, _), result) in apis.into_iter().zip(results) {
         match result {
-            Ok(inventory) => {
-                warn_missing(account, &inventory.missing);
-                servers.extend(inventory.servers);
-            }
+            Ok(value) => read.push((account, value)),
             Err(error) => {
                 eprintln!("hostdeck: {error}");
                 failed = true;
             }
         }
     }
+    (read, failed)
+}
+
+/// The inventory of every selected account, read at once; the parts of
+/// an account that could not be fetched are reported on stderr (the
+/// servers that arrived are kept).
+pub async fn read_inventories<'a>(
+    setup: &'a Setup,
+    only: Option<&str>,
+) -> (Vec<(&'a Account, Inventory)>, bool) {
+    let apis = selected(setup, only)
+        .into_iter()
+        .map(|a| (a, a.provider.servers()))
+        .collect();
+    let (read, failed) = read_each(apis, None, |api| api.inventory()).await;
+    for (account, inventory) in &read {
+        warn_missing(account, &inventory.missing);
+    }
+    (read, failed)
+}
+
+/// The servers of every selected account, by account and name.
+pub async fn inventories(setup: &Setup, only: Option<&str>) -> (Vec<Server>, bool) {
+    let (read, failed) = read_inventories(setup, only).await;
+    let mut servers: Vec<Server> = read.into_iter().flat_map(|(_, i)| i.servers).collect();
     servers.sort_by(|a, b| (&a.account, &a.name).cmp(&(&b.account, &b.name)));
     (servers, failed)
 }
 
 /// One warning line on stderr per part of `account` that was not fetched.
-fn warn_missing(account: &Account, missing: &[Missing]) {
+pub fn warn_missing(account: &Account, missing: &[Missing]) {
     let name = &account.config.name;
     for gap in missing {
         eprintln!(
@@ -61,44 +112,17 @@ pub async fn domain_inventories(
     setup: &Setup,
     only: Option<&str>,
 ) -> (Vec<Domain>, Vec<Contact>, bool) {
-    let accounts: Vec<(&Account, &dyn DomainApi)> = selected(setup, only)
-        .into_iter()
-        .filter_map(|a| domain_api(a, only.is_some()).map(|api| (a, api)))
-        .collect();
-    let reads = accounts.iter().map(|(_, api)| api.domains());
-    let results = futures::future::join_all(reads).await;
-    // Naming an account that has no domains is a failure of its own.
-    let mut failed = only.is_some() && accounts.is_empty();
+    let apis = offering(setup, only, Capability::Domains, |p| p.domains());
+    let (read, failed) = read_each(apis, only, |api| api.domains()).await;
     let (mut domains, mut contacts) = (Vec::new(), Vec::new());
-    for ((account, _), result) in accounts.iter().zip(results) {
-        match result {
-            Ok(inventory) => {
-                warn_missing(account, &inventory.missing);
-                domains.extend(inventory.domains);
-                contacts.extend(inventory.contacts);
-            }
-            Err(error) => {
-                eprintln!("hostdeck: {error}");
-                failed = true;
-            }
-        }
+    for (account, inventory) in read {
+        warn_missing(account, &inventory.missing);
+        domains.extend(inventory.domains);
+        contacts.extend(inventory.contacts);
     }
     domains.sort_by(|a, b| (&a.account, &a.id).cmp(&(&b.account, &b.id)));
     contacts.sort_by(|a, b| (&a.account, &a.id).cmp(&(&b.account, &b.id)));
     (domains, contacts, failed)
-}
-
-/// The account's domain API; saying so when it has none and was named.
-fn domain_api(account: &Account, named: bool) -> Option<&dyn DomainApi> {
-    let api = account.provider.domains();
-    if api.is_none() && named {
-        eprintln!(
-            "hostdeck: domains are not offered by {} (account {})",
-            account.config.kind(),
-            account.config.name
-        );
-    }
-    api
 }
 
 pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bool) -> i32 {
@@ -125,6 +149,14 @@ pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bo
                 _ => crate::output::contacts(&contacts, &domains, json),
             };
             (output, failed)
+        }
+        ListKind::Tickets => {
+            let (tickets, failed) = super::tickets::ticket_inventories(setup, account).await;
+            (crate::output::tickets(&tickets, json), failed)
+        }
+        ListKind::Telemetry => {
+            let (rows, failed) = super::telemetry::rows(setup, account).await;
+            (crate::output::telemetry(&rows, json), failed)
         }
     };
     out!("{output}");
@@ -155,6 +187,7 @@ pub async fn show(setup: &Setup, kind: ShowKind, reference: &str) -> i32 {
             .await
             .map(|server| crate::output::server_details(&server)),
         ShowKind::Domain => show_domain(setup, reference).await,
+        ShowKind::Ticket => super::tickets::show(setup, reference).await,
     };
     match shown {
         Ok(text) => {
@@ -190,7 +223,7 @@ pub fn account_of<'a>(setup: &'a Setup, name: &str) -> Result<&'a Account, Miss>
 }
 
 /// Splits `ACCOUNT:ID` when ACCOUNT is configured; else the whole text is the id.
-fn split_reference<'a>(setup: &Setup, reference: &'a str) -> (Option<&'a str>, &'a str) {
+pub fn split_reference<'a>(setup: &Setup, reference: &'a str) -> (Option<&'a str>, &'a str) {
     match reference.split_once(':') {
         Some((account, id)) if setup.accounts.iter().any(|a| a.config.name == account) => {
             (Some(account), id)
@@ -200,7 +233,7 @@ fn split_reference<'a>(setup: &Setup, reference: &'a str) -> (Option<&'a str>, &
 }
 
 /// The one match, or a message saying there was none or several.
-fn exactly_one<T>(
+pub fn exactly_one<T>(
     matches: Vec<T>,
     reference: &str,
     what: &str,
@@ -264,7 +297,7 @@ pub async fn resolve_ip(setup: &Setup, reference: &str) -> Result<(Server, Ip), 
 }
 
 /// Addresses compare as parsed IPs when they parse (IPv6 has many spellings).
-fn same_address(a: &str, b: &str) -> bool {
+pub fn same_address(a: &str, b: &str) -> bool {
     match (a.parse::<std::net::IpAddr>(), b.parse::<std::net::IpAddr>()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a.eq_ignore_ascii_case(b),

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 /// The secrets an account may carry. Each may be given as `X` (the value),
 /// `X_env` (an environment variable's name) or `X_cmd` (a shell command).
-pub const SECRET_FIELDS: [&str; 4] = ["api_key", "password", "hash", "token"];
+pub const SECRET_FIELDS: [&str; 3] = ["api_key", "password", "hash"];
 
 /// Poll interval used when the config gives none.
 pub const DEFAULT_POLL_INTERVAL_SECS: u64 = 30;
@@ -54,7 +54,7 @@ pub struct AccountConfig {
     pub poll_interval_secs: u64,
     /// The options of its provider kind (and so the kind itself).
     pub options: KindOptions,
-    /// By secret field name: `api_key`, `password`, `hash`, `token`.
+    /// By secret field name: `api_key`, `password`, `hash`.
     pub secrets: BTreeMap<String, SecretSource>,
 }
 

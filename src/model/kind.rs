@@ -38,7 +38,7 @@ impl ProviderKind {
         match self {
             ProviderKind::Clc => &["api_key", "password"],
             ProviderKind::Controlepaneel => &["hash"],
-            ProviderKind::I3d => &["token"],
+            ProviderKind::I3d => &["api_key"],
             ProviderKind::Hostbill => &["password"],
         }
     }

@@ -65,6 +65,25 @@ impl MetricSeries {
     }
 }
 
+/// Adds `sample` to the series named `name` in `series`, starting one
+/// (with `unit` and `capacity`) where there is none: how a gauge read
+/// during a refresh joins the series of its server.
+pub fn record(
+    series: &mut Vec<MetricSeries>,
+    (name, unit): (&str, &str),
+    capacity: usize,
+    sample: Sample,
+) {
+    let index = match series.iter().position(|s| s.name == name) {
+        Some(index) => index,
+        None => {
+            series.push(MetricSeries::new(name, unit, capacity));
+            series.len() - 1
+        }
+    };
+    series[index].push(sample);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +101,22 @@ mod tests {
             value: f64::NAN,
         });
         assert_eq!(s.samples.len(), 3);
+    }
+
+    #[test]
+    fn a_recorded_sample_joins_the_series_of_its_name_or_starts_one() {
+        let mut series = vec![MetricSeries::new("cost", "$/h", 4)];
+        record(
+            &mut series,
+            ("cost", "$/h"),
+            1,
+            Sample { at: 1, value: 0.5 },
+        );
+        record(&mut series, ("load", ""), 1, Sample { at: 1, value: 2.0 });
+        record(&mut series, ("load", ""), 1, Sample { at: 2, value: 3.0 });
+        assert_eq!(series.len(), 2);
+        assert_eq!(series[0].values().collect::<Vec<_>>(), [0.5]);
+        assert_eq!(series[1].capacity, 1);
+        assert_eq!(series[1].values().collect::<Vec<_>>(), [3.0]);
     }
 }

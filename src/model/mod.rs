@@ -9,7 +9,7 @@ mod domain;
 mod health;
 mod job;
 mod kind;
-mod metric;
+pub mod metric;
 mod missing;
 mod server;
 mod ticket;

@@ -13,6 +13,24 @@ pub enum PowerState {
 }
 
 impl PowerState {
+    /// A provider's status word read as a power state (English and Dutch
+    /// words, any case); unknown words are kept, none is `Unknown("")`.
+    pub fn from_status(status: Option<&str>) -> PowerState {
+        let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) else {
+            return PowerState::Unknown(String::new());
+        };
+        match status.to_ascii_lowercase().as_str() {
+            "online" | "on" | "running" | "started" | "up" | "active" | "aan" | "actief" => {
+                PowerState::On
+            }
+            "offline" | "off" | "stopped" | "down" | "powered off" | "uit" | "inactive" => {
+                PowerState::Off
+            }
+            "paused" | "suspended" | "gepauzeerd" => PowerState::Paused,
+            _ => PowerState::Unknown(status.to_string()),
+        }
+    }
+
     pub fn label(&self) -> &str {
         match self {
             PowerState::On => "on",

@@ -1,6 +1,8 @@
-//! The one HTTP layer all providers share: a reqwest client with timeouts and
-//! a cookie store, classification of failures into [`ProviderError`]s, retry
-//! of idempotent reads, and redaction of secrets from every message.
+//! The one HTTP layer all providers share: a reqwest client with timeouts, a
+//! cookie store and redirects kept to the same origin (so a credential
+//! header never follows a redirect elsewhere), classification of failures
+//! into [`ProviderError`]s, retry of idempotent reads, and redaction of
+//! secrets from every message.
 
 use super::{ErrorKind, ProviderError, Result};
 use crate::secret::{redact, Secret};
@@ -13,6 +15,8 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 /// How many times an idempotent read is retried after a transport or 5xx failure.
 pub const READ_RETRIES: u32 = 2;
+/// The most redirects followed for one request.
+pub const MAX_REDIRECTS: usize = 10;
 
 /// A raw HTTP answer: status and body text.
 #[derive(Clone, Debug)]
@@ -29,6 +33,17 @@ pub struct RawAnswer {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+}
+
+impl RawAnswer {
+    /// The body as text (invalid UTF-8 replaced).
+    fn into_text(self) -> Answer {
+        Answer {
+            status: self.status,
+            content_type: self.content_type,
+            body: String::from_utf8_lossy(&self.body).into_owned(),
+        }
+    }
 }
 
 /// The HTTP client of one account.
@@ -48,6 +63,7 @@ impl HttpClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             .user_agent(concat!("hostdeck/", env!("CARGO_PKG_VERSION")))
+            .redirect(reqwest::redirect::Policy::custom(same_origin))
             .build()
             .map_err(|e| {
                 ProviderError::new(
@@ -88,16 +104,41 @@ impl HttpClient {
     /// HTTP 5xx become errors; other statuses are returned for the caller to
     /// interpret (many APIs put their error in a 4xx body).
     pub async fn send(&self, operation: &str, request: reqwest::RequestBuilder) -> Result<Answer> {
-        let raw = self.send_raw(operation, request).await?;
-        Ok(Answer {
-            status: raw.status,
-            content_type: raw.content_type,
-            body: String::from_utf8_lossy(&raw.body).into_owned(),
-        })
+        Ok(self.send_raw(operation, request).await?.into_text())
+    }
+
+    /// Sends a request and reads the whole body whatever its status: only
+    /// transport failures are errors. For APIs that explain a 5xx in their
+    /// body; the caller classifies every status.
+    pub async fn send_any(
+        &self,
+        operation: &str,
+        request: reqwest::RequestBuilder,
+    ) -> Result<Answer> {
+        Ok(self.receive(operation, request).await?.into_text())
     }
 
     /// Like [`HttpClient::send`], but keeps the body as bytes.
     pub async fn send_raw(
+        &self,
+        operation: &str,
+        request: reqwest::RequestBuilder,
+    ) -> Result<RawAnswer> {
+        let raw = self.receive(operation, request).await?;
+        if raw.status >= 500 {
+            let text = String::from_utf8_lossy(&raw.body);
+            let excerpt: String = text.chars().take(120).collect();
+            return Err(self.error(
+                operation,
+                ErrorKind::Http,
+                format!("provider answered HTTP {}: {}", raw.status, excerpt.trim()),
+            ));
+        }
+        Ok(raw)
+    }
+
+    /// Sends a request and reads the whole body; transport failures only.
+    async fn receive(
         &self,
         operation: &str,
         request: reqwest::RequestBuilder,
@@ -118,15 +159,6 @@ impl HttpClient {
             .await
             .map_err(|e| self.transport_error(operation, e))?
             .to_vec();
-        if status >= 500 {
-            let text = String::from_utf8_lossy(&body);
-            let excerpt: String = text.chars().take(120).collect();
-            return Err(self.error(
-                operation,
-                ErrorKind::Http,
-                format!("provider answered HTTP {status}: {}", excerpt.trim()),
-            ));
-        }
         Ok(RawAnswer {
             status,
             content_type,
@@ -148,6 +180,23 @@ impl HttpClient {
             root_cause(&e)
         };
         self.error(operation, ErrorKind::Transport, cause)
+    }
+}
+
+/// Follows a redirect only to the origin the request was sent to: a
+/// redirect elsewhere is answered as it is (a 3xx), since reqwest would
+/// carry provider headers such as `PRIVATE-TOKEN` along.
+fn same_origin(attempt: reqwest::redirect::Attempt) -> reqwest::redirect::Action {
+    let origin = |url: &reqwest::Url| {
+        let host = url.host_str().map(str::to_string);
+        (url.scheme().to_string(), host, url.port_or_known_default())
+    };
+    let first = attempt.previous().first().map(origin);
+    let stays = first.as_ref() == Some(&origin(attempt.url()));
+    if stays && attempt.previous().len() <= MAX_REDIRECTS {
+        attempt.follow()
+    } else {
+        attempt.stop()
     }
 }
 
@@ -187,11 +236,26 @@ pub fn excerpt(body: &str) -> String {
 
 /// Adds the warning a mutation needs when it failed in transport or with a
 /// 5xx: it may have been carried out all the same.
-pub fn unsure_if_sent(mut e: ProviderError) -> ProviderError {
+pub fn unsure_if_sent(e: ProviderError) -> ProviderError {
+    when_unsure(
+        e,
+        "the command may have reached the provider: check the object before sending it again",
+    )
+}
+
+/// Like [`unsure_if_sent`], naming what to look at: `outcome unknown: look
+/// at the ticket before sending again`.
+pub fn outcome_unknown(e: ProviderError, look_at: &str) -> ProviderError {
+    when_unsure(
+        e,
+        &format!("outcome unknown: look at {look_at} before sending again"),
+    )
+}
+
+fn when_unsure(mut e: ProviderError, note: &str) -> ProviderError {
     if matches!(e.kind, ErrorKind::Transport | ErrorKind::Http) {
-        e.cause.push_str(
-            "; the command may have reached the provider: check the object before sending it again",
-        );
+        e.cause.push_str("; ");
+        e.cause.push_str(note);
     }
     e
 }
@@ -257,6 +321,22 @@ mod tests {
             "Server/GetAllServers WA1"
         );
         assert_eq!(operation("servers/list", ""), "servers/list");
+    }
+
+    #[test]
+    fn an_unknown_outcome_names_what_to_look_at_only_when_unsure() {
+        let sent = outcome_unknown(err(ErrorKind::Transport), "the ticket");
+        assert_eq!(
+            sent.cause,
+            "x; outcome unknown: look at the ticket before sending again"
+        );
+        assert_eq!(
+            outcome_unknown(err(ErrorKind::Api), "the ticket").cause,
+            "x"
+        );
+        assert!(unsure_if_sent(err(ErrorKind::Http))
+            .cause
+            .ends_with("check the object before sending it again"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::fmt;
 
 pub use crate::model::time::{
-    civil_from_days, days_from_civil, days_in_month, iso_utc, readable_utc,
+    civil_from_days, days_from_civil, days_in_month, iso_date, iso_utc, readable_utc,
 };
 
 /// A value documented as an int but sent as an int or a string
@@ -255,6 +255,26 @@ pub fn parse_date(text: &str) -> Option<i64> {
     {
         Some(rest) => parse_dotnet_date(rest),
         None => parse_iso_date(s),
+    }
+}
+
+/// A provider's date as people read it everywhere in hostdeck: ISO.
+/// `29-03-2026` becomes `2026-03-29`, `29-03-2026 14:05` becomes
+/// `2026-03-29 14:05` (the time as written), `\/Date(ms)\/` becomes a
+/// UTC time; text that is not a date is kept as written.
+pub fn readable_date(text: &str) -> String {
+    let s = text.trim();
+    let Some(millis) = parse_date(s) else {
+        return text.to_string();
+    };
+    let (date, time) = match s.find(['T', ' ']) {
+        Some(i) => (&s[..i], s[i + 1..].trim()),
+        None => (s, ""),
+    };
+    match parse_ymd(date).or_else(|| parse_dmy(date)) {
+        Some(days) if time.is_empty() => iso_date(days * 86_400_000),
+        Some(days) => format!("{} {time}", iso_date(days * 86_400_000)),
+        None => readable_utc(millis),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod clc;
 pub mod controlepaneel;
 mod dispatch;
 pub mod http;
+pub mod i3d;
 pub mod lenient;
 pub mod refresh;
 mod resource;
@@ -31,6 +32,14 @@ use std::pin::Pin;
 
 /// A boxed future, so the traits stay object-safe (`Arc<dyn Provider>`).
 pub type BoxFut<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A command's note as a finished submission ([`Submitted::Done`]), for
+/// providers whose commands are carried out at once.
+pub fn done<'a>(
+    note: impl Future<Output = Result<String>> + Send + 'a,
+) -> BoxFut<'a, Result<Submitted>> {
+    Box::pin(async move { note.await.map(Submitted::Done) })
+}
 
 /// One configured account of one provider kind.
 pub trait Provider: Send + Sync {
@@ -132,6 +141,12 @@ pub trait ReverseDnsApi: Send + Sync {
     /// the server (or colocation) the address belongs to, for providers
     /// that find addresses through it.
     fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Whether [`PtrChange::server`] must be given: the provider finds an
+    /// address only through the server (or colocation) it belongs to.
+    fn needs_server(&self) -> bool {
+        false
+    }
 }
 
 /// One PTR record to set.

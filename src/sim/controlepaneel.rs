@@ -74,7 +74,7 @@ struct Sim {
 
 /// The controlepaneel simulator's routes, wrapped in fault injection.
 pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
-    let world = fixtures::build(options.seed, dates::now_minutes());
+    let world = fixtures::build(options.seed, dates::day_of(dates::now_minutes()));
     let sim = Arc::new(Sim {
         world: Mutex::new(world),
     });

@@ -5,6 +5,7 @@
 pub mod clc;
 pub mod controlepaneel;
 pub mod faults;
+pub mod i3d;
 
 pub use faults::{FaultHandle, Faults, Targeted};
 
@@ -96,11 +97,21 @@ pub async fn start_controlepaneel(options: SimOptions) -> std::io::Result<SimSer
     .await
 }
 
-/// Starts every simulator: CLC, then controlepaneel.
+/// Starts the i3D.net API v3 simulator on `127.0.0.1:0`; its base URL
+/// ends in `/v3/`.
+pub async fn start_i3d(options: SimOptions) -> std::io::Result<SimServer> {
+    let faults = FaultHandle::default();
+    let app = i3d::router(&options, faults.clone());
+    let credentials = vec![("api_key", i3d::DEMO_KEY.to_string())];
+    serve(ProviderKind::I3d, "/v3/", app, faults, credentials).await
+}
+
+/// Starts every simulator: CLC, controlepaneel, then i3D.
 pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
     Ok(vec![
         start_clc(options.clone()).await?,
-        start_controlepaneel(options).await?,
+        start_controlepaneel(options.clone()).await?,
+        start_i3d(options).await?,
     ])
 }
 

@@ -60,10 +60,12 @@ impl Shape {
 /// Tables at least this wide show CPU/MEM beside the trend.
 const WIDE_TABLE: u16 = 100;
 
-/// Column widths for a table `width` cells wide: fixed columns first; the
-/// name, group and OS columns get what their visible values need, and when
-/// space is short the name keeps at least half of it.
-fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<u16> {
+/// Column widths for a table `width` cells wide: fixed columns first;
+/// the location gets its names in full when they fit beside what the
+/// name, group and OS want, else their first words; the name, group and
+/// OS columns get what their visible values need, and when space is short
+/// the name keeps at least half of it.
+fn widths(width: u16, shape: Shape, account_width: u16, wants: Wants) -> Vec<u16> {
     let shown: Vec<Column> = Column::ALL
         .into_iter()
         .filter(|c| shape.size || *c != Column::Size)
@@ -72,17 +74,18 @@ fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<
     let fixed_width = |c: &Column| match c.width() {
         Width::Fixed(w) => w,
         Width::AccountName => account_width,
-        Width::Flexible => 0,
+        Width::Flexible | Width::Words { .. } => 0,
     };
     let fixed = shown.iter().map(fixed_width).sum::<u16>() + shape.trend;
     let rest = inner.saturating_sub(fixed);
-    let [name_want, group_want, os_want] = wants;
-    let (name, group, os) = if name_want + group_want + os_want <= rest {
-        (rest - group_want - os_want, group_want, os_want)
+    let location = location_width(rest, wants);
+    let rest = rest - location;
+    let (name, group, os) = if wants.name + wants.group + wants.os <= rest {
+        (rest - wants.group - wants.os, wants.group, wants.os)
     } else {
-        let name = name_want.min(rest * 3 / 5).max(12.min(rest));
+        let name = wants.name.min(rest * 3 / 5).max(12.min(rest));
         let left = rest - name;
-        let group = group_want.min(left / 2);
+        let group = wants.group.min(left / 2);
         (name, group, left - group)
     };
     let mut widths: Vec<u16> = shown
@@ -91,11 +94,28 @@ fn widths(width: u16, shape: Shape, account_width: u16, wants: [u16; 3]) -> Vec<
             Column::Name => name,
             Column::Group => group,
             Column::Os => os,
+            Column::Location => location,
             other => fixed_width(other),
         })
         .collect();
     widths.push(shape.trend);
     widths
+}
+
+/// The location column out of `rest` cells: the full names when the
+/// flexible columns still get what they want, else the first words;
+/// within the column's bounds.
+fn location_width(rest: u16, wants: Wants) -> u16 {
+    let Width::Words { min, max } = Column::Location.width() else {
+        return 0;
+    };
+    let others = wants.name + wants.group + wants.os;
+    let want = if others + wants.location <= rest {
+        wants.location
+    } else {
+        wants.location_word
+    };
+    want.clamp(min, max).min(rest)
 }
 
 /// The row's sparkline, `cells` wide: the first gauge sampled for the
@@ -125,15 +145,59 @@ fn fit_tail(text: &str, width: u16) -> String {
     leaf.chars().take(width).collect()
 }
 
-/// The widths the name, group and OS of these rows would like.
-fn wanted_widths<'a>(rows: impl Iterator<Item = &'a Server>) -> [u16; 3] {
-    let width = |s: &str| s.chars().count() as u16 + 1;
-    rows.fold([5, 6, 3], |[n, g, o], s| {
-        [
-            n.max(width(&s.name)),
-            g.max(width(&s.group)),
-            o.max(width(&s.os)),
-        ]
+/// Text cut to the whole words that fit `width` cells (`NedZone
+/// Steenbergen` in 9 cells is `NedZone`); a first word longer than the
+/// column keeps its start and ends in `…`.
+fn fit_words(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut fitted = String::new();
+    for word in text.split_whitespace() {
+        let taken = fitted.chars().count() + usize::from(!fitted.is_empty());
+        if taken + word.chars().count() > width {
+            break;
+        }
+        if !fitted.is_empty() {
+            fitted.push(' ');
+        }
+        fitted.push_str(word);
+    }
+    if fitted.is_empty() {
+        let start = text.chars().take(width.saturating_sub(1));
+        return start.chain(['…']).collect();
+    }
+    fitted
+}
+
+/// What the visible rows would like: the name, group and OS columns, and
+/// the location in full and by its first word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Wants {
+    name: u16,
+    group: u16,
+    os: u16,
+    location: u16,
+    location_word: u16,
+}
+
+fn wanted_widths<'a>(rows: impl Iterator<Item = &'a Server>) -> Wants {
+    let cells = |s: &str| s.chars().count() as u16;
+    let first_word = |s: &str| cells(s.split_whitespace().next().unwrap_or(""));
+    let least = Wants {
+        name: 5,
+        group: 6,
+        os: 3,
+        location: 0,
+        location_word: 0,
+    };
+    rows.fold(least, |w, s| Wants {
+        name: w.name.max(cells(&s.name) + 1),
+        group: w.group.max(cells(&s.group) + 1),
+        os: w.os.max(cells(&s.os) + 1),
+        location: w.location.max(cells(&s.location)),
+        location_word: w.location_word.max(first_word(&s.location)),
     })
 }
 
@@ -196,10 +260,13 @@ fn draw_table(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .collect();
     let wants = wanted_widths(visible.iter().copied());
     let widths = widths(area.width, shape, account_width(state), wants);
-    let group_width = widths[5];
+    let fits = Fits {
+        location: widths[4],
+        group: widths[5],
+    };
     let rows = visible
         .into_iter()
-        .map(|server| server_row(server, state, theme, (shape, group_width)));
+        .map(|server| server_row(server, state, theme, (shape, fits)));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -229,12 +296,19 @@ fn draw_empty_note(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) 
     super::table::draw_empty_note(frame, area, text, theme);
 }
 
-/// One server's row; `shape` and `group_width` come from the table layout.
+/// The widths the location and group cells are fitted to.
+#[derive(Clone, Copy)]
+struct Fits {
+    location: u16,
+    group: u16,
+}
+
+/// One server's row; `shape` and `fits` come from the table layout.
 fn server_row<'a>(
     server: &'a Server,
     state: &State,
     theme: &Theme,
-    (shape, group_width): (Shape, u16),
+    (shape, fits): (Shape, Fits),
 ) -> Row<'a> {
     let stale = state
         .account(&server.account)
@@ -243,7 +317,8 @@ fn server_row<'a>(
         Column::Name if !server.warnings.is_empty() => {
             Cell::from(column.cell(server)).style(theme.error)
         }
-        Column::Group => Cell::from(fit_tail(&server.group, group_width)),
+        Column::Group => Cell::from(fit_tail(&server.group, fits.group)),
+        Column::Location => Cell::from(fit_words(&server.location, fits.location)),
         other => Cell::from(other.cell(server)),
     };
     let mut cells: Vec<Cell> = Column::ALL
@@ -420,4 +495,49 @@ fn telemetry_lines<'a>(
 
 fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_dropped_whole_and_only_a_too_long_first_word_is_marked() {
+        assert_eq!(fit_words("NedZone Steenbergen", 19), "NedZone Steenbergen");
+        assert_eq!(fit_words("NedZone Steenbergen", 18), "NedZone");
+        assert_eq!(fit_words("EvoSwitch Haarlem", 9), "EvoSwitch");
+        assert_eq!(fit_words("Data Center Two", 13), "Data Center");
+        assert_eq!(fit_words("GB3", 4), "GB3");
+        assert_eq!(fit_words("Amsterdamsestraatweg", 8), "Amsterd…");
+    }
+
+    #[test]
+    fn the_location_is_whole_where_there_is_room_else_its_first_words() {
+        let wants = Wants {
+            name: 14,
+            group: 11,
+            os: 17,
+            location: 19,
+            location_word: 9,
+        };
+        assert_eq!(location_width(61, wants), 19);
+        assert_eq!(location_width(60, wants), 9);
+        assert_eq!(location_width(6, wants), 6, "never more than is left");
+        let short = Wants {
+            location: 3,
+            location_word: 3,
+            ..wants
+        };
+        assert_eq!(
+            location_width(80, short),
+            4,
+            "room for LOC and the sort arrow"
+        );
+        let long = Wants {
+            location: 40,
+            location_word: 30,
+            ..wants
+        };
+        assert_eq!(location_width(200, long), 20, "within bounds");
+    }
 }

@@ -162,7 +162,12 @@ fn unknown_or_unsupported_actions_are_refused_clearly() {
 }
 
 fn audit_events(state: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(state.join("demo/audit.jsonl"))
+    audit_events_in(&state.join("demo"))
+}
+
+/// The audit log's events in a state directory (`--demo` uses `demo/`).
+fn audit_events_in(state: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(state.join("audit.jsonl"))
         .unwrap_or_default()
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
@@ -574,22 +579,29 @@ fn a_bad_format_value_is_named() {
     );
 }
 
-/// Sets the faults of the simulator serving `api_url` over plain HTTP.
-fn set_faults(api_url: &str, faults: &serde_json::Value) {
+/// One plain HTTP exchange with the simulator serving `api_url`: asserts
+/// a 200 answer and returns its body.
+fn sim_http(api_url: &str, method: &str, path: &str, body: &str) -> String {
     use std::io::{Read, Write};
     let rest = api_url.strip_prefix("http://").expect("http URL");
     let host = rest.split('/').next().expect("host");
-    let body = faults.to_string();
     let mut stream = std::net::TcpStream::connect(host).expect("connect");
     write!(
         stream,
-        "POST /_sim/faults HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
     .expect("send");
     let mut answer = String::new();
     stream.read_to_string(&mut answer).expect("answer");
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    let (_, body) = answer.split_once("\r\n\r\n").expect("a body");
+    body.to_string()
+}
+
+/// Sets the faults of the simulator serving `api_url` over plain HTTP.
+fn set_faults(api_url: &str, faults: &serde_json::Value) {
+    sim_http(api_url, "POST", "/_sim/faults", &faults.to_string());
 }
 
 /// A config with one clc and one controlepaneel account on `hostdeck sim`.
@@ -698,6 +710,329 @@ fn check_logs_in_refreshes_and_reports_missing_parts_without_failing() {
     );
     assert!(
         lines[3].starts_with("warn  cp-sim           monitoring not fetched: servers/list_mon: "),
+        "{text}"
+    );
+}
+
+/// A demo object's field from `list WHAT --account ACCOUNT --json`.
+fn first_of(state: &PathBuf, what: &str, account: &str, field: &str) -> String {
+    let args = ["--demo", "list", what, "--account", account, "--json"];
+    let out = hostdeck(state, &args);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    list[0][field].as_str().expect(field).to_string()
+}
+
+/// Runs `act LINE --yes` through `run` (which adds the global options) and
+/// asserts its exit code and that stderr says `expected`.
+fn assert_act(run: &dyn Fn(&[&str]) -> Output, line: &[&str], code: i32, expected: &str) {
+    let mut args = vec!["act"];
+    args.extend_from_slice(line);
+    args.push("--yes");
+    let out = run(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{line:?}: {err}");
+    assert!(err.contains(expected), "{line:?}: {err}");
+}
+
+/// `hostdeck --demo [--read-only] ARGS` in `state`.
+fn demo<'a>(state: &'a PathBuf, read_only: bool) -> impl Fn(&[&str]) -> Output + 'a {
+    move |args| {
+        let global: &[&str] = if read_only {
+            &["--demo", "--read-only"]
+        } else {
+            &["--demo"]
+        };
+        hostdeck(state, &[global, args].concat())
+    }
+}
+
+/// The server actions `act` has always taken.
+const POWER_ACTIONS: [&str; 8] = [
+    "power-on",
+    "power-off",
+    "shutdown",
+    "reboot",
+    "reset",
+    "pause",
+    "maintenance-on",
+    "maintenance-off",
+];
+
+#[test]
+fn act_help_lists_every_action_and_each_has_its_own_arguments() {
+    let state = state_dir("act-help");
+    let out = hostdeck(&state, &["act", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    let others = [
+        "set-ptr",
+        "request-epp",
+        "lock",
+        "unlock",
+        "set-ns",
+        "request-ip",
+        "reply",
+        "close-ticket",
+        "reopen-ticket",
+        "open-ticket",
+    ];
+    for action in POWER_ACTIONS.iter().chain(&others) {
+        assert!(help.contains(&format!("  {action} ")), "{action}: {help}");
+    }
+    let cases: [(&str, &[&str], &[&str]); 4] = [
+        ("reboot", &["<SERVER>", "--yes"], &["--count", "--reason"]),
+        (
+            "set-ptr",
+            &["<IP> <HOSTNAME>", "--server <ACCOUNT:ID>", "--yes"],
+            &[],
+        ),
+        (
+            "request-ip",
+            &["<SERVER>", "--count <N>", "--ipv6", "--reason <TEXT>"],
+            &[],
+        ),
+        (
+            "open-ticket",
+            &[
+                "<ACCOUNT>",
+                "--subject <S>",
+                "--message-file <FILE>",
+                "--category <C>",
+                "--department <D>",
+            ],
+            &[],
+        ),
+    ];
+    for (action, shown, hidden) in cases {
+        let out = hostdeck(&state, &["act", action, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{action}");
+        let help = stdout(&out);
+        for word in shown {
+            assert!(help.contains(word), "{action} {word}: {help}");
+        }
+        for word in hidden {
+            assert!(!help.contains(word), "{action} hides {word}: {help}");
+        }
+    }
+}
+
+/// Every spelling `act` took before it had one subcommand per action still
+/// parses, finds its object and reaches the policy, which refuses it in
+/// read-only mode (and audits the refusal).
+#[test]
+fn every_old_spelling_reaches_its_object_and_the_policy() {
+    let state = state_dir("act-spellings");
+    let server = running_server(&state);
+    let domain = first_of(&state, "domains", "cp-demo", "id");
+    let mut lines: Vec<Vec<String>> = POWER_ACTIONS
+        .iter()
+        .map(|action| vec![action.to_string(), server.clone()])
+        .collect();
+    for action in ["request-epp", "lock", "unlock"] {
+        lines.push(vec![action.into(), domain.clone()]);
+    }
+    let words = |line: &str| line.split(' ').map(String::from).collect::<Vec<_>>();
+    lines.push(words(&format!(
+        "set-ns {domain} ns1.example.net ns2.example.net"
+    )));
+    lines.push(words("set-ptr 192.0.2.10 web01.example.nl"));
+    lines.push(words("request-ip vps-web01 --count 2 --reason more"));
+    for line in &lines {
+        let line: Vec<&str> = line.iter().map(String::as_str).collect();
+        assert_act(&demo(&state, true), &line, 3, "read-only mode: ");
+    }
+    let events = audit_events(&state);
+    let refused: Vec<&str> = events
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = lines.iter().map(|l| l[0].as_str()).collect();
+    assert_eq!(refused, expected);
+    assert!(events.iter().all(|e| e["event"] == "refused"));
+}
+
+#[test]
+fn an_unknown_action_names_the_spelling_it_is_close_to() {
+    let state = state_dir("act-near");
+    let near = "unknown action POWER_OFF; did you mean power-off?";
+    assert_act(&demo(&state, false), &["POWER_OFF", "x"], 2, near);
+}
+
+/// A config whose only account cannot be reached: a check that asked it
+/// anything would fail with exit code 1 instead.
+fn unreachable_config(state: &Path) -> PathBuf {
+    let config = state.join("hostdeck.toml");
+    std::fs::write(
+        &config,
+        "[[accounts]]\nname = \"gone\"\nkind = \"controlepaneel\"\nbase_url = \"http://127.0.0.1:9/api/\"\naccount_id = \"1\"\nhash = \"h\"\n",
+    )
+    .expect("config");
+    config
+}
+
+#[test]
+fn bad_arguments_of_the_new_actions_are_refused_before_any_network() {
+    let state = state_dir("act-usage");
+    let config = unreachable_config(&state);
+    let missing = state.join("no-such-message.txt");
+    let missing = missing.to_str().unwrap();
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["reply", "gone:7", "--message", "  "],
+            "reply gone:7: the message is empty; nothing sent",
+        ),
+        (
+            &["reply", "gone:7", "--message-file", missing],
+            "reply gone:7: cannot read the message file",
+        ),
+        (
+            &["reply", "gone:7"],
+            "--message <TEXT>|--message-file <FILE>",
+        ),
+        (
+            &[
+                "reply",
+                "gone:7",
+                "--message",
+                "a",
+                "--message-file",
+                missing,
+            ],
+            "cannot be used with",
+        ),
+        (
+            &["open-ticket", "gone", "--subject", " ", "--message", "m"],
+            "open-ticket gone: --subject is empty",
+        ),
+        (
+            &[
+                "open-ticket",
+                "gone",
+                "--subject",
+                "s",
+                "--message",
+                "m",
+                "--category",
+                "",
+            ],
+            "--category is empty",
+        ),
+        (
+            &["set-ptr", "web01", "a.example.nl"],
+            "\"web01\" is not an IP address",
+        ),
+        (
+            &["set-ptr", "gone:10.0.0.1", "bad_host.example"],
+            "PTR record \"bad_host.example\" refused",
+        ),
+        (
+            &["close-ticket", "gone:7", "now"],
+            "close-ticket takes no arguments after the reference",
+        ),
+    ];
+    let run = |args: &[&str]| with_config(&state, &config, args);
+    for (line, expected) in cases {
+        assert_act(&run, line, 2, expected);
+    }
+    assert!(audit_events(&state).is_empty(), "nothing sent or audited");
+}
+
+#[test]
+fn a_message_file_is_read_and_ticket_actions_are_refused_where_there_are_no_tickets() {
+    let state = state_dir("act-tickets-cp");
+    let message = state.join("reply.txt");
+    std::fs::write(&message, "The disk in slot 3 is replaced.\n").expect("message");
+    let message = message.to_str().unwrap();
+    let lines: [&[&str]; 4] = [
+        &["reply", "cp-demo:7", "--message-file", message],
+        &["close-ticket", "cp-demo:7"],
+        &["reopen-ticket", "cp-demo:7"],
+        &[
+            "open-ticket",
+            "cp-demo",
+            "--subject",
+            "Disk",
+            "--message-file",
+            message,
+        ],
+    ];
+    let refused = "support tickets is not offered by controlepaneel (account cp-demo)";
+    for line in lines {
+        assert_act(&demo(&state, false), line, 3, refused);
+    }
+    let events = audit_events(&state);
+    assert_eq!(events.len(), 4, "{events:?}");
+    assert!(events.iter().all(|e| e["event"] == "refused"));
+    assert_eq!(
+        events[0]["args"],
+        "chars=31 first=\"The disk in slot 3 is replaced.\""
+    );
+    let show = hostdeck(&state, &["--demo", "show", "ticket", "cp-demo:7"]);
+    assert_eq!(show.status.code(), Some(3), "{}", stderr(&show));
+    let list = hostdeck(
+        &state,
+        &["--demo", "list", "tickets", "--account", "cp-demo"],
+    );
+    assert_eq!(list.status.code(), Some(1), "{}", stderr(&list));
+    let all = hostdeck(&state, &["--demo", "list", "tickets", "--json"]);
+    assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
+    let tickets: serde_json::Value = serde_json::from_str(&stdout(&all)).expect("json");
+    let tickets = tickets.as_array().expect("array");
+    assert!(tickets.iter().all(|t| t["account"] != "cp-demo"));
+}
+
+#[test]
+fn list_telemetry_has_the_fetched_series_and_one_point_per_gauge() {
+    let state = state_dir("telemetry");
+    let out = hostdeck(&state, &["--demo", "list", "telemetry", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON array");
+    let rows = rows.as_array().expect("array");
+    for row in rows {
+        for field in ["account", "kind", "id", "metric", "unit", "points"] {
+            assert!(row.get(field).is_some(), "{field}: {row}");
+        }
+        let times: Vec<i64> = row["points"]
+            .as_array()
+            .expect("points")
+            .iter()
+            .map(|p| p[0].as_i64().expect("unix seconds"))
+            .collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "oldest first: {row}");
+        assert!(
+            times
+                .iter()
+                .all(|t| *t > 1_600_000_000 && *t < 4_000_000_000),
+            "{row}"
+        );
+    }
+    let of = |account: &str, metric: &str| {
+        rows.iter()
+            .filter(|r| r["account"] == account && r["metric"] == metric)
+            .collect::<Vec<_>>()
+    };
+    let cost = of("clc-demo", "cost");
+    assert_eq!(cost.len(), 24, "one fetched series per clc server");
+    assert!(cost
+        .iter()
+        .all(|r| r["points"].as_array().unwrap().len() > 1));
+    let amps = of("cp-demo", "amps A");
+    assert_eq!(amps.len(), 1, "the colocation's cabinet");
+    assert_eq!(amps[0]["unit"], "A");
+    assert_eq!(
+        amps[0]["points"].as_array().unwrap().len(),
+        1,
+        "one poll, one point"
+    );
+    assert!(!of("cp-demo", "load").is_empty());
+    let table = hostdeck(
+        &state,
+        &["--demo", "list", "telemetry", "--account", "cp-demo"],
+    );
+    let text = stdout(&table);
+    assert!(text.starts_with("ACCOUNT  SERVER"), "{text}");
+    assert!(
+        text.contains("amps A") && !text.contains('\u{1b}'),
         "{text}"
     );
 }

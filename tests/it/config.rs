@@ -32,8 +32,8 @@ read_only = true                      # per account as well
 [[accounts]]
 name = "i3d"
 kind = "i3d"
-base_url = "https://api.i3d.net/v3/"
-token_env = "I3D_TOKEN"
+base_url = "https://api.i3d.net/v3/"  # the default; the host alone works too
+api_key_env = "I3D_API_KEY"           # sent as the PRIVATE-TOKEN header
 
 [[accounts]]
 name = "xs"
@@ -77,7 +77,7 @@ fn fresh_dir(name: &str) -> PathBuf {
 #[test]
 fn design_example_parses() {
     std::env::set_var("CP_HASH", "cp-hash-value");
-    std::env::set_var("I3D_TOKEN", "i3d-token-value");
+    std::env::set_var("I3D_API_KEY", "i3d-key-value");
     let config = parse(DESIGN_EXAMPLE).unwrap();
     assert!(!config.read_only);
     assert_eq!(config.path.as_deref(), Some(Path::new(FILE)));
@@ -109,7 +109,8 @@ fn design_example_parses() {
     assert_eq!(colo.secret("hash").unwrap().expose(), "cp-hash-value");
 
     let i3d = config.account("i3d").unwrap();
-    assert_eq!(i3d.secret("token").unwrap().expose(), "i3d-token-value");
+    assert_eq!(i3d.secret("api_key").unwrap().expose(), "i3d-key-value");
+    assert_eq!(i3d.options, KindOptions::I3d);
     assert!(!i3d.has_secret("password"));
 
     let xs = config.account("xs").unwrap();
@@ -162,7 +163,7 @@ fn unknown_key_names_file_line_account_and_field_with_a_guess() {
 
 #[test]
 fn field_of_another_kind_says_which_kind_uses_it() {
-    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken = \"t\"\nalias = \"AB\"\n";
+    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\napi_key = \"t\"\nalias = \"AB\"\n";
     let message = error_for(text);
     assert_names(
         &message,
@@ -224,9 +225,9 @@ fn duplicate_account_names_are_refused() {
 
 #[test]
 fn empty_or_missing_name_is_reported_by_position() {
-    let message = error_for("[[accounts]]\nname = \"\"\nkind = \"i3d\"\ntoken = \"t\"\n");
+    let message = error_for("[[accounts]]\nname = \"\"\nkind = \"i3d\"\napi_key = \"t\"\n");
     assert_names(&message, &[FILE, "accounts[0]", "`name`", "empty"]);
-    let text = format!("{}[[accounts]]\nkind = \"i3d\"\ntoken = \"t\"\n", clc(""));
+    let text = format!("{}[[accounts]]\nkind = \"i3d\"\napi_key = \"t\"\n", clc(""));
     assert_names(
         &error_for(&text),
         &[FILE, "accounts[1]", "`name`", "missing"],
@@ -288,7 +289,7 @@ fn missing_credentials_per_kind() {
             "kind = \"controlepaneel\"\naccount_id = \"1\"\nhash = \"h\"",
             "base_url",
         ),
-        ("kind = \"i3d\"", "token"),
+        ("kind = \"i3d\"", "api_key"),
         ("kind = \"hostbill\"\npassword = \"p\"", "username"),
         ("kind = \"hostbill\"\nusername = \"u\"", "password"),
     ];
@@ -340,12 +341,20 @@ fn failing_secret_cmd_reports_status_without_output() {
 
 #[test]
 fn secret_env_that_is_unset_names_the_variable() {
-    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken_env = \"HOSTDECK_TEST_SURELY_UNSET\"\n";
+    let text = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\napi_key_env = \"HOSTDECK_TEST_SURELY_UNSET\"\n";
     let config = parse(text).unwrap();
-    let message = config.accounts[0].secret("token").unwrap_err().to_string();
+    let message = config.accounts[0]
+        .secret("api_key")
+        .unwrap_err()
+        .to_string();
     assert_names(
         &message,
-        &["\"i3d\"", "token", "HOSTDECK_TEST_SURELY_UNSET", "not set"],
+        &[
+            "\"i3d\"",
+            "api_key",
+            "HOSTDECK_TEST_SURELY_UNSET",
+            "not set",
+        ],
     );
 }
 
@@ -388,7 +397,7 @@ fn permission_warning_when_plain_secret_is_readable_by_others() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert_eq!(Config::permission_warning(&path), None);
 
-    let indirect = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\ntoken_env = \"T\"\n";
+    let indirect = "[[accounts]]\nname = \"i3d\"\nkind = \"i3d\"\napi_key_env = \"T\"\n";
     std::fs::write(&path, indirect).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert_eq!(Config::permission_warning(&path), None);

@@ -132,17 +132,23 @@ fn demo_filter_reboot_confirm_succeed_quit() {
     let state_dir = temp_state_dir("e2e");
     let mut console = Console::start(&state_dir);
     // The CLC account's servers are listed once it is up (the other demo
-    // account may come up first).
-    let screen = console.wait_for("clc-demo ● ok");
-    // Pick a running server: filter to "on" rows first, then to one name.
+    // accounts may come up first, and their rows may fill the screen).
+    console.wait_for("clc-demo ● ok");
+    // Pick a running server: filter to the CLC account first, then to one name.
+    const ACCOUNT: &str = "clc-demo";
+    console.keys("/");
+    console.keys(ACCOUNT);
+    console.keys("\r");
+    let screen = console.wait_for("filter:clc-demo");
     let running_line = screen
         .lines()
-        .find(|l| l.contains(" on ") && l.contains("clc-demo"))
-        .expect("a powered-on server row")
+        .find(|l| l.contains(" on ") && l.contains(ACCOUNT))
+        .unwrap_or_else(|| panic!("a powered-on server row in\n{screen}"))
         .to_string();
     let name = first_server_name(&running_line);
 
     console.keys("/");
+    console.keys(&"\x7f".repeat(ACCOUNT.len()));
     console.keys(&name);
     console.keys("\r");
     let screen = console.wait_for("Servers [1/");

@@ -179,6 +179,13 @@ pub enum Width {
     AccountName,
     /// What its visible values need, from the space left.
     Flexible,
+    /// What its visible values need in whole words, within bounds: the
+    /// full text where the table has room, else the first word
+    /// (`NedZone Steenbergen` becomes `NedZone`, never `NedZ`).
+    Words {
+        min: u16,
+        max: u16,
+    },
 }
 
 impl Column {
@@ -234,7 +241,7 @@ impl Column {
             Column::Account => Width::AccountName,
             Column::Power => Width::Fixed(7),
             Column::Ip => Width::Fixed(15),
-            Column::Location => Width::Fixed(4),
+            Column::Location => Width::Words { min: 4, max: 20 },
             Column::Size => Width::Fixed(8),
             Column::Name | Column::Group | Column::Os => Width::Flexible,
         }

@@ -4,7 +4,8 @@
 //! account's health, which the inventory (the primary list) decides.
 
 use super::*;
-use crate::model::{Health, HealthState, MetricSeries, Missing, Sample};
+use crate::model::metric;
+use crate::model::{Health, HealthState, Missing, Sample};
 use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 use std::collections::HashMap;
 
@@ -62,19 +63,12 @@ impl Store {
             let target = Ref::server(account, sample.server_id);
             let slot = self.state.data.telemetry.entry(target).or_default();
             let series = slot.data.get_or_insert_with(Vec::new);
-            let position = series.iter().position(|s| s.name == sample.metric);
-            let index = position.unwrap_or_else(|| {
-                series.push(MetricSeries::new(
-                    sample.metric,
-                    sample.unit,
-                    SAMPLE_CAPACITY,
-                ));
-                series.len() - 1
-            });
-            series[index].push(Sample {
+            let point = Sample {
                 at,
                 value: sample.value,
-            });
+            };
+            let name = (sample.metric.as_str(), sample.unit.as_str());
+            metric::record(series, name, SAMPLE_CAPACITY, point);
         }
         any
     }

@@ -8,17 +8,9 @@ use super::commands::POWER_ACTIONS;
 use super::ControlepaneelProvider;
 use crate::model::{Action, Colocation, ContactFields, Domain, HistoryEntry, ProviderKind, Server};
 use crate::provider::{
-    BoxFut, ColocationApi, ContactApi, DomainApi, DomainHandles, DomainInventory, Inventory,
+    done, BoxFut, ColocationApi, ContactApi, DomainApi, DomainHandles, DomainInventory, Inventory,
     IpRequestApi, PowerApi, Provider, PtrChange, Result, ReverseDnsApi, ServerApi, Submitted,
 };
-use std::future::Future;
-
-/// A command's note as a finished submission.
-fn done<'a>(
-    note: impl Future<Output = Result<String>> + Send + 'a,
-) -> BoxFut<'a, Result<Submitted>> {
-    Box::pin(async move { note.await.map(Submitted::Done) })
-}
 
 /// A domain id as the API's calls take it.
 fn domain_id(id: &str) -> String {

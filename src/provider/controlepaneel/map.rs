@@ -3,7 +3,8 @@
 //!
 //! The document gives no value formats (digest §1.2 item 7), so every
 //! reading here is lenient: statuses by keyword, numbers with `.`, dates
-//! as DD-MM-YYYY or ISO, and anything unreadable kept as raw text.
+//! as DD-MM-YYYY or ISO, and anything unreadable kept as raw text. Dates
+//! in the detail fields are shown as ISO, like every date in hostdeck.
 
 use super::wire::{
     ColocationGetVisit, ColocationGetVisitor, ContactData, DomainsGetDetails, DomainsGetHistory,
@@ -14,7 +15,7 @@ use crate::model::{
     Action, Contact, ContactFields, Detail, Domain, HistoryEntry, Ip, Millis, PowerState, Server,
     Visit, Visitor,
 };
-use crate::provider::lenient::{int_from_text, number_from_text, parse_date};
+use crate::provider::lenient::{int_from_text, number_from_text, parse_date, readable_date};
 use crate::provider::ServerSample;
 
 /// The most alert-history lines a server's details show.
@@ -30,23 +31,6 @@ pub fn is_virtual(server_type: Option<&str>) -> bool {
         let t = t.to_ascii_lowercase();
         t.contains("virt") || t.contains("vps")
     })
-}
-
-/// A server status read as a power state; unknown words are kept.
-pub fn power_state(status: Option<&str>) -> PowerState {
-    let Some(status) = status.map(str::trim).filter(|s| !s.is_empty()) else {
-        return PowerState::Unknown(String::new());
-    };
-    match status.to_ascii_lowercase().as_str() {
-        "online" | "on" | "running" | "started" | "up" | "active" | "aan" | "actief" => {
-            PowerState::On
-        }
-        "offline" | "off" | "stopped" | "down" | "powered off" | "uit" | "inactive" => {
-            PowerState::Off
-        }
-        "paused" | "suspended" | "gepauzeerd" => PowerState::Paused,
-        _ => PowerState::Unknown(status.to_string()),
-    }
 }
 
 /// `LockStatus` read leniently: `Some(true)` locked, `Some(false)` unlocked.
@@ -118,6 +102,11 @@ fn push(details: &mut Vec<Detail>, section: &str, label: &str, value: Option<&st
     }
 }
 
+/// [`push`] for a date or a moment: shown as ISO where it reads as one.
+fn push_date(details: &mut Vec<Detail>, section: &str, label: &str, value: Option<&str>) {
+    push(details, section, label, value.map(readable_date).as_deref());
+}
+
 // -- servers -----------------------------------------------------------------
 
 /// A monitoring profile: its list entry and, when fetched, its details.
@@ -176,7 +165,7 @@ impl ServerParts<'_> {
 pub fn server(account: &str, id: &str, parts: &ServerParts<'_>, fetched_at: Millis) -> Server {
     let general = parts.details.map(|d| &d.general);
     let server_type = parts.server_type();
-    let power = power_state(general.and_then(|g| g.status.as_deref()));
+    let power = PowerState::from_status(general.and_then(|g| g.status.as_deref()));
     let (actions, actions_note) = power_actions(server_type, &power);
     Server {
         account: account.to_string(),
@@ -312,7 +301,7 @@ fn general_details(out: &mut Vec<Detail>, id: &str, parts: &ServerParts<'_>) {
     push(out, S, "IPv6 address", general.ipv6_address.as_deref());
     push(out, S, "Location", general.location.as_deref());
     push(out, S, "Units", general.units.as_deref());
-    push(out, S, "Contract date", general.contract_date.as_deref());
+    push_date(out, S, "Contract date", general.contract_date.as_deref());
     push(out, S, "Payment term", general.payment_term.as_deref());
     push(out, S, "Contract term", general.contract_term.as_deref());
     push(out, S, "Status", general.status.as_deref());
@@ -418,7 +407,7 @@ fn monitor_details(out: &mut Vec<Detail>, monitor: &Monitor) {
     );
     push(out, S, "Max ports", g.max_ports.as_deref());
     push(out, S, "Max contacts", g.max_contacts.as_deref());
-    push(out, S, "Last check", g.date_last_check.as_deref());
+    push_date(out, S, "Last check", g.date_last_check.as_deref());
     let l = &details.load_monitor;
     push(out, S, "Load status", l.status.as_deref());
     push(out, S, "Load current", l.load_current.as_deref());
@@ -481,7 +470,8 @@ pub fn alert_history(history: &ServersGetMonHistory) -> Vec<Detail> {
                 Some(alert) => format!("port {port} {status} ({alert})"),
                 None => format!("port {port} {status}"),
             };
-            Detail::in_section("Alert history", item.date.as_deref().unwrap_or("?"), value)
+            let at = item.date.as_deref().map_or("?".into(), readable_date);
+            Detail::in_section("Alert history", at, value)
         })
         .collect()
 }
@@ -601,42 +591,44 @@ fn domain_details(
     details: Option<&DomainsGetDetails>,
 ) -> Vec<Detail> {
     let mut out = Vec::new();
-    let mut add =
-        |section: &str, label: &str, value: Option<&str>| push(&mut out, section, label, value);
     let identifier = details
         .and_then(|d| d.general.identifier.as_deref())
         .or(item.and_then(|i| i.identifier.as_deref()));
-    add("", "Identifier", identifier);
-    match details {
-        None => {
-            add(
-                "",
-                "Registration date",
-                item.and_then(|i| i.registration_date.as_deref()),
-            );
-            add(
-                "",
-                "Termination date",
-                item.and_then(|i| i.termination_date.as_deref()),
-            );
-        }
-        Some(details) => {
-            let (g, c) = (&details.general, &details.contract);
-            add("", "Lock status", g.lock_status.as_deref());
-            add("", "Registration date", g.registration_date.as_deref());
-            add("", "Expiration date", g.expiration_date.as_deref());
-            add("Contract", "Price (excl. VAT)", c.price_excl.as_deref());
-            add("Contract", "Period", c.period.as_deref());
-            add("Contract", "Start", c.start_contract.as_deref());
-            add("Contract", "End", c.end_contract.as_deref());
-            add("Contract", "Next date", c.next_date.as_deref());
-            add(
-                "Contract",
-                "Termination date",
-                c.termination_date.as_deref(),
-            );
-        }
-    }
+    push(&mut out, "", "Identifier", identifier);
+    let Some(details) = details else {
+        let list = |get: fn(&DomainsListItem) -> Option<&str>| item.and_then(get);
+        let registered = list(|i| i.registration_date.as_deref());
+        push_date(&mut out, "", "Registration date", registered);
+        let terminated = list(|i| i.termination_date.as_deref());
+        push_date(&mut out, "", "Termination date", terminated);
+        return out;
+    };
+    let (g, c) = (&details.general, &details.contract);
+    push(&mut out, "", "Lock status", g.lock_status.as_deref());
+    push_date(
+        &mut out,
+        "",
+        "Registration date",
+        g.registration_date.as_deref(),
+    );
+    push_date(
+        &mut out,
+        "",
+        "Expiration date",
+        g.expiration_date.as_deref(),
+    );
+    const C: &str = "Contract";
+    push(&mut out, C, "Price (excl. VAT)", c.price_excl.as_deref());
+    push(&mut out, C, "Period", c.period.as_deref());
+    push_date(&mut out, C, "Start", c.start_contract.as_deref());
+    push_date(&mut out, C, "End", c.end_contract.as_deref());
+    push_date(&mut out, C, "Next date", c.next_date.as_deref());
+    push_date(
+        &mut out,
+        C,
+        "Termination date",
+        c.termination_date.as_deref(),
+    );
     out
 }
 
@@ -767,7 +759,7 @@ fn visitor_details(out: &mut Vec<Detail>, details: &ColocationGetVisitor) {
     push(out, "", "E-mail", g.email_address.as_deref());
     push(out, "", "Phone", g.phone_number.as_deref());
     push(out, "", "Country", g.country.as_deref());
-    push(out, "", "Scan date", g.scan_date.as_deref());
+    push_date(out, "", "Scan date", g.scan_date.as_deref());
     push(
         out,
         "Access",
@@ -776,8 +768,8 @@ fn visitor_details(out: &mut Vec<Detail>, details: &ColocationGetVisitor) {
     );
     push(out, "Access", "Status", details.access.status.as_deref());
     for entry in &details.logging.items {
-        let at = entry.timestamp.as_deref().unwrap_or("?");
-        push(out, "Log", at, entry.action.as_deref());
+        let at = entry.timestamp.as_deref().map_or("?".into(), readable_date);
+        push(out, "Log", &at, entry.action.as_deref());
     }
 }
 
@@ -796,7 +788,7 @@ pub fn visit(account: &str, item: &VisitListItem, details: Option<&ColocationGet
         .or(general.and_then(|g| g.term.as_deref()));
     let mut out = Vec::new();
     push(&mut out, "", "Identifier", item.identifier.as_deref());
-    push(&mut out, "", "Arrival", Some(&raw_arrival));
+    push_date(&mut out, "", "Arrival", Some(&raw_arrival));
     push(&mut out, "", "Term (days)", term);
     if let Some(details) = details {
         let g = &details.general;

@@ -1,8 +1,10 @@
 //! Deterministic controlepaneel fixtures from a seed, dated relative to
-//! today: 30 domains (four expiring within 30 days, one cancelled, about
-//! half locked, `.be` without a lock), five contacts (one unused), and the
-//! colocation visitors and visits. Every value is invented: the document's
-//! examples are all empty elements.
+//! today (the same seed on the same day gives the same account): 30
+//! domains (four expiring within 30 days, one cancelled, about half
+//! locked, `.be` without a lock; each registered in the past and running
+//! its yearly contract), five contacts (one unused), and the colocation
+//! visitors and visits. Every value is invented: the document's examples
+//! are all empty elements.
 
 use super::colocation::visit_key;
 use super::dates::{self, MINUTES_PER_DAY};
@@ -66,9 +68,8 @@ const NAMESERVER_SETS: [&[&str]; 3] = [
     ],
 ];
 
-/// The whole simulated account.
-pub fn build(seed: u64, now: i64) -> World {
-    let today = dates::day_of(now);
+/// The whole simulated account on day `today` (days since 1970-01-01).
+pub fn build(seed: u64, today: i64) -> World {
     let contacts = contacts();
     World {
         seed,
@@ -76,7 +77,7 @@ pub fn build(seed: u64, now: i64) -> World {
         contacts,
         servers: server_fixtures::servers(seed, today),
         ips: server_fixtures::ips(),
-        profiles: server_fixtures::profiles(now),
+        profiles: server_fixtures::profiles(today),
         visitors: visitors(today),
         visits: visits(seed, today),
         next_id: FIRST_NEW_ID,
@@ -112,9 +113,11 @@ fn domain(
         0 => SLDS[index].to_string(),
         round => format!("{}{}", SLDS[index % DOMAIN_COUNT], round + 1),
     };
+    // Within the running yearly contract, so that it and the registration
+    // (whole years earlier) have started by today.
     let expires = match EXPIRING_IN.get(index) {
         Some(days) => today + days,
-        None => today + 35 + rng.below(650) as i64,
+        None => today + 35 + rng.below(330) as i64,
     };
     let registered = dates::add_years(expires, -(1 + rng.below(9) as i64));
     let lock_available = tld != "be";
@@ -398,4 +401,51 @@ fn visits(seed: u64, today: i64) -> Vec<Visit> {
             reason: r.3.into(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A day in a leap year, and today.
+    fn days() -> [i64; 2] {
+        [
+            crate::model::time::days_from_civil(2028, 2, 29),
+            dates::day_of(dates::now_minutes()),
+        ]
+    }
+
+    #[test]
+    fn no_fixture_date_lies_ahead_except_expiries_and_planned_visits() {
+        for today in days() {
+            for seed in 0..40 {
+                let world = build(seed, today);
+                let end_of_today = (today + 1) * MINUTES_PER_DAY;
+                for domain in &world.domains {
+                    let name = domain.name();
+                    assert!(domain.registered <= today, "{name} registered ahead");
+                    assert!(domain.contract_start() <= today, "{name} contract ahead");
+                    assert!(domain.expires > today, "{name} expired");
+                    assert!(domain.history.iter().all(|h| h.minutes < end_of_today));
+                }
+                let servers = &world.servers;
+                assert!(servers.iter().all(|s| s.contract_day <= today));
+                let alerts = world.profiles.iter().flat_map(|p| &p.history);
+                assert!(alerts.clone().all(|a| a.minutes < today * MINUTES_PER_DAY));
+                let logs = world.visitors.iter().flat_map(|v| &v.log);
+                assert!(logs.clone().all(|l| l.minutes < end_of_today));
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_seed_on_the_same_day_builds_the_same_account() {
+        for today in days() {
+            assert_eq!(build(7, today), build(7, today));
+            assert_ne!(build(7, today), build(8, today));
+            let (one, next) = (build(7, today), build(7, today + 1));
+            assert_eq!(one.domains[0].expires + 1, next.domains[0].expires);
+            assert_eq!(one.visits[0].arrival + 1, next.visits[0].arrival);
+        }
+    }
 }

@@ -227,7 +227,7 @@ const ON_CALL: [MonContact; 2] = [
 ];
 
 /// Profiles of web01, db01 (load over its threshold), mail01 and app01 (port 8080 down).
-pub fn profiles(now: i64) -> Vec<MonProfile> {
+pub fn profiles(today: i64) -> Vec<MonProfile> {
     let rows: [(u64, u64, &str, f64, &[u16]); 4] = [
         (801, WEB01, "192.0.2.10", 0.9, &[80, 443, 22]),
         (802, DB01, "192.0.2.12", 5.6, &[3306, 22]),
@@ -252,7 +252,7 @@ pub fn profiles(now: i64) -> Vec<MonProfile> {
                 .map(|p| port_check(*p, id == DOWN_PROFILE && *p == DOWN_PORT))
                 .collect(),
             contacts: ON_CALL.to_vec(),
-            history: alerts(id, ports[0], now),
+            history: alerts(id, ports[0], today),
         })
         .collect()
 }
@@ -268,9 +268,11 @@ fn port_check(port: u16, down: bool) -> PortCheck {
 }
 
 /// A short outage nine days ago (down, then up 6 minutes later), and for
-/// the profile with the down port the alert of that port, 47 minutes ago.
-fn alerts(profile: u64, port: u16, now: i64) -> Vec<Alert> {
-    let start = now - 9 * MINUTES_PER_DAY - 37 * (profile as i64 % 5);
+/// the profile with the down port the alert of that port, at 23:13
+/// yesterday.
+fn alerts(profile: u64, port: u16, today: i64) -> Vec<Alert> {
+    let midnight = today * MINUTES_PER_DAY;
+    let start = midnight - 9 * MINUTES_PER_DAY + 10 * 60 + 37 * (profile as i64 % 5);
     let alert = |n: u64, port: u16, up: bool, minutes: i64| Alert {
         id: profile * 10 + n,
         contact: ON_CALL[0].id,
@@ -284,7 +286,7 @@ fn alerts(profile: u64, port: u16, now: i64) -> Vec<Alert> {
         alert(1, port, true, start + 6),
     ];
     if profile == DOWN_PROFILE {
-        list.push(alert(2, DOWN_PORT, false, now - 47));
+        list.push(alert(2, DOWN_PORT, false, midnight - 47));
     }
     list
 }

@@ -303,7 +303,7 @@ pub struct Visit {
 }
 
 /// Everything the simulator knows.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct World {
     pub seed: u64,
     pub domains: Vec<Domain>,

@@ -4,6 +4,7 @@
 //! mutations, bad credentials, each injected fault with recovery, and
 //! refreshes that keep what arrived when one location's call fails.
 
+use crate::support::faults::whole_answer_faults;
 use hostdeck::model::{Action, PowerState, Server};
 use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use hostdeck::provider::{
@@ -371,36 +372,13 @@ async fn each_fault_gives_an_error_of_its_kind_and_clearing_it_recovers() {
     let id = clc.inventory().await.expect("inventory").servers[0]
         .id
         .clone();
-    let cases = [
-        (
-            Faults {
-                http_status: Some(503),
-                ..Faults::default()
-            },
-            ErrorKind::Http,
-        ),
-        (
-            Faults {
-                malformed_body: true,
-                ..Faults::default()
-            },
-            ErrorKind::Parse,
-        ),
-        (
-            Faults {
-                drop_mid_body: true,
-                ..Faults::default()
-            },
-            ErrorKind::Transport,
-        ),
-        (
-            Faults {
-                error_rate: 1.0,
-                ..Faults::default()
-            },
-            ErrorKind::Api,
-        ),
-    ];
+    let api_error = Faults {
+        error_rate: 1.0,
+        ..Faults::default()
+    };
+    let cases = whole_answer_faults()
+        .into_iter()
+        .chain([(api_error, ErrorKind::Api)]);
     for (faults, kind) in cases {
         sim.faults.set(faults.clone());
         let err = clc.inventory().await.expect_err("fault shows");

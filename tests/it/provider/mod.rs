@@ -3,3 +3,4 @@
 mod clc;
 mod contract;
 mod controlepaneel;
+mod i3d;

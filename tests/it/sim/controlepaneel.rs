@@ -1307,10 +1307,11 @@ fn a_large_domain_list_has_one_item_per_domain() {
 }
 
 #[tokio::test]
-async fn start_all_starts_clc_then_controlepaneel() {
+async fn start_all_starts_clc_controlepaneel_then_i3d() {
     let sims = start_all(SimOptions::default()).await.expect("started");
     let kinds: Vec<&str> = sims.iter().map(|s| s.kind.as_str()).collect();
-    assert_eq!(kinds, ["clc", "controlepaneel"]);
+    assert_eq!(kinds, ["clc", "controlepaneel", "i3d"]);
+    assert!(sims[2].base_url.ends_with("/v3/"));
     let cp = &sims[1];
     assert!(cp.base_url.ends_with("/api/"));
     assert_eq!(cp.credential("account_id"), Some(DEMO_ACCOUNT_ID));

@@ -2,3 +2,4 @@
 
 mod clc;
 mod controlepaneel;
+mod i3d;

@@ -1,4 +1,15 @@
 //! Fixtures and builders shared by several test modules.
 
 pub mod events;
+pub mod faults;
 pub mod panes;
+
+use hostdeck::model::Detail;
+
+/// The value of the detail `label` under `section`, if shown.
+pub fn detail<'a>(details: &'a [Detail], section: &str, label: &str) -> Option<&'a str> {
+    details
+        .iter()
+        .find(|d| d.section == section && d.label == label)
+        .map(|d| d.value.as_str())
+}

@@ -197,6 +197,85 @@ fn servers_pane_160x48_with_details() {
     insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
 }
 
+/// The controlepaneel demo's servers (datacenters of two words) beside
+/// two clc servers (three-letter locations).
+fn datacenter_store(size: (u16, u16)) -> Store {
+    let mut store = Store::new(
+        vec![
+            AccountInfo::new("clc-prod", ProviderKind::Clc, false),
+            AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false),
+        ],
+        false,
+    );
+    store.apply(Event::Resize(size.0, size.1));
+    let rows = [
+        (
+            "vps-web01",
+            "Virtual",
+            "SmartDC Rotterdam",
+            "Ubuntu 24.04 LTS",
+        ),
+        (
+            "vps-mail01",
+            "Virtual",
+            "NedZone Steenbergen",
+            "Ubuntu 24.04 LTS",
+        ),
+        ("ded-app01", "Dedicated", "NedZone Steenbergen", "Debian 12"),
+        ("colo-rack-a12", "Colocation", "EvoSwitch Haarlem", ""),
+    ];
+    let cp = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, group, location, os))| Server {
+            account: "cp-demo".into(),
+            id: format!("510{i}"),
+            name: name.to_string(),
+            group: group.to_string(),
+            location: location.to_string(),
+            os: os.to_string(),
+            ..server(i)
+        });
+    for (account, servers) in [
+        ("clc-prod", vec![server(0), server(2)]),
+        ("cp-demo", cp.collect()),
+    ] {
+        let inventory = Inventory {
+            servers,
+            samples: Vec::new(),
+            missing: Vec::new(),
+        };
+        store.apply(events::inventory(account, Ok(inventory), 40, 61_000));
+    }
+    store
+}
+
+/// The datacenters' full names where the table has room for them beside
+/// what the other columns want, else their first words; never a cut word.
+#[test]
+fn datacenter_locations_show_in_whole_words() {
+    let full = [
+        "SmartDC Rotterdam",
+        "NedZone Steenbergen",
+        "EvoSwitch Haarlem",
+    ];
+    let wide = text(&render(&datacenter_store((160, 12)), (160, 12)));
+    for location in full {
+        assert!(wide.contains(location), "{location}:\n{wide}");
+    }
+    insta::assert_snapshot!("servers_datacenters_160x12", wide);
+    for (width, height) in [(120, 12), (80, 24)] {
+        let screen = text(&render(&datacenter_store((width, height)), (width, height)));
+        for first_word in ["SmartDC ", "NedZone ", "EvoSwitch "] {
+            assert!(screen.contains(first_word), "{first_word}:\n{screen}");
+        }
+        for cut in ["Smar ", "NedZ ", "EvoS ", "Steen", "Haar", "Rotter"] {
+            assert!(!screen.contains(cut), "{cut}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("servers_datacenters_{width}x{height}"), screen);
+    }
+}
+
 #[test]
 fn confirm_dialog_80x24_names_server_and_account_with_cancel_focused() {
     let mut s = store(12, (80, 24));

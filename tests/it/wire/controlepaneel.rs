@@ -4,12 +4,13 @@
 //! filled-in answers map to the model, and no input makes the decoder panic
 //! or put the Hash into an error.
 
+use crate::support::detail;
 use hostdeck::model::{Action, PowerState};
 use hostdeck::provider::controlepaneel::codes;
 use hostdeck::provider::controlepaneel::map::{self, Monitor, ServerParts};
 use hostdeck::provider::controlepaneel::pull::{serde_element, FromAnswer};
 use hostdeck::provider::controlepaneel::wire::{self, Call, Reply, Step, WireError};
-use hostdeck::provider::lenient::{days_from_civil, parse_date};
+use hostdeck::provider::lenient::{days_from_civil, parse_date, readable_date};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
@@ -1416,14 +1417,6 @@ const MONITOR: &str = "<Servers_Get_Mon><Status>Success1</Status><General><Serve
 <Contacts><Item><FirstName>Ops</FirstName><LastName>Desk</LastName><EmailAddress>ops@example.nl</EmailAddress></Item></Contacts>
 </Servers_Get_Mon>";
 
-fn detail<'a>(server: &'a hostdeck::model::Server, section: &str, label: &str) -> Option<&'a str> {
-    server
-        .details
-        .iter()
-        .find(|d| d.section == section && d.label == label)
-        .map(|d| d.value.as_str())
-}
-
 #[test]
 fn a_virtual_server_offers_the_power_actions_that_fit_its_state() {
     let actions_when = |status: &str| {
@@ -1481,21 +1474,27 @@ fn a_virtual_server_maps_with_actions_warnings_samples_and_sections() {
         ["port 443 down", "load 3.2 over threshold 2.0"]
     );
     assert_eq!(
-        detail(&server, "General", "IPv6 address"),
+        detail(&server.details, "General", "IPv6 address"),
         Some("2001:db8::10")
     );
-    assert_eq!(detail(&server, "Virtual usage", "Disk used"), Some("40 GB"));
-    assert_eq!(detail(&server, "Monitoring", "Load high 24h"), Some("4.1"));
     assert_eq!(
-        detail(&server, "Monitoring", "Port 443"),
+        detail(&server.details, "Virtual usage", "Disk used"),
+        Some("40 GB")
+    );
+    assert_eq!(
+        detail(&server.details, "Monitoring", "Load high 24h"),
+        Some("4.1")
+    );
+    assert_eq!(
+        detail(&server.details, "Monitoring", "Port 443"),
         Some("Down; 1400 up, 40 down (2.8%)")
     );
     assert_eq!(
-        detail(&server, "Monitoring", "Port 80"),
+        detail(&server.details, "Monitoring", "Port 80"),
         Some("Up; 1440 up (100%), 0 down")
     );
     assert_eq!(
-        detail(&server, "Monitoring", "Alert contact"),
+        detail(&server.details, "Monitoring", "Alert contact"),
         Some("Ops Desk <ops@example.nl>")
     );
     let samples = map::samples("1001", &parts);
@@ -1520,9 +1519,12 @@ fn a_colocation_package_has_no_power_actions_but_cabinet_samples() {
         Some("power actions need a virtual server; this one is Colocation")
     );
     assert_eq!(server.memory_gb, Some(64.0));
-    assert_eq!(detail(&server, "Cabinet power", "Feed A amps"), Some("3.2"));
     assert_eq!(
-        detail(&server, "Cabinet power", "Feed A kWh total"),
+        detail(&server.details, "Cabinet power", "Feed A amps"),
+        Some("3.2")
+    );
+    assert_eq!(
+        detail(&server.details, "Cabinet power", "Feed A kWh total"),
         Some("8100")
     );
     let samples: Vec<_> = map::samples("2001", &parts)
@@ -1597,6 +1599,23 @@ fn dutch_dates_parse_with_and_without_a_time() {
 }
 
 #[test]
+fn dates_read_as_iso_and_other_text_stays_as_written() {
+    let cases = [
+        ("29-03-2026", "2026-03-29"),
+        (" 29-03-2026 14:05 ", "2026-03-29 14:05"),
+        ("2026-03-29", "2026-03-29"),
+        ("2026-03-29T14:05:09", "2026-03-29 14:05:09"),
+        ("\\/Date(1343775600000)\\/", "2012-07-31 23:00:00 UTC"),
+        ("31-02-2025", "31-02-2025"),
+        ("soon", "soon"),
+        ("", ""),
+    ];
+    for (text, shown) in cases {
+        assert_eq!(readable_date(text), shown, "{text:?}");
+    }
+}
+
+#[test]
 fn a_domain_maps_from_its_details() {
     let body = "<Domains_Get_Details><Status>Success1</Status><Description>Domeinnaam details van Example.NL</Description>
 <General><Identifier>900</Identifier><Domain>Example</Domain><Tld>NL</Tld><RegistrationDate>15-06-2010</RegistrationDate>
@@ -1631,7 +1650,7 @@ fn a_domain_maps_from_its_details() {
         [
             ("Price (excl. VAT)", "9.95"),
             ("Period", "12"),
-            ("End", "15-06-2026")
+            ("End", "2026-06-15")
         ]
     );
     assert!(domain
@@ -1743,9 +1762,9 @@ fn alert_history_is_newest_first_and_at_most_twenty() {
     let details = map::alert_history(&history);
     assert_eq!(details.len(), map::ALERT_HISTORY_MAX);
     assert_eq!(details[0].section, "Alert history");
-    assert_eq!(details[0].label, "25-01-2024 08:00");
+    assert_eq!(details[0].label, "2024-01-25 08:00");
     assert_eq!(details[0].value, "port 443 Down (email)");
-    assert_eq!(details[19].label, "06-01-2024 08:00");
+    assert_eq!(details[19].label, "2024-01-06 08:00");
 }
 
 #[test]
@@ -1806,10 +1825,10 @@ fn a_visit_maps_its_key_arrival_term_and_guests() {
 
 #[test]
 fn power_states_statuses_and_sizes_are_read_leniently() {
-    assert_eq!(map::power_state(Some("Online")), PowerState::On);
-    assert_eq!(map::power_state(Some("offline")), PowerState::Off);
+    assert_eq!(PowerState::from_status(Some("Online")), PowerState::On);
+    assert_eq!(PowerState::from_status(Some("offline")), PowerState::Off);
     assert_eq!(
-        map::power_state(Some("Installing")),
+        PowerState::from_status(Some("Installing")),
         PowerState::Unknown("Installing".into())
     );
     assert!(map::is_virtual(Some("VPS")) && map::is_virtual(Some("virtueel")));

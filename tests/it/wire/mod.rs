@@ -3,3 +3,4 @@
 mod clc;
 mod controlepaneel;
 mod controlepaneel_pull;
+mod i3d;
