@@ -16,11 +16,27 @@ pub struct Fit {
     pub min: u16,
     /// 0: never dropped; otherwise higher numbers are dropped first.
     pub drop: u8,
+    /// Narrowed to `min` before any other column is dropped (a long free
+    /// text such as a ticket's subject).
+    pub flex: bool,
 }
 
 impl Fit {
     pub const fn new(min: u16, drop: u8) -> Fit {
-        Fit { min, drop }
+        Fit {
+            min,
+            drop,
+            flex: false,
+        }
+    }
+
+    /// A column that gives up its width before others give up their place.
+    pub const fn flex(min: u16, drop: u8) -> Fit {
+        Fit {
+            min,
+            drop,
+            flex: true,
+        }
     }
 }
 

@@ -133,7 +133,11 @@ pub fn fit_columns(fits: &[Fit], wants: &[u16], width: u16) -> Vec<(usize, u16)>
     let room = |n: usize| width.saturating_sub(3 + n.saturating_sub(1) as u16);
     let mut kept: Vec<usize> = (0..fits.len().min(wants.len())).collect();
     loop {
-        let need: u16 = kept.iter().map(|&i| wants[i]).sum();
+        let want = |i: usize| match fits[i].flex {
+            true => wants[i].min(fits[i].min),
+            false => wants[i],
+        };
+        let need: u16 = kept.iter().map(|&i| want(i)).sum();
         if need <= room(kept.len()) {
             break;
         }

@@ -28,6 +28,7 @@ pub const TABLE_VIEWS: &[ViewKind] = &[
     ViewKind::Domains,
     ViewKind::Contacts,
     ViewKind::Colocation,
+    ViewKind::Tickets,
 ];
 /// The views with a cursor: the tables and the jobs list.
 pub const CURSOR_VIEWS: &[ViewKind] = &[
@@ -36,6 +37,7 @@ pub const CURSOR_VIEWS: &[ViewKind] = &[
     ViewKind::Domains,
     ViewKind::Contacts,
     ViewKind::Colocation,
+    ViewKind::Tickets,
 ];
 /// Every view (an empty list).
 pub const EVERY_VIEW: &[ViewKind] = &[];

@@ -159,7 +159,7 @@ impl Column for TicketColumn {
             TicketColumn::New => Fit::new(3, 0),
             TicketColumn::Account => Fit::new(7, 3),
             TicketColumn::Id => Fit::new(4, 0),
-            TicketColumn::Subject => Fit::new(16, 0),
+            TicketColumn::Subject => Fit::flex(24, 0),
             TicketColumn::Status => Fit::new(6, 2),
             TicketColumn::Category => Fit::new(6, 4),
             TicketColumn::Priority => Fit::new(4, 5),

@@ -39,7 +39,7 @@ impl Store {
             return false;
         };
         let form = form.clone();
-        self.keep_draft(&form)
+        self.keep_draft(&form) | std::mem::take(&mut self.drafts_unsaved)
     }
 
     pub(super) fn open_form(&mut self, kind: FormKind) -> Vec<Effect> {
@@ -146,16 +146,17 @@ impl Store {
         };
         let changed = self.keep_draft(&before);
         self.retarget_ptr(form);
-        save_if(changed)
+        self.save_drafts_if(changed)
     }
 
     /// Keeps what is being typed as the draft, written to disk within a
     /// second (so a dropped session or `kill -9` loses at most that).
     fn keep_typing(&mut self, form: &Form) -> Vec<Effect> {
-        match self.keep_draft(form) {
-            true => vec![Effect::SaveDraftsSoon],
-            false => Vec::new(),
+        if !self.keep_draft(form) {
+            return Vec::new();
         }
+        self.drafts_unsaved = true;
+        vec![Effect::SaveDraftsSoon]
     }
 
     /// Hands the focused message field to the external editor.
@@ -203,14 +204,14 @@ impl Store {
     /// once, not after the typing delay.
     fn close_form(&mut self, form: &Form) -> Vec<Effect> {
         self.state.mode = Mode::Normal;
-        let changed = self.keep_draft(form) || form.is_edited();
+        let changed = self.keep_draft(form);
         if form.is_edited() {
             self.flash(
                 FlashLevel::Info,
                 format!("{}: draft kept; open the form again to go on", form.title()),
             );
         }
-        save_if(changed)
+        self.save_drafts_if(changed)
     }
 
     fn submit_form(&mut self, mut form: Box<Form>) -> Vec<Effect> {
@@ -232,7 +233,7 @@ impl Store {
         };
         let mut effects = self.request_command(command, form.target.clone(), name);
         self.note_sent_draft(&effects);
-        effects.extend(save_if(changed));
+        effects.extend(self.save_drafts_if(changed));
         effects
     }
 
@@ -251,7 +252,8 @@ impl Store {
 
     /// Once job `id` has succeeded, the draft it sent is no longer needed.
     pub(super) fn drop_sent_draft(&mut self, id: JobId) -> Vec<Effect> {
-        save_if(self.state.drafts.remove_sent(id))
+        let changed = self.state.drafts.remove_sent(id);
+        self.save_drafts_if(changed)
     }
 
     /// Keeps an edited form as a draft, or drops the draft of one left as
@@ -569,11 +571,14 @@ fn unavailable(message: impl Into<String>) -> Unavailable {
     (message.into(), Vec::new())
 }
 
-fn save_if(changed: bool) -> Vec<Effect> {
-    if changed {
-        vec![Effect::SaveDrafts]
-    } else {
-        Vec::new()
+impl Store {
+    /// Writes the drafts now if they changed, or if typing left them
+    /// unwritten.
+    fn save_drafts_if(&mut self, changed: bool) -> Vec<Effect> {
+        match changed | std::mem::take(&mut self.drafts_unsaved) {
+            true => vec![Effect::SaveDrafts],
+            false => Vec::new(),
+        }
     }
 }
 

@@ -247,6 +247,9 @@ pub struct Store {
     /// Where each server of a refresh stands, reused from refresh to
     /// refresh (see `servers.rs`).
     places: Vec<usize>,
+    /// Typed text kept as a draft but maybe not yet on disk (the runtime
+    /// writes it after a short delay); closing or sending writes it now.
+    drafts_unsaved: bool,
 }
 
 impl Store {
@@ -270,6 +273,7 @@ impl Store {
             },
             dirty: true,
             places: Vec::new(),
+            drafts_unsaved: false,
         }
     }
 
