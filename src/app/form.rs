@@ -130,8 +130,6 @@ pub const SUBJECT: &str = "Subject";
 pub const CATEGORY: &str = "Category";
 pub const DEPARTMENT: &str = "Department";
 pub const MESSAGE: &str = "Message";
-/// The hint of a message field.
-pub const MESSAGE_HINT: &str = "ctrl-s sends · ctrl-e opens $EDITOR";
 
 /// One option of a choice field: what is shown and what is sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -405,6 +403,8 @@ impl Form {
     pub fn title(&self) -> String {
         let heading = match self.kind {
             FormKind::NewContact => self.kind.heading().to_string(),
+            // The thread above names the subject.
+            FormKind::Reply => format!("{} #{}", self.kind.heading(), self.target.id),
             kind => format!("{} {}", kind.heading(), self.target_name),
         };
         [

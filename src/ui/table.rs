@@ -260,10 +260,13 @@ pub fn draw_details(
     draw_scrolled(frame, area, paragraph, scroll)
 }
 
+/// The width labels of details are padded to.
+const LABEL_WIDTH: usize = 13;
+
 /// `Label         value`.
 pub fn field(label: &str, value: impl Into<String>, theme: &Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(format!("{label:<13} "), theme.bold),
+        Span::styled(format!("{label:<LABEL_WIDTH$} "), theme.bold),
         Span::raw(value.into()),
     ])
 }
@@ -326,8 +329,14 @@ pub fn detail_sections(
             },
             theme,
         );
-        for detail in details.iter().filter(|d| d.section == section) {
-            lines.push(field(&detail.label, detail.value.clone(), theme));
+        let rows: Vec<_> = details.iter().filter(|d| d.section == section).collect();
+        let width = rows.iter().map(|d| d.label.chars().count()).max();
+        let width = width.unwrap_or(0).max(LABEL_WIDTH);
+        for detail in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<width$} ", detail.label), theme.bold),
+                Span::raw(detail.value.clone()),
+            ]));
         }
     }
 }

@@ -10,9 +10,10 @@ use super::table::{
     heading, job_lines, list_table, note, page, TableRow,
 };
 use super::theme::Theme;
+use crate::app::form::FormKind;
 use crate::app::layout::Areas;
 use crate::app::resources::Resources;
-use crate::app::store::State;
+use crate::app::store::{Mode, State};
 use crate::model::{short_age, time::iso_date_time, Capability, Thread, Ticket, TicketMessage};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -32,13 +33,16 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
 /// Where the reply editor goes: the lower part of the thread panel, so
 /// the messages stay readable above it.
 pub fn reply_dock(areas: &Areas) -> Option<Rect> {
-    let area = areas.details?;
+    areas.details.map(reply_dock_of)
+}
+
+fn reply_dock_of(area: Rect) -> Rect {
     let height = (area.height / 2).max(8).min(area.height);
-    Some(Rect {
+    Rect {
         y: area.y + area.height - height,
         height,
         ..area
-    })
+    }
 }
 
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
@@ -101,9 +105,38 @@ fn draw_thread(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) -> u
         let lines = vec![note("no ticket selected", theme)];
         return draw_details(frame, area, " Thread ".into(), lines, scroll, theme);
     };
+    if replying(state) {
+        return draw_replied_thread(frame, area, ticket, state, theme);
+    }
     let title = format!(" #{} · {} (esc closes) ", ticket.id, ticket.account);
     let lines = thread_lines(ticket, state, theme);
     draw_details(frame, area, title, lines, scroll, theme)
+}
+
+fn replying(state: &State) -> bool {
+    matches!(&state.mode, Mode::Form(form) if form.kind == FormKind::Reply)
+}
+
+/// While a reply is written, the part above the editor shows the end of
+/// the thread: what is being answered.
+fn draw_replied_thread(
+    frame: &mut Frame,
+    area: Rect,
+    ticket: &Ticket,
+    state: &State,
+    theme: &Theme,
+) -> u16 {
+    let dock = reply_dock_of(area);
+    let above = Rect {
+        height: area.height - dock.height,
+        ..area
+    };
+    let title = format!(" #{} · {} · {} ", ticket.id, ticket.account, ticket.status);
+    let mut lines = vec![field("Subject", ticket.subject.clone(), theme)];
+    lines.extend(message_lines(&ticket.thread, theme));
+    let reference = ticket.reference();
+    job_lines(&mut lines, state.jobs_of(&reference), state.now, theme);
+    draw_details(frame, above, title, lines, u16::MAX, theme)
 }
 
 fn thread_lines(ticket: &Ticket, state: &State, theme: &Theme) -> Vec<Line<'static>> {

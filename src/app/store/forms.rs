@@ -17,7 +17,7 @@
 use super::*;
 use crate::app::form::{
     contact_form_fields, ip_request_fields, Choice, Field, Form, FormKind, KeyOutcome, CATEGORY,
-    CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, MESSAGE_HINT, NAMESERVER_FIELDS, PTR, REMARKS, SUBJECT,
+    CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, NAMESERVER_FIELDS, PTR, REMARKS, SUBJECT,
 };
 use crate::drafts::{Draft, Drafts};
 use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind};
@@ -480,7 +480,7 @@ impl Store {
             .state
             .selected_ticket()
             .ok_or_else(|| unavailable("no ticket selected"))?;
-        let fields = vec![Field::multiline(MESSAGE, MESSAGE_HINT, "")];
+        let fields = vec![Field::multiline(MESSAGE, "", "")];
         let name = format!("#{} \"{}\"", ticket.id, ticket.subject);
         Ok(Form::new(
             FormKind::Reply,
@@ -560,7 +560,7 @@ fn ticket_fields(options: &crate::model::TicketOptions) -> Vec<Field> {
     } else if options.department_required {
         fields.push(Field::text(DEPARTMENT, "required by the provider", ""));
     }
-    fields.push(Field::multiline(MESSAGE, MESSAGE_HINT, ""));
+    fields.push(Field::multiline(MESSAGE, "", ""));
     fields
 }
 

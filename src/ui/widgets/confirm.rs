@@ -163,6 +163,8 @@ fn button_labels(command: &Command) -> (&'static str, String) {
     match command {
         Command::CancelDomain { immediate: false } => ("Keep domain", "Cancel at term end".into()),
         Command::CancelDomain { immediate: true } => ("Keep domain", "Cancel NOW".into()),
+        Command::ReplyTicket { .. } => ("Cancel", "Send reply".into()),
+        Command::OpenTicket(_) => ("Cancel", "Open ticket".into()),
         other => ("Cancel", capitalized(&other.label())),
     }
 }
