@@ -135,7 +135,9 @@ fn draw_replied_thread(
     let mut lines = vec![field("Subject", ticket.subject.clone(), theme)];
     lines.extend(message_lines(&ticket.thread, theme));
     let reference = ticket.reference();
-    job_lines(&mut lines, state.jobs_of(&reference), state.now, theme);
+    if state.jobs_of(&reference).next().is_some() {
+        job_lines(&mut lines, state.jobs_of(&reference), state.now, theme);
+    }
     draw_details(frame, above, title, lines, u16::MAX, theme)
 }
 

@@ -9,11 +9,13 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod tickets;
+
 const COLS: u16 = 100;
 const ROWS: u16 = 30;
 const WAIT: Duration = Duration::from_secs(30);
 
-struct Console {
+pub(super) struct Console {
     parser: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<AtomicUsize>,
     writer: Box<dyn Write + Send>,
@@ -21,7 +23,12 @@ struct Console {
 }
 
 impl Console {
-    fn start(state_dir: &std::path::Path) -> Console {
+    pub(super) fn start(state_dir: &std::path::Path) -> Console {
+        Console::start_with(state_dir, &[])
+    }
+
+    /// Starts `--demo` with extra environment variables (e.g. `EDITOR`).
+    pub(super) fn start_with(state_dir: &std::path::Path, env: &[(&str, &str)]) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -35,6 +42,9 @@ impl Console {
         cmd.env("HOSTDECK_STATE_DIR", state_dir);
         cmd.env("NO_COLOR", "1");
         cmd.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn hostdeck");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -61,11 +71,11 @@ impl Console {
         }
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         self.parser.lock().expect("parser").screen().contents()
     }
 
-    fn wait_for(&self, what: &str) -> String {
+    pub(super) fn wait_for(&self, what: &str) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
             let screen = self.screen();
@@ -80,10 +90,26 @@ impl Console {
         }
     }
 
-    fn keys(&mut self, keys: &str) {
+    pub(super) fn keys(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("type");
         self.writer.flush().expect("flush");
         thread::sleep(Duration::from_millis(80));
+    }
+
+    /// Ends the process with SIGKILL: no handler runs, nothing is saved
+    /// on the way out.
+    pub(super) fn kill_hard(&mut self) {
+        let pid = self.child.process_id().expect("pid");
+        let sent = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let deadline = Instant::now() + WAIT;
+        while self.child.try_wait().expect("wait").is_none() {
+            assert!(Instant::now() < deadline, "hostdeck outlived SIGKILL");
+            thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Waits until the console has written nothing for `quiet`.
@@ -103,7 +129,7 @@ impl Console {
     }
 }
 
-fn temp_state_dir(name: &str) -> std::path::PathBuf {
+pub(super) fn temp_state_dir(name: &str) -> std::path::PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())

@@ -5,14 +5,16 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn state_dir(name: &str) -> PathBuf {
+mod tickets;
+
+pub(super) fn state_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("hostdeck-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("state dir");
     dir
 }
 
-fn hostdeck(state: &PathBuf, args: &[&str]) -> Output {
+pub(super) fn hostdeck(state: &PathBuf, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hostdeck"))
         .args(args)
         .env("HOSTDECK_STATE_DIR", state)
@@ -22,11 +24,11 @@ fn hostdeck(state: &PathBuf, args: &[&str]) -> Output {
         .expect("run hostdeck")
 }
 
-fn stdout(output: &Output) -> String {
+pub(super) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn stderr(output: &Output) -> String {
+pub(super) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
@@ -161,7 +163,7 @@ fn unknown_or_unsupported_actions_are_refused_clearly() {
     assert!(stderr(&out).contains("no server matches NOSUCHSERVER"));
 }
 
-fn audit_events(state: &Path) -> Vec<serde_json::Value> {
+pub(super) fn audit_events(state: &Path) -> Vec<serde_json::Value> {
     audit_events_in(&state.join("demo"))
 }
 
