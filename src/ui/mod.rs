@@ -75,6 +75,11 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if state.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.error_badge));
     }
+    // Unread tickets over all accounts, wherever one is: the inbox is `T`.
+    let unread = state.data.tickets().filter(|t| t.unread).count();
+    if unread > 0 {
+        spans.push(Span::styled(format!(" ✉ {unread} unread "), theme.bold));
+    }
     for account in &state.accounts {
         let health = &account.health;
         spans.push(Span::raw(" │ "));
