@@ -112,6 +112,18 @@ impl Console {
         }
     }
 
+    /// Idle: once settled, the console writes nothing at all.
+    pub(super) fn assert_idle(&self) {
+        self.settle(Duration::from_millis(1500));
+        let before = self.bytes.load(Ordering::SeqCst);
+        thread::sleep(Duration::from_secs(2));
+        assert_eq!(
+            self.bytes.load(Ordering::SeqCst),
+            before,
+            "an idle console must write zero bytes"
+        );
+    }
+
     /// Waits until the console has written nothing for `quiet`.
     fn settle(&self, quiet: Duration) {
         let deadline = Instant::now() + WAIT;
@@ -197,15 +209,7 @@ fn demo_filter_reboot_confirm_succeed_quit() {
     let done = console.wait_for("succeeded");
     assert!(done.contains(&name));
 
-    // Idle: once settled, the console writes nothing at all.
-    console.settle(Duration::from_millis(1500));
-    let before = console.bytes.load(Ordering::SeqCst);
-    thread::sleep(Duration::from_secs(2));
-    assert_eq!(
-        console.bytes.load(Ordering::SeqCst),
-        before,
-        "an idle console must write zero bytes"
-    );
+    console.assert_idle();
 
     console.keys("q");
     let deadline = Instant::now() + WAIT;

@@ -99,6 +99,8 @@ fn a_three_line_reply_is_cancelled_once_then_sent_and_the_ticket_updates() {
         replies_by_you(&console.screen()) == before + 1
     });
     assert!(updated.contains("succeeded"), "{updated}");
+    // The inbox with a thread open is as quiet as any view.
+    console.assert_idle();
 
     // Accepted by the provider: the draft is gone, the audit has it.
     wait_until("the draft is dropped", || {
