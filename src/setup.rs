@@ -28,6 +28,7 @@ impl Account {
             self.config.read_only,
         )
         .with_capabilities(capabilities(self.provider.as_ref()))
+        .with_power(self.provider.power().is_some())
     }
 
     pub fn poll_interval(&self) -> Duration {

@@ -7,7 +7,7 @@
 //! field and why.
 
 use crate::model::validate::{self, contact_field_mut, CONTACT_FIELDS};
-use crate::model::{Command, ContactFields, NewTicket, Ref};
+use crate::model::{Command, ContactFields, NewTicket, ObjectKind, Ref};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
-    /// The PTR record (and remarks) of an IP of the selected server.
+    /// The PTR record (and remarks) of an IP of the selected server; on a
+    /// row whose provider lists no addresses (an i3D.net colocation), the
+    /// address is typed and the form's target is the server.
     Ptr,
     /// A request for extra IP addresses for the selected server.
     IpRequest,
@@ -358,7 +360,9 @@ pub enum KeyOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Form {
     pub kind: FormKind,
-    /// The object the command goes to (for the PTR form: the chosen IP).
+    /// The object the command goes to (for the PTR form: the chosen IP),
+    /// and what its draft is kept under. A PTR form whose address is typed
+    /// has the server here; its command goes to [`Form::command_target`].
     pub target: Ref,
     pub target_name: String,
     /// What the target belongs to, for the title (e.g. `server web-1`); may be empty.
@@ -446,6 +450,23 @@ impl Form {
 
     pub fn position(&self, label: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.label == label)
+    }
+
+    /// Whether this is a PTR form whose address is typed, not chosen: its
+    /// target is the server the address belongs to.
+    pub fn types_address(&self) -> bool {
+        self.kind == FormKind::Ptr && self.target.kind == ObjectKind::Server
+    }
+
+    /// The object the command goes to: the target, or for a typed address
+    /// that address (as an IP of the target's account).
+    pub fn command_target(&self) -> Ref {
+        if !self.types_address() {
+            return self.target.clone();
+        }
+        let typed = self.value(IP);
+        let address = validate::ip_address(&typed).unwrap_or_else(|_| typed.trim().to_string());
+        Ref::new(self.target.account.clone(), ObjectKind::Ip, address)
     }
 
     /// Whether the values differ from what was prefilled.
@@ -557,6 +578,9 @@ impl Form {
     }
 
     fn ptr_command(&self) -> Result<Command, (usize, String)> {
+        if self.types_address() {
+            validate::ip_address(&self.value(IP)).map_err(|why| self.blame(IP, why))?;
+        }
         let hostname = validate::hostname(&self.value(PTR)).map_err(|why| self.blame(PTR, why))?;
         let remarks = self.value(REMARKS).trim().to_string();
         Ok(Command::SetPtr {

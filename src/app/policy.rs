@@ -4,7 +4,7 @@
 //! the same things with the same words.
 
 use crate::model::AccountInfo;
-use crate::model::{Action, Capability, Command, Server};
+use crate::model::{Action, Capability, Command, Offering, Server};
 
 /// Why `command` on `target_name` may not be sent, if it may not.
 /// `read_only` is the global switch; the account has its own. `server` is
@@ -48,11 +48,16 @@ pub fn account_refusal(
     }
     let capability = capability?;
     (!account.offers(capability)).then(|| {
-        format!(
+        let mut reason = format!(
             "{} is not offered by {} (account {name})",
             capability.label(),
             account.kind
-        )
+        );
+        let why = crate::provider::why_not_offered(account.kind, Offering::Capability(capability));
+        if let Some(why) = why {
+            reason.push_str(&format!(": {why}"));
+        }
+        reason
     })
 }
 
@@ -110,6 +115,12 @@ mod tests {
                 Some(read_only)
             );
         }
+        let i3d = AccountInfo::new("i3d-demo", ProviderKind::I3d, false);
+        assert_eq!(
+            refusal(&command, "colo-3301", &i3d, false, None).as_deref(),
+            Some("requesting IP addresses is not offered by i3d (account i3d-demo): i3D.net's API has no call to request addresses"),
+            "the kind's reason, where it gives one"
+        );
         let open = Command::OpenTicket(Box::default());
         assert_eq!(
             refusal(&open, "", &cp(true), false, None).as_deref(),

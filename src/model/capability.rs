@@ -48,3 +48,22 @@ impl Capability {
         }
     }
 }
+
+/// Something an account's provider may not offer at all: power actions
+/// (which each server of a provider that has them lists in
+/// `Server::actions`) or a capability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Offering {
+    Power,
+    Capability(Capability),
+}
+
+impl Offering {
+    /// A human name for messages: "power actions", "requesting IP addresses".
+    pub fn label(self) -> &'static str {
+        match self {
+            Offering::Power => "power actions",
+            Offering::Capability(capability) => capability.label(),
+        }
+    }
+}

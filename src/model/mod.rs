@@ -18,7 +18,7 @@ pub mod validate;
 
 pub use account::AccountInfo;
 pub use action::Action;
-pub use capability::Capability;
+pub use capability::{Capability, Offering};
 pub use colocation::{Colocation, Visit, Visitor};
 pub use command::{ip_amount, Command, Confirmation};
 pub use domain::{Contact, ContactFields, Domain, HistoryEntry, EXPIRY_WARNING_DAYS};

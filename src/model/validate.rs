@@ -1,6 +1,7 @@
 //! Input validation for forms and headless commands: host names (PTR
-//! records, nameservers), domain contacts and IP address requests. Pure functions; every error says what is wrong and why,
-//! so the form can show it under the field.
+//! records, nameservers), IP addresses, domain contacts and IP address
+//! requests. Pure functions; every error says what is wrong and why, so
+//! the form can show it under the field.
 //!
 //! Host names follow RFC 1123: labels of ASCII letters, digits and `-`, no
 //! label starting or ending with `-`, 1 to 63 characters per label, at most
@@ -104,6 +105,20 @@ fn describe(c: char) -> String {
         c if c.is_control() => format!("a control character (U+{:04X})", c as u32),
         c => format!("'{c}'"),
     }
+}
+
+/// A typed IP address (IPv4 or IPv6), trimmed and in its canonical form
+/// (IPv6 lower-case and shortened: `2A00:1768:0::10` is `2a00:1768::10`);
+/// or why the input is not one.
+pub fn ip_address(input: &str) -> Result<String, String> {
+    let address = input.trim();
+    if address.is_empty() {
+        return Err("is empty (give an IPv4 or IPv6 address, e.g. 192.0.2.10)".into());
+    }
+    address
+        .parse::<std::net::IpAddr>()
+        .map(|ip| ip.to_string())
+        .map_err(|_| format!("'{}' is not an IPv4 or IPv6 address", shortened(address)))
 }
 
 /// Which entry of a list is wrong, and why.

@@ -25,7 +25,7 @@ pub use resource::{fetch, Fetch, Fetched};
 
 use crate::model::{
     Action, Colocation, Contact, ContactFields, Domain, HistoryEntry, MetricSeries, Missing,
-    NewTicket, ProviderKind, Server, Ticket, TicketOptions,
+    NewTicket, Offering, ProviderKind, Server, Ticket, TicketOptions,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -156,6 +156,45 @@ pub struct PtrChange<'a> {
     pub hostname: &'a str,
     pub remarks: Option<&'a str>,
     pub server: Option<&'a str>,
+}
+
+/// Where the address whose PTR is set comes from, for one server row of
+/// a provider kind. The kinds declare it here, once, so the console's
+/// forms, hints and details agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PtrAddresses {
+    /// Chosen from the server's listed addresses, their PTR read back.
+    Listed,
+    /// Typed by the user: the provider sets the PTR through the row
+    /// (`holder`, e.g. "colocation") but lists none of its addresses and
+    /// reads no PTR back (`unread` says so).
+    Typed {
+        holder: &'static str,
+        unread: &'static str,
+    },
+    /// No PTR can be set for the row's addresses, and why.
+    Refused(&'static str),
+}
+
+/// How the PTR of an address on server row `server_id` is set, for an
+/// account of `kind` that offers reverse DNS.
+pub fn ptr_addresses(kind: ProviderKind, server_id: &str) -> PtrAddresses {
+    match kind {
+        ProviderKind::I3d => i3d::ptr_addresses(server_id),
+        ProviderKind::Clc | ProviderKind::Controlepaneel | ProviderKind::Hostbill => {
+            PtrAddresses::Listed
+        }
+    }
+}
+
+/// Why a provider kind does not offer `what` at all, where its API
+/// document says; `None` leaves the generic "not offered by KIND". The
+/// one place a kind states its reasons.
+pub fn why_not_offered(kind: ProviderKind, what: Offering) -> Option<&'static str> {
+    match kind {
+        ProviderKind::I3d => i3d::why_not_offered(what),
+        ProviderKind::Clc | ProviderKind::Controlepaneel | ProviderKind::Hostbill => None,
+    }
 }
 
 /// Requests for extra IP addresses.

@@ -1,7 +1,8 @@
 //! The `?` help overlay, generated from the binding table: the keys of the
 //! current view (with the keys the config remapped), its sort columns,
 //! what works everywhere, the commands without a key, what the selected
-//! row's account offers now, and the fixed keys of dialogs and forms.
+//! row's account offers now (and what it does not offer at all, with its
+//! provider kind's reason), and the fixed keys of dialogs and forms.
 
 use super::keymap::FIXED_KEYS;
 use super::theme::Theme;
@@ -68,6 +69,7 @@ pub fn lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     }));
     section(&mut lines, "Offered for the selection now", theme);
     lines.push(Line::from(offered_now(state)));
+    lines.extend(unoffered_lines(state, theme));
     if state.read_only {
         lines.push(Line::from(Span::styled(
             "read-only mode: every mutating action is refused",
@@ -136,6 +138,35 @@ fn offered_now(state: &State) -> String {
         return "  nothing for the selection right now".into();
     }
     format!("  {}", names.join(", "))
+}
+
+/// What the selected row's account does not offer at all, and why:
+/// `  power actions (b o f s x p m): not offered by i3d-demo` with the
+/// provider kind's reason under it, or `(i3d)` where it gives none.
+fn unoffered_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for unoffered in bindings::unoffered(state) {
+        let keys = match unoffered.keys.as_slice() {
+            [] => String::new(),
+            keys => format!(" ({})", keys.join(" ")),
+        };
+        let head = format!(
+            "  {}{keys}: not offered by {}",
+            unoffered.what.label(),
+            unoffered.account
+        );
+        match unoffered.why {
+            Some(why) => {
+                lines.push(Line::from(Span::styled(head, theme.dim)));
+                lines.push(Line::from(Span::styled(format!("    {why}"), theme.dim)));
+            }
+            None => lines.push(Line::from(Span::styled(
+                format!("{head} ({})", unoffered.kind),
+                theme.dim,
+            ))),
+        }
+    }
+    lines
 }
 
 /// `reboot` of `reboot (asks first)`, `reset` of `reset: forced power

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use super::widgets::draw_scrolled;
 use crate::app::layout::Areas;
 use crate::app::panes::servers::{power_text, Column, Width};
-use crate::app::store::State;
+use crate::app::store::{PtrAddresses, State};
 use crate::model::{short_age, Capability, HealthState, MetricSeries, Server};
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -401,8 +401,13 @@ fn detail_lines<'a>(
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Telemetry", theme.header)));
     lines.extend(telemetry_lines(server, state, theme, width));
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("IP addresses", theme.header)));
+    // A provider that lists no addresses of the row (they are typed for
+    // its PTR) has the section below instead of an empty list.
+    let typed = matches!(state.ptr_addresses(server), PtrAddresses::Typed { .. });
+    if !(typed && server.ips.is_empty()) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("IP addresses", theme.header)));
+    }
     for ip in &server.ips {
         let claimed = match ip.claimed {
             Some(true) => " claimed",
@@ -423,6 +428,7 @@ fn detail_lines<'a>(
             ip.address, ip.kind
         )));
     }
+    lines.extend(ptr_set_lines(server, state, theme));
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Jobs", theme.header)));
     let target = server.reference();
@@ -453,6 +459,40 @@ fn detail_lines<'a>(
         }
         lines.push(field(&detail.label, detail.value.clone(), theme));
     }
+    lines
+}
+
+/// `rDNS set by hostdeck`: the PTRs hostdeck itself set on the server's
+/// addresses, labelled as such and never as the current PTR. Nothing for
+/// a server without any, unless its provider reads no PTR back (an i3D.net
+/// colocation): then a note saying so.
+fn ptr_set_lines<'a>(server: &Server, state: &State, theme: &Theme) -> Vec<Line<'a>> {
+    let set = state.ptrs_set_on(server);
+    let unread = match state.ptr_addresses(server) {
+        PtrAddresses::Typed { unread, .. } => Some(unread),
+        PtrAddresses::Listed | PtrAddresses::Refused(_) => None,
+    };
+    if set.is_empty() && unread.is_none() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::from(""),
+        Line::from(Span::styled("rDNS set by hostdeck", theme.header)),
+    ];
+    lines.extend(set.iter().map(|ptr| {
+        Line::from(format!(
+            "  {} → {} ({} ago, by hostdeck)",
+            ptr.address,
+            ptr.hostname,
+            short_age(state.now - ptr.at)
+        ))
+    }));
+    let note = match (unread, set.is_empty()) {
+        (Some(unread), true) => format!("  none yet; {unread}"),
+        (Some(unread), false) => format!("  what hostdeck sent; {unread}"),
+        (None, _) => return lines,
+    };
+    lines.push(Line::from(Span::styled(note, theme.dim)));
     lines
 }
 

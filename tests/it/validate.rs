@@ -10,6 +10,39 @@ fn label(n: usize) -> String {
 }
 
 #[test]
+fn ip_addresses_are_ipv4_or_ipv6_in_their_canonical_form() {
+    assert_eq!(
+        validate::ip_address(" 185.50.104.77 ").as_deref(),
+        Ok("185.50.104.77")
+    );
+    assert_eq!(
+        validate::ip_address("2A00:1768:2001:14:0:0:0:10").as_deref(),
+        Ok("2a00:1768:2001:14::10")
+    );
+    for (input, says) in [
+        ("185.50.104", "'185.50.104' is not an IPv4 or IPv6 address"),
+        (
+            "185.50.104.777",
+            "'185.50.104.777' is not an IPv4 or IPv6 address",
+        ),
+        (
+            "web-1.example.nl",
+            "'web-1.example.nl' is not an IPv4 or IPv6 address",
+        ),
+        (
+            "  ",
+            "is empty (give an IPv4 or IPv6 address, e.g. 192.0.2.10)",
+        ),
+    ] {
+        assert_eq!(
+            validate::ip_address(input),
+            Err(says.to_string()),
+            "{input:?}"
+        );
+    }
+}
+
+#[test]
 fn valid_names_are_trimmed_and_lower_cased() {
     assert_eq!(hostname("web-1.example.nl"), Ok("web-1.example.nl".into()));
     assert_eq!(

@@ -19,7 +19,7 @@ use super::panes::{pane, ViewKind};
 use super::store::State;
 use crate::config::KeyOverrides;
 use crate::keys::KeySpec;
-use crate::model::Capability;
+use crate::model::{Capability, Offering, ProviderKind};
 use crossterm::event::KeyEvent;
 
 /// The views that have a table with a cursor and columns.
@@ -145,6 +145,18 @@ impl Binding {
     pub const fn hint(mut self, hint: Hint) -> Binding {
         self.hint = hint;
         self
+    }
+
+    /// What its account's provider must offer at all: the capability it
+    /// needs, or power actions for a power or maintenance key.
+    pub fn offering(&self) -> Option<Offering> {
+        if let Some(capability) = self.capability {
+            return Some(Offering::Capability(capability));
+        }
+        match self.run {
+            Run::Intent(Intent::Act(_) | Intent::ToggleMaintenance) => Some(Offering::Power),
+            _ => None,
+        }
     }
 
     /// Whether it works in `view`.
@@ -434,7 +446,69 @@ pub fn hints(state: &State) -> Vec<(String, &'static str)> {
         .filter(|o| !(read_only && o.binding.mutates))
         .map(|o| (o.key, o.label));
     let notice = refused.then(|| (String::new(), "read-only"));
-    notice.into_iter().chain(shown).collect()
+    let no_power = unoffered(state)
+        .iter()
+        .any(|u| u.what == Offering::Power)
+        .then(|| (String::new(), "no power ops"));
+    notice.into_iter().chain(shown).chain(no_power).collect()
+}
+
+/// Something the view's keys need that the selected row's account does
+/// not offer at all, with the keys it leaves dead and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unoffered {
+    pub what: Offering,
+    /// The keys that need it, as the help shows them (`b`, `o`, …).
+    pub keys: Vec<String>,
+    pub account: String,
+    pub kind: ProviderKind,
+    /// The provider kind's own reason, where it gives one.
+    pub why: Option<&'static str>,
+}
+
+/// What the keys of this view need and the selected row's account does
+/// not offer at all (power actions, a capability), once per kind of
+/// offering, in table order. A capability no account offers is left out:
+/// the help does not list its keys either.
+pub fn unoffered(state: &State) -> Vec<Unoffered> {
+    let view = state.main_view;
+    let account = pane(view)
+        .selected_account(state)
+        .and_then(|name| state.account(name));
+    let Some(account) = account else {
+        return Vec::new();
+    };
+    let mut found: Vec<Unoffered> = Vec::new();
+    for (index, binding) in all().iter().enumerate() {
+        let Some(what) = binding.offering().filter(|_| binding.works_in(view)) else {
+            continue;
+        };
+        let listed = match what {
+            Offering::Capability(capability) => state.any_offers(capability),
+            Offering::Power => true,
+        };
+        if !listed || account.offers_at_all(what) {
+            continue;
+        }
+        let keys = state.keymap.key_labels_in(index, view);
+        let entry = match found.iter().position(|u| u.what == what) {
+            Some(at) => &mut found[at],
+            None => {
+                found.push(Unoffered {
+                    what,
+                    keys: Vec::new(),
+                    account: account.name.clone(),
+                    kind: account.kind,
+                    why: crate::provider::why_not_offered(account.kind, what),
+                });
+                found.last_mut().expect("just pushed")
+            }
+        };
+        if !keys.is_empty() {
+            entry.keys.push(keys);
+        }
+    }
+    found
 }
 
 /// The entries the selection offers now (read-only or not), in table

@@ -99,7 +99,7 @@ pub static BINDINGS: &[Binding] = &[
     .mutating()
     .hint(Hint::When(|s| {
         s.selected_server()
-            .filter(|server| !server.ips.is_empty())
+            .filter(|server| s.ptr_editable(server))
             .map(|_| "rDNS")
     })),
     Binding::new(

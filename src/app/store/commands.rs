@@ -165,7 +165,7 @@ impl Store {
                     note
                 );
                 self.flash(FlashLevel::Info, text.trim_end().to_string());
-                let mut effects = self.refresh_after(&job.target);
+                let mut effects = self.refresh_after(&job);
                 effects.extend(self.drop_sent_draft(job.id));
                 effects
             }
@@ -176,21 +176,33 @@ impl Store {
                     job.target.account
                 );
                 self.flash(FlashLevel::Error, text);
-                self.refresh_after(&job.target)
+                self.refresh_after(&job)
             }
             _ => Vec::new(),
         }
     }
 
-    /// What to fetch afresh once a job on `target` has ended.
-    fn refresh_after(&self, target: &Ref) -> Vec<Effect> {
+    /// What to fetch afresh once a job has ended: its target, or the
+    /// server its address is on (found, or named by the command).
+    fn refresh_after(&self, job: &Job) -> Vec<Effect> {
+        let target = &job.target;
         let account = target.account.clone();
         let fetch = |what: Fetch| Effect::Fetch(account.clone(), what);
+        let named = match &job.command {
+            Command::SetPtr {
+                server: Some(server),
+                ..
+            } => Some(server.clone()),
+            _ => None,
+        };
         let mut effects = match target.kind {
             ObjectKind::Server => vec![fetch(Fetch::Server(target.id.clone()))],
             ObjectKind::Ip => match self.state.server_of_ip(&target.account, &target.id) {
                 Some(server) => vec![fetch(Fetch::Server(server.id))],
-                None => vec![fetch(Fetch::Inventory)],
+                None => match named {
+                    Some(server) => vec![fetch(Fetch::Server(server))],
+                    None => vec![fetch(Fetch::Inventory)],
+                },
             },
             ObjectKind::Domain => vec![
                 fetch(Fetch::Domain(target.id.clone())),

@@ -20,7 +20,7 @@ use crate::app::form::{
     CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, NAMESERVER_FIELDS, PTR, REMARKS, SUBJECT,
 };
 use crate::drafts::{Draft, Drafts};
-use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind};
+use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind, Server};
 use crate::provider::Fetch;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::collections::BTreeMap;
@@ -226,26 +226,32 @@ impl Store {
         };
         let changed = self.state.drafts.put(draft_of(&form));
         self.state.mode = Mode::Normal;
+        let target = form.command_target();
         let name = match &command {
             Command::AddContact(fields) => fields.handle.clone(),
             Command::OpenTicket(ticket) => format!("\"{}\"", ticket.subject),
+            // As `act set-ptr IP --server` names it; the command names the server.
+            _ if form.types_address() => target.id.clone(),
             _ => form.target_name.clone(),
         };
-        let mut effects = self.request_command(command, form.target.clone(), name);
-        self.note_sent_draft(&effects);
+        let mut effects = self.request_command(command, target, name);
+        self.note_sent_draft(&effects, Some(&form.target));
         effects.extend(self.save_drafts_if(changed));
         effects
     }
 
     /// Notes which job sends a form's draft, so its success drops the
-    /// draft; for a form submitted now or confirmed in its dialog.
-    pub(super) fn note_sent_draft(&mut self, effects: &[Effect]) {
+    /// draft; for a form submitted now or confirmed in its dialog. The
+    /// draft is the job target's, unless `draft_target` says whose it is
+    /// (a typed address's draft is its server's).
+    pub(super) fn note_sent_draft(&mut self, effects: &[Effect], draft_target: Option<&Ref>) {
         for effect in effects {
             let Effect::Send(job) = effect else {
                 continue;
             };
             if let Some(kind) = FormKind::of_command(&job.command) {
-                self.state.drafts.mark_sent(kind, &job.target, job.id);
+                let target = draft_target.unwrap_or(&job.target);
+                self.state.drafts.mark_sent(kind, target, job.id);
             }
         }
     }
@@ -302,6 +308,16 @@ impl Store {
             .state
             .selected_server()
             .ok_or_else(|| unavailable("no server selected"))?;
+        match self.state.ptr_addresses(server) {
+            PtrAddresses::Listed => {}
+            PtrAddresses::Typed { holder, .. } => return Ok(typed_ptr_form(server, holder)),
+            PtrAddresses::Refused(why) => {
+                return Err(unavailable(format!(
+                    "no reverse DNS for {} on {}: {why}",
+                    server.name, server.account
+                )))
+            }
+        }
         let account = &server.account;
         let has_draft = |ip: &&Ip| {
             self.state
@@ -590,6 +606,26 @@ fn draft_of(form: &Form) -> Draft {
         saved_at: now_millis(),
         sent_job: None,
     }
+}
+
+/// The PTR form of a server whose provider lists none of its addresses
+/// (an i3D.net colocation): the address is typed, then the host name. No
+/// PTR is read back, so nothing is prefilled; the form's target (and its
+/// draft's) is the server, named as the `holder` it is.
+fn typed_ptr_form(server: &Server, holder: &str) -> Form {
+    let fields = vec![
+        Field::text(IP, "IPv4 or IPv6 address", ""),
+        Field::text(PTR, "e.g. web-1.example.nl", ""),
+    ];
+    let mut form = Form::new(
+        FormKind::Ptr,
+        server.reference(),
+        format!("{holder} {}", server.name),
+        "",
+        fields,
+    );
+    form.server = Some(server.id.clone());
+    form
 }
 
 /// An IP's current PTR record and remarks.

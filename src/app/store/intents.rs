@@ -308,7 +308,7 @@ impl Store {
             {
                 self.state.mode = Mode::Normal;
                 let effects = self.send(confirm.command, confirm.target, confirm.target_name);
-                self.note_sent_draft(&effects);
+                self.note_sent_draft(&effects, None);
                 return effects;
             }
             Intent::Activate | Intent::InputSubmit if confirm.focus == ConfirmFocus::Confirm => {

@@ -32,6 +32,7 @@ use crate::model::{
     now_millis, AccountInfo, Capability, Command, Contact, Domain, Job, JobId, JobState, Millis,
     Ref, Server, Ticket, Visit, Visitor,
 };
+pub use crate::provider::PtrAddresses;
 use crate::snapshot::Snapshot;
 use std::collections::VecDeque;
 
@@ -103,6 +104,16 @@ pub struct Flash {
     pub level: FlashLevel,
 }
 
+/// A PTR that hostdeck set: the address, the host name sent, when the
+/// job succeeded and which job it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PtrSet<'a> {
+    pub address: &'a str,
+    pub hostname: &'a str,
+    pub at: Millis,
+    pub job: JobId,
+}
+
 /// Everything the UI draws.
 #[derive(Clone, Debug)]
 pub struct State {
@@ -149,6 +160,61 @@ impl State {
             .filter(|s| s.account == account)
             .find(|s| s.ips.iter().any(|ip| ip.address == address))
             .map(Server::reference)
+    }
+
+    /// Where the address of a PTR on `server` comes from, as its
+    /// account's provider kind declares it.
+    pub fn ptr_addresses(&self, server: &Server) -> PtrAddresses {
+        match self.account(&server.account) {
+            Some(account) => crate::provider::ptr_addresses(account.kind, &server.id),
+            None => PtrAddresses::Listed,
+        }
+    }
+
+    /// Whether the PTR form opens on `server` (its account offering
+    /// reverse DNS): it has addresses to choose from, or one is typed.
+    pub fn ptr_editable(&self, server: &Server) -> bool {
+        self.offers(&server.account, Capability::ReverseDns)
+            && match self.ptr_addresses(server) {
+                PtrAddresses::Listed => !server.ips.is_empty(),
+                PtrAddresses::Typed { .. } => true,
+                PtrAddresses::Refused(_) => false,
+            }
+    }
+
+    /// The PTRs hostdeck itself set on addresses of `server`, newest
+    /// first, one per address: from the succeeded PTR jobs that name the
+    /// server or target one of its addresses. What hostdeck sent, not
+    /// what the PTR is now.
+    pub fn ptrs_set_on(&self, server: &Server) -> Vec<PtrSet<'_>> {
+        let mut set: Vec<PtrSet<'_>> = Vec::new();
+        for job in self.jobs.iter().rev() {
+            let Command::SetPtr {
+                hostname,
+                server: on,
+                ..
+            } = &job.command
+            else {
+                continue;
+            };
+            let ours = job.target.account == server.account
+                && (on.as_deref() == Some(server.id.as_str())
+                    || server.ips.iter().any(|ip| ip.address == job.target.id));
+            let address = job.target.id.as_str();
+            if !ours
+                || !matches!(job.state, JobState::Succeeded(_))
+                || set.iter().any(|p| p.address == address)
+            {
+                continue;
+            }
+            set.push(PtrSet {
+                address,
+                hostname,
+                at: job.updated_at,
+                job: job.id,
+            });
+        }
+        set
     }
 
     pub fn domain(&self, target: &Ref) -> Option<&Domain> {

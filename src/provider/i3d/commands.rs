@@ -23,9 +23,7 @@ fn colocation_of(server: Option<&str>) -> std::result::Result<String, &'static s
     )?;
     match ServerId::parse(server) {
         Some(ServerId::Colocation(id)) => Ok(id),
-        Some(ServerId::Dedicated(_)) => {
-            Err("i3D.net's API sets rDNS only for colocation addresses, not for dedicated servers")
-        }
+        Some(ServerId::Dedicated(_)) => Err(super::RDNS_COLOCATION_ONLY),
         None if server.bytes().all(|b| b.is_ascii_digit()) => Ok(server.to_string()),
         None => Err("the server given is not a colocation (expected colo-N)"),
     }

@@ -19,7 +19,7 @@ use crate::provider::ServerSample;
 use serde_json::{Map, Value};
 
 /// Why no server of the account offers power actions.
-pub const NO_POWER_NOTE: &str = "i3D.net's API has no power operations";
+pub const NO_POWER_NOTE: &str = super::NO_POWER;
 /// The group of colocation rows.
 pub const COLOCATION_GROUP: &str = "Colocation";
 /// The most fields of a network telemetry sample the details show.

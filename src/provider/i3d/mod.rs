@@ -24,7 +24,45 @@ pub mod wire;
 
 pub use client::{I3dProvider, PAGE_SIZE};
 
+use crate::model::{Capability, Offering};
+use crate::provider::PtrAddresses;
 use crate::secret::Secret;
+
+/// Why no server of the account offers power actions.
+pub const NO_POWER: &str = "i3D.net's API has no power operations";
+/// Why a dedicated server's addresses take no PTR.
+pub const RDNS_COLOCATION_ONLY: &str =
+    "i3D.net's API sets rDNS only for colocation addresses, not for dedicated servers";
+/// Why the console shows only what it set itself.
+pub const RDNS_UNREAD: &str = "i3D.net's API cannot read rDNS back";
+
+/// How the PTR of an address on row `row` is set: typed for a colocation
+/// (#77 takes any address of it; no call lists them or reads a PTR),
+/// refused for a dedicated server.
+pub fn ptr_addresses(row: &str) -> PtrAddresses {
+    match ServerId::parse(row) {
+        Some(ServerId::Colocation(_)) => PtrAddresses::Typed {
+            holder: "colocation",
+            unread: RDNS_UNREAD,
+        },
+        Some(ServerId::Dedicated(_)) => PtrAddresses::Refused(RDNS_COLOCATION_ONLY),
+        None => PtrAddresses::Refused("the row is not a colocation (expected colo-N)"),
+    }
+}
+
+/// Why i3D.net offers `what` not at all, from its document (digest §0).
+pub fn why_not_offered(what: Offering) -> Option<&'static str> {
+    match what {
+        Offering::Power => Some(NO_POWER),
+        Offering::Capability(Capability::Domains | Capability::Contacts) => {
+            Some("i3D.net's API has no domains")
+        }
+        Offering::Capability(Capability::IpRequests) => {
+            Some("i3D.net's API has no call to request addresses")
+        }
+        Offering::Capability(_) => None,
+    }
+}
 
 /// Everything an i3D.net account needs.
 #[derive(Clone, Debug)]
@@ -85,5 +123,24 @@ mod tests {
         );
         assert_eq!(ServerId::parse("12"), None);
         assert_eq!(ServerId::parse("colo-"), None);
+    }
+
+    #[test]
+    fn addresses_are_typed_for_colocations_and_refused_for_dedicated_servers() {
+        assert!(matches!(
+            ptr_addresses("colo-3301"),
+            PtrAddresses::Typed {
+                holder: "colocation",
+                ..
+            }
+        ));
+        assert_eq!(
+            ptr_addresses("ds-12001"),
+            PtrAddresses::Refused(RDNS_COLOCATION_ONLY)
+        );
+        assert!(matches!(ptr_addresses("web-1"), PtrAddresses::Refused(_)));
+        assert_eq!(why_not_offered(Offering::Power), Some(NO_POWER));
+        let tickets = Offering::Capability(Capability::Tickets);
+        assert_eq!(why_not_offered(tickets), None);
     }
 }

@@ -412,6 +412,76 @@ async fn rdns_is_sent_once_even_when_the_answer_is_lost() {
     );
 }
 
+/// The whole way of a PTR set from the console: the inventory read from
+/// the simulator into the store, `e` on the colocation, the address and
+/// host name typed, the job the store emits carried out by the provider.
+#[tokio::test]
+async fn the_ptr_form_on_a_colocation_reaches_the_simulator() {
+    use hostdeck::app::event::{Effect, Event};
+    use hostdeck::app::form::FormKind;
+    use hostdeck::app::intent::Intent;
+    use hostdeck::app::store::Store;
+    use hostdeck::model::AccountInfo;
+    use hostdeck::provider::capabilities;
+
+    let sim = sim().await;
+    let i3d = provider(&sim);
+    let info = AccountInfo::new(ACCOUNT, ProviderKind::I3d, false)
+        .with_capabilities(capabilities(&i3d))
+        .with_power(i3d.power().is_some());
+    let mut store = Store::new(vec![info], false);
+    let inventory = Ok(inventory(&i3d).await);
+    store.apply(crate::support::events::inventory(
+        ACCOUNT, inventory, 5, 1_000,
+    ));
+    let colo = Ref::server(ACCOUNT, format!("colo-{COLO}"));
+    store.apply(Event::Intent(Intent::Top));
+    for _ in 0..ROWS {
+        if store.state().panes.servers.view.selected.as_ref() == Some(&colo) {
+            break;
+        }
+        store.apply(Event::Intent(Intent::MoveBy(1)));
+    }
+    store.apply(Event::Intent(Intent::OpenForm(FormKind::Ptr)));
+    let typed = "185.50.104.91"
+        .chars()
+        .map(Intent::InputChar)
+        .chain([Intent::FocusNext])
+        .chain("gw.demo-ops.example".chars().map(Intent::InputChar));
+    for intent in typed {
+        store.apply(Event::Intent(intent));
+    }
+    let effects = store.apply(Event::Intent(Intent::InputSubmit));
+    let jobs: Vec<_> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Send(job) => Some(job),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(jobs.len(), 1, "{effects:?}");
+    let job = jobs[0];
+    assert_eq!(
+        job.target,
+        Ref::new(ACCOUNT, ObjectKind::Ip, "185.50.104.91")
+    );
+    let note = match execute(&i3d, &job.command, &job.target)
+        .await
+        .expect("sent")
+    {
+        Submitted::Done(note) => note,
+        other => panic!("i3D answers at once, got {other:?}"),
+    };
+    assert_eq!(
+        note,
+        "PTR of 185.50.104.91 set to gw.demo-ops.example (colocation 3301)"
+    );
+    assert_eq!(
+        stored_ptr(&sim, "185.50.104.91").await.as_deref(),
+        Some("gw.demo-ops.example")
+    );
+}
+
 // -- colocation access -------------------------------------------------------------
 
 #[tokio::test]

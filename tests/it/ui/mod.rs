@@ -2,4 +2,5 @@
 
 mod domains;
 mod forms;
+mod rdns;
 mod servers;
