@@ -3,3 +3,4 @@
 mod domains;
 mod forms;
 mod servers;
+mod tickets;
