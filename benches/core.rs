@@ -1,6 +1,7 @@
 //! Speed goals at ten thousand servers: render a frame of the servers pane,
-//! apply a refresh to the store, and filter the rows; and parsing large
-//! provider answers (controlepaneel domains, i3D tickets).
+//! apply a refresh to the store, and filter the rows; render the ticket
+//! inbox and apply a full ticket list at ten thousand tickets; and parsing
+//! large provider answers (controlepaneel domains, i3D tickets).
 //! Targets on the 2-core CI machine: render < 2 ms, refresh < 5 ms, filter < 5 ms.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -245,9 +246,122 @@ fn bench_parse_i3d_tickets(c: &mut Criterion) {
     });
 }
 
+/// The accounts the inbox benchmark spreads its tickets over.
+const TICKET_ACCOUNTS: [&str; 4] = ["i3d-ams", "i3d-fra", "i3d-nyc", "i3d-sin"];
+
+/// 10,000 tickets of `account`, from the i3D simulator's list, decoded
+/// and mapped as the provider does.
+fn i3d_tickets(account: &str, at: i64) -> Vec<hostdeck::model::Ticket> {
+    use hostdeck::provider::i3d::{tickets, wire};
+    let body = hostdeck::sim::i3d::tickets_json(10_000);
+    let listed: Vec<wire::Ticket> = wire::decode_list(&body).expect("the answer parses");
+    listed
+        .iter()
+        .filter_map(|t| tickets::ticket(account, t, at))
+        .collect()
+}
+
+/// A full ticket list of `account` arrived.
+fn ticket_list(account: &str, tickets: Vec<hostdeck::model::Ticket>, at: i64) -> Event {
+    use hostdeck::provider::{TicketInventory, TicketScope};
+    let inventory = TicketInventory {
+        scope: TicketScope::All,
+        tickets,
+        missing: Vec::new(),
+    };
+    let fetch = Fetch::Tickets(TicketScope::All);
+    Event::fetched(account, fetch, at, Ok(Fetched::Tickets(inventory)))
+}
+
+fn ticket_store(accounts: &[&str]) -> Store {
+    use hostdeck::model::Capability;
+    let accounts = accounts
+        .iter()
+        .map(|name| {
+            AccountInfo::new(*name, ProviderKind::I3d, false)
+                .with_capabilities(vec![Capability::Tickets])
+        })
+        .collect();
+    let mut store = Store::new(accounts, false);
+    store.apply(Event::Resize(160, 48));
+    store
+}
+
+/// 10,000 tickets dealt over four accounts; the inbox shown at 160x48,
+/// the cursor halfway down.
+fn inbox_store() -> Store {
+    use hostdeck::app::panes::ViewKind;
+    let at = hostdeck::model::now_millis();
+    let mut store = ticket_store(&TICKET_ACCOUNTS);
+    let all = i3d_tickets(TICKET_ACCOUNTS[0], at);
+    for (n, account) in TICKET_ACCOUNTS.iter().enumerate() {
+        let tickets = all
+            .iter()
+            .skip(n)
+            .step_by(TICKET_ACCOUNTS.len())
+            .map(|t| hostdeck::model::Ticket {
+                account: account.to_string(),
+                ..t.clone()
+            })
+            .collect();
+        store.apply(ticket_list(account, tickets, at));
+    }
+    store.apply(Event::Intent(Intent::ShowView(ViewKind::Tickets)));
+    store.apply(Event::Intent(Intent::MoveBy(5_000)));
+    store
+}
+
+fn bench_render_inbox(c: &mut Criterion) {
+    let store = inbox_store();
+    let list = &store.state().panes.tickets.list;
+    assert_eq!(list.rows.len(), 10_000, "every ticket is a row");
+    assert_eq!(list.cursor, 5_000);
+    let theme = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    c.bench_function("render the ticket inbox, 10k tickets, 160x48", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|frame| {
+                    draw(frame, black_box(store.state()), &theme);
+                })
+                .expect("draw");
+        })
+    });
+}
+
+/// The full list of an account with 10,000 tickets again, a third of
+/// them updated since (the periodic full-list poll).
+fn bench_ticket_list(c: &mut Criterion) {
+    let at = hostdeck::model::now_millis();
+    let first = i3d_tickets("i3d-ams", at);
+    let mut changed = first.clone();
+    for ticket in changed.iter_mut().step_by(3) {
+        ticket.updated = ticket.updated.map(|u| u + 60_000);
+    }
+    c.bench_function(
+        "apply a changed full list of 10k tickets (a third updated)",
+        |b| {
+            b.iter_batched(
+                || {
+                    let mut store = ticket_store(&["i3d-ams"]);
+                    store.apply(ticket_list("i3d-ams", first.clone(), at));
+                    (store, ticket_list("i3d-ams", changed.clone(), at + 60_000))
+                },
+                |(mut store, event)| {
+                    let effects = store.apply(event);
+                    (store, black_box(effects))
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
+}
+
 criterion_group!(
     benches,
     bench_render,
+    bench_render_inbox,
+    bench_ticket_list,
     bench_refresh,
     bench_refresh_resort,
     bench_first_load,

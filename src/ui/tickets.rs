@@ -93,7 +93,8 @@ fn empty_note(state: &State, none: bool) -> String {
     let arrived = slots.values().any(|s| s.data.is_some());
     let failed: Vec<&String> = Resources::errors(slots).map(|(_, e)| e).collect();
     match (arrived, failed.first()) {
-        (false, Some(error)) => format!("no tickets: {error} (r retries)"),
+        // In the inbox `r` replies; ctrl-r refreshes.
+        (false, Some(error)) => format!("no tickets: {error} (ctrl-r retries)"),
         (false, None) => "loading…".into(),
         (true, _) => "no tickets on these accounts".into(),
     }

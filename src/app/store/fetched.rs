@@ -31,9 +31,17 @@ impl Store {
                 return Vec::new();
             }
         };
-        let (changed, effects) = self.store_fetched(account, &fetch, fetched, latency_ms, at);
+        let (changed, mut effects) = self.store_fetched(account, &fetch, fetched, latency_ms, at);
         if changed {
             self.rebuild_panes_fed_by(&fetch);
+        }
+        // A list that updated the ticket whose thread is open makes that
+        // thread stale: it is fetched now, not on the next key.
+        if changed
+            && matches!(fetch, Fetch::Tickets(_))
+            && self.state.main_view == ViewKind::Tickets
+        {
+            effects.extend(pane(ViewKind::Tickets).details_wanted(self));
         }
         // The data age in the shown view's title moved on as well.
         self.dirty |= pane(self.state.main_view).fed_by(&fetch);
@@ -153,9 +161,13 @@ impl Store {
                 }
             }
             Fetch::DomainHistory(_) => self.flash(FlashLevel::Warn, error.to_string()),
-            Fetch::Server(_) | Fetch::Domain(_) | Fetch::Ticket(_) => {
+            Fetch::Ticket(id) => {
+                // Showing the ticket again asks again.
+                let target = Ref::new(account, crate::model::ObjectKind::Ticket, id.clone());
+                self.state.data.threads.remove(&target);
                 self.flash(FlashLevel::Error, error.to_string())
             }
+            Fetch::Server(_) | Fetch::Domain(_) => self.flash(FlashLevel::Error, error.to_string()),
         }
     }
 

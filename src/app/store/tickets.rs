@@ -6,8 +6,9 @@
 
 use super::*;
 use crate::app::resources::TicketData;
-use crate::model::{Thread, Ticket, TicketOptions};
+use crate::model::{ObjectKind, Thread, Ticket, TicketOptions};
 use crate::provider::{TicketInventory, TicketScope};
+use std::collections::HashMap;
 
 impl Store {
     /// A list of tickets arrived; returns whether the rows changed.
@@ -31,6 +32,12 @@ impl Store {
             true => None,
             false => unread_note(account, &newly_unread(&old, &fresh)),
         };
+        // A thread asked for before an update is not the thread of this
+        // update: the next showing asks again, not a minute later.
+        for id in updated_since(&old, &fresh) {
+            let target = Ref::new(account, ObjectKind::Ticket, id);
+            self.state.data.threads.remove(&target);
+        }
         slot.fill(fresh, at);
         if let Some(text) = note {
             self.flash(FlashLevel::Info, text);
@@ -72,17 +79,27 @@ impl Store {
 
 /// The account's tickets after a list read: the full list replaces them,
 /// the open-or-unread list updates the ones it names. A thread fetched
-/// earlier stays while the ticket's `updated` time stands.
+/// earlier stays while the ticket's `updated` time stands. Tickets are
+/// matched by id through an index: ten thousand of them merge in
+/// milliseconds, not in a quadratic scan.
 fn merge(old: &TicketData, inventory: TicketInventory) -> TicketData {
-    let kept = |fresh: Ticket| keep_thread(old, fresh);
+    let before = by_id(&old.tickets);
+    let kept = |fresh: Ticket| keep_thread(&before, fresh);
     let mut tickets: Vec<Ticket> = match inventory.scope {
         TicketScope::All => inventory.tickets.into_iter().map(kept).collect(),
         TicketScope::OpenOrUnread => {
             let mut tickets = old.tickets.clone();
+            let mut places: HashMap<String, usize> = HashMap::with_capacity(tickets.len());
+            for (i, ticket) in tickets.iter().enumerate() {
+                places.entry(ticket.id.clone()).or_insert(i);
+            }
             for fresh in inventory.tickets.into_iter().map(kept) {
-                match tickets.iter_mut().find(|t| t.id == fresh.id) {
-                    Some(known) => *known = fresh,
-                    None => tickets.push(fresh),
+                match places.get(&fresh.id) {
+                    Some(&i) => tickets[i] = fresh,
+                    None => {
+                        places.insert(fresh.id.clone(), tickets.len());
+                        tickets.push(fresh);
+                    }
                 }
             }
             tickets
@@ -95,33 +112,57 @@ fn merge(old: &TicketData, inventory: TicketInventory) -> TicketData {
     }
 }
 
+/// The tickets by id (the first of an id, should one repeat).
+fn by_id(tickets: &[Ticket]) -> HashMap<&str, &Ticket> {
+    let mut index = HashMap::with_capacity(tickets.len());
+    for ticket in tickets {
+        index.entry(ticket.id.as_str()).or_insert(ticket);
+    }
+    index
+}
+
 /// A list entry, with the thread its earlier version had when the ticket
 /// did not change since.
-fn keep_thread(old: &TicketData, mut fresh: Ticket) -> Ticket {
+fn keep_thread(before: &HashMap<&str, &Ticket>, mut fresh: Ticket) -> Ticket {
     if fresh.thread != Thread::NotFetched {
         return fresh;
     }
-    let same = old
-        .tickets
-        .iter()
-        .find(|t| t.id == fresh.id && t.updated == fresh.updated);
+    let same = before
+        .get(fresh.id.as_str())
+        .filter(|t| t.updated == fresh.updated);
     if let Some(known) = same {
         fresh.thread = known.thread.clone();
     }
     fresh
 }
 
+/// The ids of the tickets whose `updated` time moved since `old`.
+fn updated_since<'a>(old: &TicketData, fresh: &'a TicketData) -> Vec<&'a str> {
+    let before = by_id(&old.tickets);
+    fresh
+        .tickets
+        .iter()
+        .filter(|t| {
+            before
+                .get(t.id.as_str())
+                .is_some_and(|known| known.updated != t.updated)
+        })
+        .map(|t| t.id.as_str())
+        .collect()
+}
+
 /// The tickets that are unread now and were not (or were not there, or
 /// were updated since).
 fn newly_unread<'a>(old: &TicketData, fresh: &'a TicketData) -> Vec<&'a Ticket> {
+    let before = by_id(&old.tickets);
     fresh
         .tickets
         .iter()
         .filter(|t| t.unread)
         .filter(|t| {
-            !old.tickets
-                .iter()
-                .any(|o| o.id == t.id && o.unread && o.updated == t.updated)
+            !before
+                .get(t.id.as_str())
+                .is_some_and(|o| o.unread && o.updated == t.updated)
         })
         .collect()
 }

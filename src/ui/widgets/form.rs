@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, form: &Form, dock: Option<Rect>, theme: &Theme) {
         height: inner.height.min(1),
         ..inner
     };
-    frame.render_widget(Paragraph::new(hint_line(form, theme)), keys);
+    frame.render_widget(Paragraph::new(hint_line(form, keys.width, theme)), keys);
 }
 
 /// Where the parts of a field row go.
@@ -240,18 +240,30 @@ fn scroll_marks(offset: usize, visible: usize, total: usize) -> Line<'static> {
     Line::from(text).right_aligned()
 }
 
-fn hint_line(form: &Form, theme: &Theme) -> Line<'static> {
+fn hint_line(form: &Form, width: u16, theme: &Theme) -> Line<'static> {
     let hints = match form.fields.iter().any(|f| f.multiline) {
         true => &MESSAGE_HINTS,
         false => &FORM_HINTS,
     };
+    // With one field (a reply) tab has nowhere to go.
+    let single = form.fields.len() == 1;
+    let shown = hints.iter().filter(|(key, _)| !(single && *key == "tab"));
+    // Whole hints only: one that does not fit is left out, not cut (the
+    // hint bar under the screen lists them all).
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, what)) in hints.iter().enumerate() {
-        if i > 0 {
+    let mut used = 1;
+    for (key, what) in shown {
+        let separator = if used > 1 { 3 } else { 0 };
+        let needed = separator + key.chars().count() + 1 + what.chars().count();
+        if used + needed > usize::from(width) {
+            break;
+        }
+        if separator > 0 {
             spans.push(Span::styled(" · ", theme.dim));
         }
         spans.push(Span::styled(*key, theme.key));
         spans.push(Span::raw(format!(" {what}")));
+        used += needed;
     }
     Line::from(spans)
 }

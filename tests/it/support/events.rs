@@ -5,8 +5,12 @@
 #![allow(dead_code)]
 
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::model::{Colocation, HistoryEntry, MetricSeries, Millis, Ref, Server};
-use hostdeck::provider::{DomainInventory, Fetch, Fetched, Inventory, ProviderError};
+use hostdeck::model::{
+    Colocation, HistoryEntry, MetricSeries, Millis, Ref, Server, Ticket, TicketOptions,
+};
+use hostdeck::provider::{
+    DomainInventory, Fetch, Fetched, Inventory, ProviderError, TicketInventory, TicketScope,
+};
 
 type Result<T> = std::result::Result<T, ProviderError>;
 
@@ -65,6 +69,34 @@ pub fn colocation(account: &str, result: Result<Colocation>, at: Millis) -> Even
     )
 }
 
+/// A ticket list of `account` (every ticket, or the open-or-unread ones).
+pub fn tickets(
+    account: &str,
+    scope: TicketScope,
+    result: Result<TicketInventory>,
+    at: Millis,
+) -> Event {
+    Event::fetched(
+        account,
+        Fetch::Tickets(scope),
+        at,
+        result.map(Fetched::Tickets),
+    )
+}
+
+/// One ticket with its thread.
+pub fn ticket(target: &Ref, result: Result<Ticket>, at: Millis) -> Event {
+    let fetch = Fetch::Ticket(target.id.clone());
+    let result = result.map(|t| Fetched::Ticket(Box::new(t)));
+    Event::fetched(target.account.clone(), fetch, at, result)
+}
+
+/// What a new ticket of `account` is chosen from.
+pub fn ticket_options(account: &str, result: Result<TicketOptions>, at: Millis) -> Event {
+    let result = result.map(Fetched::TicketOptions);
+    Event::fetched(account, Fetch::TicketOptions, at, result)
+}
+
 /// The effect fetching one server afresh.
 pub fn fetch_server(target: &Ref) -> Effect {
     Effect::Fetch(target.account.clone(), Fetch::Server(target.id.clone()))
@@ -86,6 +118,16 @@ pub fn fetch_history(target: &Ref) -> Effect {
 /// The effect fetching every domain of an account.
 pub fn fetch_domains(account: &str) -> Effect {
     Effect::Fetch(account.into(), Fetch::Domains)
+}
+
+/// The effect fetching one ticket with its thread.
+pub fn fetch_ticket(target: &Ref) -> Effect {
+    Effect::Fetch(target.account.clone(), Fetch::Ticket(target.id.clone()))
+}
+
+/// The effect fetching a ticket list of an account.
+pub fn fetch_tickets(account: &str, scope: TicketScope) -> Effect {
+    Effect::Fetch(account.into(), Fetch::Tickets(scope))
 }
 
 /// The effect fetching an account's colocation data.

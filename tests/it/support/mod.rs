@@ -3,6 +3,8 @@
 pub mod events;
 pub mod faults;
 pub mod panes;
+pub mod screen;
+pub mod tickets;
 
 use hostdeck::model::Detail;
 

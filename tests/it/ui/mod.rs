@@ -4,3 +4,4 @@ mod domains;
 mod forms;
 mod rdns;
 mod servers;
+mod tickets;
