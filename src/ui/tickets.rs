@@ -179,7 +179,9 @@ fn thread_lines(ticket: &Ticket, state: &State, theme: &Theme) -> Vec<Line<'stat
 fn message_lines(thread: &Thread, theme: &Theme) -> Vec<Line<'static>> {
     match thread {
         Thread::NotFetched => vec![note("loading…", theme)],
-        Thread::NoBodies { note: text } => vec![note(text, theme)],
+        // One part of what the provider gives per line: `3 replies by
+        // you, last at …` reads better than one wrapped sentence.
+        Thread::NoBodies { note: text } => text.split("; ").map(|part| note(part, theme)).collect(),
         Thread::Messages(messages) if messages.is_empty() => vec![note("none", theme)],
         Thread::Messages(messages) => messages.iter().flat_map(|m| message(m, theme)).collect(),
     }
