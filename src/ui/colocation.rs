@@ -7,7 +7,7 @@
 
 use super::table::{
     age_note, cells, detail_sections, draw_details, draw_table, errors_footer, field, is_stale,
-    list_table, note, page, TableRow,
+    list_table, note, visible_rows, TableRow,
 };
 use super::theme::Theme;
 use crate::app::labels::{arrival_label, VisitStatus};
@@ -63,15 +63,10 @@ fn any_data(state: &State) -> bool {
 fn draw_visitors(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.panes.colocation.visitors;
     let all: Vec<&Visitor> = state.data.visitors().collect();
-    let rows = view
-        .visible(page(area))
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|v| TableRow {
-            cells: cells(*v, &()),
-            style: stale_style(state, &v.account, theme),
-        })
-        .collect();
+    let rows = visible_rows(view, &all, area, |v| TableRow {
+        cells: cells(v, &()),
+        style: stale_style(state, &v.account, theme),
+    });
     let mut table = table_of("Visitors", view, state, "visits", rows);
     table.empty_note = Some(empty_note(state, all.is_empty(), "visitors"));
     table.footer = errors_with_data(state);
@@ -82,12 +77,7 @@ fn draw_visitors(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 fn draw_visits(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.panes.colocation.visits;
     let all: Vec<&Visit> = state.data.visits().collect();
-    let rows = view
-        .visible(page(area))
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|v| visit_row(v, state, theme))
-        .collect();
+    let rows = visible_rows(view, &all, area, |v| visit_row(v, state, theme));
     let mut table = table_of("Visits", view, state, "visitors", rows);
     table.empty_note = Some(empty_note(state, all.is_empty(), "visits"));
     table.focused = focused(state, Focus::Visits);

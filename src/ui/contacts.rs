@@ -3,7 +3,7 @@
 
 use super::domains::{domain_fed_table, is_stale};
 use super::table::{
-    cells, draw_details, draw_table, field, heading, job_lines, note, page, TableRow,
+    cells, draw_details, draw_table, field, heading, job_lines, note, visible_rows, TableRow,
 };
 use super::theme::Theme;
 use crate::app::layout::Areas;
@@ -27,12 +27,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.panes.contacts.list;
     let all: Vec<&Contact> = state.data.contacts().collect();
-    let rows = view
-        .visible(page(area))
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|c| contact_row(c, state, theme))
-        .collect();
+    let rows = visible_rows(view, &all, area, |c| contact_row(c, state, theme));
     let mut table = domain_fed_table(state, "Contacts", view, rows);
     table.empty_note = Some(empty_note(state));
     draw_table(frame, area, table, theme);

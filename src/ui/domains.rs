@@ -4,7 +4,7 @@
 
 use super::table::{
     self, age_note, cells, detail_sections, draw_details, draw_table, errors_footer, field,
-    heading, job_lines, list_table, note, page, ListTable, TableRow,
+    heading, job_lines, list_table, note, visible_rows, ListTable, TableRow,
 };
 use super::theme::Theme;
 use crate::app::labels::{contact_label, days_label, lock_label, ymd};
@@ -31,12 +31,7 @@ pub fn draw(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> O
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.panes.domains.list;
     let all: Vec<&Domain> = state.data.domains().collect();
-    let rows = view
-        .visible(page(area))
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|d| domain_row(d, state, theme))
-        .collect();
+    let rows = visible_rows(view, &all, area, |d| domain_row(d, state, theme));
     let mut table = domain_fed_table(state, "Domains", view, rows);
     table.empty_note = Some(empty_note(state));
     draw_table(frame, area, table, theme);

@@ -128,6 +128,21 @@ pub fn is_stale<T>(state: &State, slots: &ByAccount<T>, account: &str) -> bool {
             .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
 }
 
+/// The rows `view` shows in `area`: its visible source indexes into
+/// `all`, each drawn by `row`.
+pub fn visible_rows<R: ListRow>(
+    view: &ListView<R>,
+    all: &[&R],
+    area: Rect,
+    row: impl Fn(&R) -> TableRow,
+) -> Vec<TableRow> {
+    let visible = view.visible(page(area)).iter();
+    visible
+        .filter_map(|&i| all.get(i))
+        .map(|r| row(r))
+        .collect()
+}
+
 /// Which columns fit `width`, and how wide each is.
 pub fn fit_columns(fits: &[Fit], wants: &[u16], width: u16) -> Vec<(usize, u16)> {
     let room = |n: usize| width.saturating_sub(3 + n.saturating_sub(1) as u16);

@@ -7,7 +7,7 @@
 
 use super::table::{
     self, age_note, cells, detail_sections, draw_details, draw_table, errors_footer, field,
-    heading, job_lines, list_table, note, page, TableRow,
+    heading, job_lines, list_table, note, visible_rows, TableRow,
 };
 use super::theme::Theme;
 use crate::app::form::FormKind;
@@ -48,12 +48,7 @@ fn reply_dock_of(area: Rect) -> Rect {
 fn draw_table_area(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let view = &state.panes.tickets.list;
     let all: Vec<&Ticket> = state.data.tickets().collect();
-    let rows = view
-        .visible(page(area))
-        .iter()
-        .filter_map(|&i| all.get(i))
-        .map(|t| ticket_row(t, state, theme))
-        .collect();
+    let rows = visible_rows(view, &all, area, |t| ticket_row(t, state, theme));
     let mut table = list_table("Tickets", view, rows);
     let unread = all.iter().filter(|t| t.unread).count();
     table.title.push_str(&format!("{unread} unread "));
