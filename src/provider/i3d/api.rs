@@ -56,6 +56,11 @@ impl ReverseDnsApi for I3dProvider {
     fn set_ptr<'a>(&'a self, ptr: PtrChange<'a>) -> BoxFut<'a, Result<Submitted>> {
         done(self.set_ptr(ptr))
     }
+
+    /// No call lists a colocation's addresses: the colocation must be named.
+    fn needs_server(&self) -> bool {
+        true
+    }
 }
 
 impl ColocationApi for I3dProvider {

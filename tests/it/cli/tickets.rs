@@ -108,7 +108,17 @@ fn close_ticket_and_set_ptr_on_a_colocation_succeed() {
 #[test]
 fn bad_input_is_refused_before_anything_is_sent() {
     let state = state_dir("tickets-i3d-refused");
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &[
+                "act",
+                "set-ptr",
+                "i3d-demo:203.0.113.9",
+                "host.example.com",
+                "--yes",
+            ],
+            "add --server ACCOUNT:ID",
+        ),
         (
             &["act", "reply", "i3d-demo:58001", "--message", "  ", "--yes"],
             "the message is empty; nothing sent",
