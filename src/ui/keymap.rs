@@ -124,7 +124,13 @@ pub fn hints(state: &State) -> Vec<(String, &'static str)> {
             ("!", "invert"),
         ]),
         Mode::Command { .. } => fixed(&[("enter", "run"), ("esc", "cancel")]),
-        Mode::Form(f) if f.fields.iter().any(|field| field.multiline) => fixed(&MESSAGE_HINTS),
+        Mode::Form(f) if f.fields.iter().any(|field| field.multiline) => {
+            let one_field = f.fields.len() == 1;
+            let shown = MESSAGE_HINTS
+                .iter()
+                .filter(|(key, _)| !(one_field && *key == "tab"));
+            shown.map(|(k, l)| (k.to_string(), *l)).collect()
+        }
         Mode::Form(_) => fixed(&FORM_HINTS),
         Mode::Help { .. } => fixed(&[("j/k", "scroll"), ("esc", "close")]),
         Mode::Normal => bindings::hints(state),

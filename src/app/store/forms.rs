@@ -81,23 +81,30 @@ impl Store {
         }
     }
 
+    /// Why the account of `target` refuses a form of `kind` (read-only,
+    /// capability missing), with the audit entry of the refusal.
+    fn form_refusal(&self, kind: FormKind, target: &Ref, name: &str) -> Result<(), Unavailable> {
+        let sample = kind.sample_command();
+        let Some(reason) = self.account_refusal(kind.label(), sample.capability(), target, name)
+        else {
+            return Ok(());
+        };
+        let audit = Effect::AuditRefused {
+            target: target.clone(),
+            action: sample.cli_name().to_string(),
+            reason: reason.clone(),
+        };
+        Err((reason, vec![audit]))
+    }
+
     /// Shows a built form with its draft, unless its account refuses it
     /// (read-only, capability missing): then says why and audits that.
     fn show_form(&mut self, mut form: Form) -> Vec<Effect> {
-        let sample = form.kind.sample_command();
-        let refusal = self.account_refusal(
-            form.kind.label(),
-            sample.capability(),
-            &form.target,
-            &form.target_name,
-        );
-        if let Some(reason) = refusal {
-            self.flash(FlashLevel::Error, reason.clone());
-            return vec![Effect::AuditRefused {
-                target: form.target,
-                action: sample.cli_name().to_string(),
-                reason,
-            }];
+        if let Err((reason, effects)) =
+            self.form_refusal(form.kind, &form.target, &form.target_name)
+        {
+            self.flash(FlashLevel::Error, reason);
+            return effects;
         }
         self.restore_draft(&mut form);
         // A reply is written under the thread it answers.
@@ -523,6 +530,9 @@ impl Store {
                 offering.map(|a| a.name.clone())
             })
             .ok_or_else(|| unavailable("no account offers support tickets"))?;
+        let target = Ref::new(account.clone(), ObjectKind::Ticket, "");
+        // Refused at once, before the lists are fetched for nothing.
+        self.form_refusal(FormKind::NewTicket, &target, "")?;
         let slot = state.data.ticket_options.get(&account);
         let Some(options) = slot.and_then(|s| s.data.as_ref()) else {
             let why = match slot.and_then(|s| s.error.as_ref()) {
@@ -535,7 +545,6 @@ impl Store {
             };
             return Err((why, vec![Effect::Fetch(account, Fetch::TicketOptions)]));
         };
-        let target = Ref::new(account, ObjectKind::Ticket, "");
         Ok(Form::new(
             FormKind::NewTicket,
             target,

@@ -688,6 +688,13 @@ fn read_only_refuses_reply_close_and_reopen_with_a_message() {
             reason,
         );
         assert_eq!(flash_text(&s), reason);
+
+        // A new ticket is refused at once, before its lists are fetched.
+        let effects = press_char(&mut s, 'n');
+        let account = ticket_ref(HOSTBILL, "");
+        let reason = "read-only mode: open ticket refused on hb-main";
+        refused(&effects, &account, "open-ticket", reason);
+        assert_eq!(flash_text(&s), reason);
         assert!(s.state().jobs.is_empty());
     }
 }
