@@ -406,7 +406,7 @@ impl Form {
     /// "Reverse DNS of 185.3.4.5 · server web-1 · cp-demo".
     pub fn title(&self) -> String {
         let heading = match self.kind {
-            FormKind::NewContact => self.kind.heading().to_string(),
+            FormKind::NewContact | FormKind::NewTicket => self.kind.heading().to_string(),
             // The thread above names the subject.
             FormKind::Reply => format!("{} #{}", self.kind.heading(), self.target.id),
             kind => format!("{} {}", kind.heading(), self.target_name),

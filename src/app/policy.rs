@@ -124,7 +124,7 @@ mod tests {
         let open = Command::OpenTicket(Box::default());
         assert_eq!(
             refusal(&open, "", &cp(true), false, None).as_deref(),
-            Some("read-only mode: open ticket \"\" refused on cp-demo")
+            Some("read-only mode: open ticket refused on cp-demo")
         );
     }
 }

@@ -117,7 +117,8 @@ impl Command {
             Command::ReplyTicket { .. } => "reply to ticket".into(),
             Command::CloseTicket => "close ticket".into(),
             Command::ReopenTicket => "reopen ticket".into(),
-            Command::OpenTicket(ticket) => format!("open ticket \"{}\"", ticket.subject),
+            // The job names the ticket by its subject already.
+            Command::OpenTicket(_) => "open ticket".into(),
         }
     }
 

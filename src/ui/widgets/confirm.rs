@@ -6,7 +6,7 @@
 use super::centered;
 use crate::app::labels::{lock_label, ymd};
 use crate::app::store::{Confirm, ConfirmFocus, State};
-use crate::model::{Command, ObjectKind};
+use crate::model::{Command, NewTicket, ObjectKind};
 use crate::ui::theme::Theme;
 use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span};
@@ -121,15 +121,12 @@ const PREVIEW_WIDTH: usize = 56;
 /// The first lines of a reply or a new ticket's message, quoted, so the
 /// user sees what goes out before it goes.
 fn message_preview(command: &Command) -> Vec<String> {
-    let (body, category) = match command {
+    let (body, filed) = match command {
         Command::ReplyTicket { body } => (body, None),
-        Command::OpenTicket(ticket) => (&ticket.body, ticket.category.as_deref()),
+        Command::OpenTicket(ticket) => (&ticket.body, Some(filed_under(ticket))),
         _ => return Vec::new(),
     };
-    let mut lines: Vec<String> = category
-        .map(|c| format!("category: {c}"))
-        .into_iter()
-        .collect();
+    let mut lines: Vec<String> = filed.filter(|f| !f.is_empty()).into_iter().collect();
     let text: Vec<&str> = body.lines().collect();
     for line in text.iter().take(PREVIEW_LINES) {
         lines.push(format!("│ {}", cut(line, PREVIEW_WIDTH)));
@@ -138,6 +135,18 @@ fn message_preview(command: &Command) -> Vec<String> {
         lines.push(format!("│ … {} more line(s)", text.len() - PREVIEW_LINES));
     }
     lines
+}
+
+/// `category: Technical · department: NOC`, the parts a ticket has.
+fn filed_under(ticket: &NewTicket) -> String {
+    let parts = [
+        ("category", &ticket.category),
+        ("department", &ticket.department),
+    ];
+    let named = parts
+        .iter()
+        .filter_map(|(name, value)| Some(format!("{name}: {}", value.as_deref()?)));
+    named.collect::<Vec<_>>().join(" · ")
 }
 
 /// `text` in at most `width` characters, ending in `…` when cut.
