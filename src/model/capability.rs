@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 pub enum Capability {
     /// Edit the PTR record (reverse DNS) of an IP address.
     ReverseDns,
-    /// Telemetry series of one server, fetched on demand (CLC: hourly cost).
+    /// Telemetry series of one server, fetched on demand (CLC: hourly cost;
+    /// i3D.net: amps per PDU of a colocation).
     Telemetry,
     /// Domains: list, details, history, EPP, lock, nameservers, cancel.
     Domains,

@@ -65,7 +65,8 @@ pub trait Provider: Send + Sync {
         None
     }
 
-    /// Telemetry series of one server, on demand (clc: hourly cost).
+    /// Telemetry series of one server, on demand (clc: hourly cost; i3d:
+    /// amps per PDU of a colocation).
     fn telemetry(&self) -> Option<&dyn TelemetryApi> {
         None
     }

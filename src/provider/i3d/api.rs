@@ -1,13 +1,16 @@
 //! The i3D.net provider's APIs: servers (with their gauges per poll),
+//! telemetry on demand (a colocation's amps per PDU over the last day),
 //! reverse DNS of colocation addresses, the datacenter access list and
-//! tickets. The document has no power operations, no on-demand telemetry
-//! series for a server and no domains, so those stay `None`.
+//! tickets. The document has no power operations and no domains, so those
+//! stay `None`.
 
 use super::I3dProvider;
-use crate::model::{Colocation, NewTicket, ProviderKind, Server, Ticket, TicketOptions};
+use crate::model::{
+    Colocation, MetricSeries, NewTicket, ProviderKind, Server, Ticket, TicketOptions,
+};
 use crate::provider::{
     done, BoxFut, ColocationApi, Inventory, Provider, PtrChange, Result, ReverseDnsApi, ServerApi,
-    Submitted, TicketApi, TicketInventory, TicketScope,
+    Submitted, TelemetryApi, TicketApi, TicketInventory, TicketScope,
 };
 
 impl Provider for I3dProvider {
@@ -25,6 +28,10 @@ impl Provider for I3dProvider {
 
     fn servers(&self) -> &dyn ServerApi {
         self
+    }
+
+    fn telemetry(&self) -> Option<&dyn TelemetryApi> {
+        Some(self)
     }
 
     fn reverse_dns(&self) -> Option<&dyn ReverseDnsApi> {
@@ -48,6 +55,15 @@ impl ServerApi for I3dProvider {
     fn server(&self, id: &str) -> BoxFut<'_, Result<Server>> {
         let id = id.to_string();
         Box::pin(async move { self.fetch_server(&id).await })
+    }
+}
+
+impl TelemetryApi for I3dProvider {
+    /// A colocation (`colo-N`): one amps series per PDU, oldest first; a
+    /// dedicated server (`ds-N`): none.
+    fn telemetry(&self, server_id: &str) -> BoxFut<'_, Result<Vec<MetricSeries>>> {
+        let id = server_id.to_string();
+        Box::pin(async move { self.fetch_telemetry(&id).await })
     }
 }
 

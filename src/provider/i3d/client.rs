@@ -21,18 +21,32 @@ pub const MAX_PAGES: usize = 1000;
 const PRIVATE_TOKEN: &str = "PRIVATE-TOKEN";
 const RANGED_DATA: &str = "RANGED-DATA";
 
-/// A path under `/v3/`, as its segments (each encoded on its own).
+/// A path under `/v3/`, as its segments (each encoded on its own), and
+/// the query parameters sent with it (none for most calls).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Path(Vec<String>);
+pub(super) struct Path {
+    segments: Vec<String>,
+    query: Vec<(&'static str, String)>,
+}
 
 impl Path {
     pub(super) fn new(segments: &[&str]) -> Path {
-        Path(segments.iter().map(|s| s.to_string()).collect())
+        Path {
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            query: Vec::new(),
+        }
     }
 
-    /// The call as messages name it: `GET /v3/colocation/12/pdu`.
+    /// The same path with the query parameter `name=value` added.
+    pub(super) fn with_query(mut self, name: &'static str, value: impl ToString) -> Path {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    /// The call as messages name it: `GET /v3/colocation/12/pdu` (the
+    /// query left out).
     pub(super) fn op(&self, method: &Method) -> String {
-        format!("{method} /v3/{}", self.0.join("/"))
+        format!("{method} /v3/{}", self.segments.join("/"))
     }
 }
 
@@ -86,7 +100,10 @@ impl I3dProvider {
     fn url(&self, path: &Path) -> Url {
         let mut url = self.root.clone();
         if let Ok(mut segments) = url.path_segments_mut() {
-            segments.pop_if_empty().extend(&path.0);
+            segments.pop_if_empty().extend(&path.segments);
+        }
+        if !path.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&path.query);
         }
         url
     }

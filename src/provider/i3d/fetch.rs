@@ -6,13 +6,17 @@
 //!   alerts, and once the bandwidth overuse list;
 //! - one server: its detail call, and for a colocation the same
 //!   enrichments;
+//! - telemetry on demand: a colocation's PDUs, each PDU's history over the
+//!   last day (`startTime`/`endTime`) as its amps series;
 //! - tickets (all, or open or unread), one ticket, the categories;
 //! - the datacenter access list.
 
 use super::client::Path;
 use super::map::{self, ColocationParts, PduReading};
 use super::{tickets, wire, I3dProvider, ServerId};
-use crate::model::{now_millis, Colocation, Millis, Missing, Server, Ticket, TicketOptions};
+use crate::model::{
+    now_millis, Colocation, MetricSeries, Millis, Missing, Server, Ticket, TicketOptions,
+};
 use crate::provider::lenient::Code;
 use crate::provider::refresh::{self, all_failed, keep, push_once, Gaps, Part, Tally};
 use crate::provider::{
@@ -25,6 +29,13 @@ const PDU_LISTS: Tally = Tally::new("PDU list", "colocation", "colocations");
 const PDU_TELEMETRY: Tally = Tally::new("telemetry", "PDU", "PDUs");
 const NETWORK: Tally = Tally::new("network telemetry", "colocation", "colocations");
 const ALERTS: Tally = Tally::new("alerts", "colocation", "colocations");
+
+/// How far back the PDU history of a colocation's telemetry reaches.
+const HISTORY_WINDOW_SECS: i64 = 24 * 3600;
+
+/// Why a row id is not one of ours.
+const NOT_A_ROW: &str =
+    "not an i3D.net server id: expected ds-N (a dedicated server) or colo-N (a colocation)";
 
 /// A PDU and what its power history read brought.
 type PduRead = (wire::Pdu, Result<Vec<wire::PduSample>>);
@@ -121,24 +132,81 @@ impl I3dProvider {
         }
     }
 
-    /// A colocation's PDUs (#55), each with its power history (#5).
+    /// A colocation's PDUs (#55), each with its power history (#5) over
+    /// the API's default window (the last day).
     async fn pdus(&self, colocation: &str) -> Result<Vec<PduRead>> {
-        let pdus: Vec<wire::Pdu> = self
-            .list(&Path::new(&["colocation", colocation, "pdu"]))
-            .await?;
+        let pdus = self.pdu_list(colocation).await?;
         let mut read = Vec::with_capacity(pdus.len());
         for pdu in pdus {
-            let history = match &pdu.id {
-                Some(id) => {
-                    let id = id.to_string();
-                    let path = ["telemetry", "colocation", colocation, "pdu", &id];
-                    self.list(&Path::new(&path)).await
-                }
-                None => Ok(Vec::new()),
-            };
+            let history = self.pdu_history(colocation, &pdu, None).await;
             read.push((pdu, history));
         }
         Ok(read)
+    }
+
+    /// The PDUs of a colocation (#55).
+    async fn pdu_list(&self, colocation: &str) -> Result<Vec<wire::Pdu>> {
+        self.list(&Path::new(&["colocation", colocation, "pdu"]))
+            .await
+    }
+
+    /// The power history of one PDU (#5), oldest first as the API lists
+    /// it, within `window` (`startTime`, `endTime` in Unix seconds) where
+    /// one is given; a PDU without an id has none.
+    async fn pdu_history(
+        &self,
+        colocation: &str,
+        pdu: &wire::Pdu,
+        window: Option<(i64, i64)>,
+    ) -> Result<Vec<wire::PduSample>> {
+        let Some(id) = &pdu.id else {
+            return Ok(Vec::new());
+        };
+        let id = id.to_string();
+        let mut path = Path::new(&["telemetry", "colocation", colocation, "pdu", &id]);
+        if let Some((start, end)) = window {
+            path = path
+                .with_query("startTime", start)
+                .with_query("endTime", end);
+        }
+        self.list(&path).await
+    }
+
+    /// The telemetry series of a server row (on demand, when its details
+    /// open): for a colocation the amps of each PDU over the last day; a
+    /// dedicated server has none (the document has no telemetry for it).
+    pub(super) async fn fetch_telemetry(&self, row: &str) -> Result<Vec<MetricSeries>> {
+        match ServerId::parse(row) {
+            Some(ServerId::Colocation(id)) => self.pdu_series(&id).await,
+            Some(ServerId::Dedicated(_)) => Ok(Vec::new()),
+            None => Err(self.refuse(&format!("telemetry {row}"), NOT_A_ROW)),
+        }
+    }
+
+    /// The amps series of each PDU of a colocation over the last
+    /// [`HISTORY_WINDOW_SECS`]. A PDU whose history failed is left out;
+    /// when every history failed, the first error.
+    async fn pdu_series(&self, colocation: &str) -> Result<Vec<MetricSeries>> {
+        let pdus: Vec<wire::Pdu> = self
+            .pdu_list(colocation)
+            .await?
+            .into_iter()
+            .filter(|pdu| pdu.id.is_some())
+            .collect();
+        let end = now_millis() / 1000;
+        let window = Some((end - HISTORY_WINDOW_SECS, end));
+        let histories = refresh::each(pdus.clone(), |pdu| async move {
+            self.pdu_history(colocation, &pdu, window).await
+        })
+        .await;
+        if let Some(error) = all_failed(histories.iter().map(|h| h.as_ref().err())) {
+            return Err(error);
+        }
+        Ok(pdus
+            .iter()
+            .zip(histories)
+            .filter_map(|(pdu, history)| Some(map::pdu_series(pdu, &history.ok()?)))
+            .collect())
     }
 
     /// A colocation row and its gauges from what its reads brought; each
@@ -180,10 +248,7 @@ impl I3dProvider {
         match ServerId::parse(row) {
             Some(ServerId::Dedicated(id)) => self.fetch_dedicated(&id).await,
             Some(ServerId::Colocation(id)) => self.fetch_colocation_row(&id).await,
-            None => Err(self.refuse(
-                &format!("get server {row}"),
-                "not an i3D.net server id: expected ds-N (a dedicated server) or colo-N (a colocation)",
-            )),
+            None => Err(self.refuse(&format!("get server {row}"), NOT_A_ROW)),
         }
     }
 

@@ -13,7 +13,7 @@ use super::wire::{
 };
 use super::ServerId;
 use crate::model::time::readable_utc;
-use crate::model::{Detail, Millis, PowerState, Server, Visitor};
+use crate::model::{Detail, MetricSeries, Millis, PowerState, Sample, Server, Visitor};
 use crate::provider::lenient::Code;
 use crate::provider::ServerSample;
 use serde_json::{Map, Value};
@@ -365,8 +365,34 @@ impl PduReading {
 
     /// The gauge name of its amps: `amps PDU 71`.
     pub fn metric(&self) -> String {
-        format!("amps PDU {}", self.id())
+        pdu_metric(&self.pdu)
     }
+}
+
+/// The unit of a PDU's amps series.
+pub const AMPS_UNIT: &str = "A";
+/// The most samples a PDU's amps series keeps: a day of half-hourly
+/// history (48) with room for the gauges of the polls after it.
+pub const PDU_SERIES_CAPACITY: usize = 240;
+
+/// The series name of a PDU's amps, the gauge's and the history's alike:
+/// `amps PDU 71` (`amps PDU ?` without an id).
+pub fn pdu_metric(pdu: &Pdu) -> String {
+    let id = code(&pdu.id).unwrap_or_else(|| "?".to_string());
+    format!("amps PDU {id}")
+}
+
+/// A PDU's power history as its amps series, oldest first; samples
+/// without a time or amps are left out.
+pub fn pdu_series(pdu: &Pdu, history: &[PduSample]) -> MetricSeries {
+    let mut series = MetricSeries::new(pdu_metric(pdu), AMPS_UNIT, PDU_SERIES_CAPACITY);
+    for sample in history {
+        let at = sample.timestamp.and_then(unix_millis);
+        if let (Some(at), Some(value)) = (at, sample.amps) {
+            series.push(Sample { at, value });
+        }
+    }
+    series
 }
 
 /// The newest of a PDU's power samples (by `timestamp`, else the last).
@@ -443,7 +469,7 @@ pub fn colocation_samples(row_id: &str, parts: &ColocationParts<'_>) -> Vec<Serv
         .iter()
         .filter_map(|reading| {
             let amps = reading.latest.as_ref()?.amps?;
-            Some(gauge(row_id, reading.metric(), "A", amps))
+            Some(gauge(row_id, reading.metric(), AMPS_UNIT, amps))
         })
         .collect()
 }
@@ -671,6 +697,33 @@ fn visitor_details(access: &ColocationAccess) -> Vec<Detail> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pdu_history_is_its_amps_series_oldest_first() {
+        let pdu = Pdu {
+            id: Some(Code::Int(7101)),
+            ..Pdu::default()
+        };
+        let sample = |timestamp: Option<i64>, amps: Option<f64>| PduSample {
+            timestamp,
+            amps,
+            ..PduSample::default()
+        };
+        let history = [
+            sample(Some(1_700_001_800), Some(4.5)),
+            sample(Some(1_700_000_000), Some(4.0)),
+            sample(None, Some(9.0)),
+            sample(Some(1_700_003_600), None),
+        ];
+        let series = pdu_series(&pdu, &history);
+        assert_eq!(series.name, "amps PDU 7101");
+        assert_eq!(series.unit, "A");
+        assert_eq!(series.capacity, PDU_SERIES_CAPACITY);
+        let points: Vec<(Millis, f64)> = series.samples.iter().map(|s| (s.at, s.value)).collect();
+        assert_eq!(points, [(1_700_000_000_000, 4.0), (1_700_001_800_000, 4.5)]);
+        let reading = PduReading { pdu, latest: None };
+        assert_eq!(reading.metric(), series.name, "the gauge's name");
+    }
 
     #[test]
     fn timestamps_are_seconds_unless_they_can_only_be_milliseconds() {

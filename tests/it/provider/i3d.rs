@@ -15,7 +15,7 @@ use hostdeck::model::{
 use hostdeck::provider::i3d::{I3dProvider, I3dSettings, PAGE_SIZE};
 use hostdeck::provider::{
     execute, offers, ColocationApi, ErrorKind, Inventory, Provider, ProviderError, PtrChange,
-    ReverseDnsApi, ServerApi, Submitted, TicketApi, TicketScope,
+    ReverseDnsApi, ServerApi, Submitted, TelemetryApi, TicketApi, TicketScope,
 };
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_i3d, Faults, SimOptions, SimServer, Targeted};
@@ -150,7 +150,7 @@ async fn check_counts_dedicated_servers_and_colocations() {
         (Capability::ReverseDns, true),
         (Capability::Colocation, true),
         (Capability::Tickets, true),
-        (Capability::Telemetry, false),
+        (Capability::Telemetry, true),
         (Capability::Domains, false),
         (Capability::IpRequests, false),
     ] {
@@ -245,6 +245,83 @@ async fn colocations_carry_amps_per_pdu_overuse_network_and_alerts() {
     assert_eq!(
         detail(&over.details, "Bandwidth overuse", "Used"),
         Some("612")
+    );
+}
+
+#[tokio::test]
+async fn a_colocation_s_telemetry_is_the_amps_history_of_each_pdu() {
+    let sim = sim().await;
+    let i3d = provider(&sim);
+    let series = TelemetryApi::telemetry(&i3d, &format!("colo-{COLO}"))
+        .await
+        .expect("telemetry");
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["amps PDU 7101", "amps PDU 7102"],
+        "the gauges' names"
+    );
+    let amps = &series[0];
+    assert_eq!(amps.unit, "A");
+    // A sample every 30 minutes over the last day.
+    assert!((47..=49).contains(&amps.samples.len()), "{amps:?}");
+    assert!(amps.samples.len() <= amps.capacity);
+    let times: Vec<i64> = amps.samples.iter().map(|s| s.at).collect();
+    assert!(times.windows(2).all(|w| w[0] < w[1]), "oldest first");
+    assert!(times.windows(2).all(|w| w[1] - w[0] == 30 * 60 * 1000));
+    let day = 24 * 3600 * 1000;
+    assert!(times[times.len() - 1] - times[0] <= day, "{times:?}");
+    assert!(amps.values().all(|v| v > 0.0 && v < 16.0), "{amps:?}");
+
+    // The newest point is the gauge the inventory reads.
+    let inventory = inventory(&i3d).await;
+    let gauge = inventory
+        .samples
+        .iter()
+        .find(|s| s.server_id == format!("colo-{COLO}") && s.metric == "amps PDU 7101")
+        .expect("gauge");
+    assert_eq!(amps.latest(), Some(gauge.value));
+
+    let dedicated = TelemetryApi::telemetry(&i3d, "ds-12001").await;
+    assert_eq!(dedicated.expect("no series"), []);
+    let unknown = TelemetryApi::telemetry(&i3d, "web-1").await.unwrap_err();
+    assert_eq!(unknown.kind, ErrorKind::Refused);
+}
+
+#[tokio::test]
+async fn one_pdu_history_failing_leaves_the_other_series() {
+    let sim = sim().await;
+    let i3d = provider(&sim);
+    let colo = format!("colo-{COLO}");
+    // Only the call with the day's window (sent as Unix seconds) fails.
+    sim.faults.fail_only(Targeted::new([
+        "GET /v3/telemetry/colocation/3301/pdu/7101?startTime=",
+        "&endTime=",
+    ]));
+    let series = TelemetryApi::telemetry(&i3d, &colo)
+        .await
+        .expect("one arrived");
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["amps PDU 7102"]);
+    assert!(series[0].samples.len() > 1);
+
+    sim.faults
+        .fail_only(Targeted::new(["GET /v3/telemetry/colocation/3301/pdu/"]));
+    let error = TelemetryApi::telemetry(&i3d, &colo).await.unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Http, "the simulator's 500: {error}");
+    assert!(
+        error
+            .operation
+            .contains("GET /v3/telemetry/colocation/3301/pdu/7101"),
+        "the first error: {error}"
+    );
+
+    sim.faults
+        .fail_only(Targeted::new(["GET /v3/colocation/3301/pdu"]));
+    let error = TelemetryApi::telemetry(&i3d, &colo).await.unwrap_err();
+    assert!(
+        error.operation.contains("GET /v3/colocation/3301/pdu"),
+        "{error}"
     );
 }
 

@@ -7,7 +7,8 @@ use hostdeck::app::panes::servers::Column;
 use hostdeck::app::store::{ConfirmFocus, Mode, Store, SAMPLE_CAPACITY};
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{
-    Action, Capability, Command, HealthState, JobState, PowerState, Ref, Server,
+    Action, Capability, Command, HealthState, JobState, MetricSeries, PowerState, Ref, Sample,
+    Server,
 };
 use hostdeck::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
 
@@ -457,6 +458,30 @@ fn polled_gauges_fill_a_bounded_ring_that_survives_a_restart() {
     assert_eq!(load_values(&restarted).last(), Some(&999.0));
     assert_eq!(load_values(&restarted).len(), SAMPLE_CAPACITY);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A history fetched on demand under a gauge's name takes the gauge's
+/// place (first series, so the row's TREND draws it), and the polls after
+/// it append to it: how i3D.net's amps per PDU and CLC's cost behave.
+#[test]
+fn a_fetched_history_replaces_the_gauge_of_its_name_and_polls_extend_it() {
+    let mut s = store();
+    three_servers(&mut s);
+    poll_load(&mut s, 7.0, 1_000);
+    let mut history = MetricSeries::new("load", "", SAMPLE_CAPACITY);
+    for (at, value) in [(100, 1.0), (200, 2.0), (300, 3.0)] {
+        history.push(Sample { at, value });
+    }
+    s.apply(events::telemetry(
+        &Ref::server("a", "web01"),
+        Ok(vec![history]),
+    ));
+    assert_eq!(load_values(&s), [1.0, 2.0, 3.0]);
+    let slot = &s.state().data.telemetry[&Ref::server("a", "web01")];
+    let first = slot.data.as_ref().and_then(|series| series.first());
+    assert_eq!(first.map(|series| series.name.as_str()), Some("load"));
+    poll_load(&mut s, 4.0, 2_000);
+    assert_eq!(load_values(&s), [1.0, 2.0, 3.0, 4.0]);
 }
 
 #[test]
