@@ -69,7 +69,7 @@ fn series_rows(
 ) -> Vec<TelemetryRow> {
     for sample in samples.iter().filter(|s| s.server_id == server.id) {
         let point = Sample {
-            at,
+            at: sample.at.unwrap_or(at),
             value: sample.value,
         };
         metric::record(&mut series, (&sample.metric, &sample.unit), 1, point);
@@ -121,6 +121,7 @@ mod tests {
             metric: metric.into(),
             unit: "A".into(),
             value,
+            at: None,
         }
     }
 

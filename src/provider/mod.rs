@@ -335,6 +335,9 @@ pub struct ServerSample {
     pub metric: String,
     pub unit: String,
     pub value: f64,
+    /// When the provider measured it, where it says (i3D's PDU samples);
+    /// `None`: at the poll. A reading polled twice is then one point.
+    pub at: Option<crate::model::Millis>,
 }
 
 /// Every domain and domain contact of an account.

@@ -64,7 +64,7 @@ impl Store {
             let slot = self.state.data.telemetry.entry(target).or_default();
             let series = slot.data.get_or_insert_with(Vec::new);
             let point = Sample {
-                at,
+                at: sample.at.unwrap_or(at),
                 value: sample.value,
             };
             let name = (sample.metric.as_str(), sample.unit.as_str());

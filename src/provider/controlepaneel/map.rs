@@ -264,6 +264,7 @@ pub fn samples(id: &str, parts: &ServerParts<'_>) -> Vec<ServerSample> {
             metric: metric.to_string(),
             unit: unit.to_string(),
             value,
+            at: None,
         })
     };
     let load = parts

@@ -143,6 +143,7 @@ fn gauge(row_id: &str, metric: impl Into<String>, unit: &str, value: f64) -> Ser
         metric: metric.into(),
         unit: unit.to_string(),
         value,
+        at: None,
     }
 }
 
@@ -468,8 +469,11 @@ pub fn colocation_samples(row_id: &str, parts: &ColocationParts<'_>) -> Vec<Serv
         .pdus
         .iter()
         .filter_map(|reading| {
-            let amps = reading.latest.as_ref()?.amps?;
-            Some(gauge(row_id, reading.metric(), AMPS_UNIT, amps))
+            let latest = reading.latest.as_ref()?;
+            let mut sample = gauge(row_id, reading.metric(), AMPS_UNIT, latest.amps?);
+            // The sample's own time: polled again, it stays one point.
+            sample.at = latest.timestamp.and_then(unix_millis);
+            Some(sample)
         })
         .collect()
 }

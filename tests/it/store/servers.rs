@@ -400,6 +400,11 @@ fn snapshot_round_trip_restores_rows_and_marks_running_jobs_interrupted() {
 
 /// One refresh of account `a` carrying a load gauge of `value` for web01.
 fn poll_load(store: &mut Store, value: f64, at: i64) {
+    poll_load_measured(store, value, at, None);
+}
+
+/// [`poll_load`] with the time the provider says it measured the value.
+fn poll_load_measured(store: &mut Store, value: f64, at: i64, measured: Option<i64>) {
     let servers = store
         .state()
         .servers()
@@ -416,6 +421,7 @@ fn poll_load(store: &mut Store, value: f64, at: i64) {
                 metric: "load".into(),
                 unit: "".into(),
                 value,
+                at: measured,
             }],
             missing: Vec::new(),
         }),
@@ -432,6 +438,18 @@ fn load_values(store: &Store) -> Vec<f64> {
         .find(|series| series.name == "load")
         .map(|series| series.values().collect())
         .unwrap_or_default()
+}
+
+#[test]
+fn a_reading_with_its_own_time_polled_twice_is_one_point() {
+    let mut s = store();
+    three_servers(&mut s);
+    // i3D's PDU sample of 12:00 is still the newest at two polls.
+    poll_load_measured(&mut s, 4.5, 1_000_000, Some(900_000));
+    poll_load_measured(&mut s, 4.5, 1_060_000, Some(900_000));
+    assert_eq!(load_values(&s), vec![4.5]);
+    poll_load_measured(&mut s, 5.0, 1_120_000, Some(960_000));
+    assert_eq!(load_values(&s), vec![4.5, 5.0]);
 }
 
 #[test]
