@@ -17,9 +17,9 @@ use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
-use tokio::signal::unix::{signal, SignalKind};
+use tokio::signal::unix::{signal, Signal, SignalKind};
 use tokio::sync::mpsc::UnboundedReceiver;
-use tokio::time::{interval, sleep_until, Instant, MissedTickBehavior};
+use tokio::time::{interval, sleep_until, Instant, Interval, MissedTickBehavior};
 
 /// Shortest time between two frames (about 60 per second).
 pub const FRAME_INTERVAL: Duration = Duration::from_millis(16);
@@ -55,76 +55,19 @@ async fn event_loop(
     ctx: &Context,
     mut events: UnboundedReceiver<Event>,
 ) -> io::Result<()> {
-    let mut keys = EventStream::new();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut tick = interval(TICK_INTERVAL);
-    tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
-    let mut snapshot_timer = interval(SNAPSHOT_INTERVAL);
-    snapshot_timer.set_missed_tick_behavior(MissedTickBehavior::Delay);
-    let mut snapshot_dirty = false;
-    let mut drafts_due: Option<Instant> = None;
-    // An event the loop itself made (the external editor's text).
-    let mut queued: Option<Event> = None;
-    let mut last_frame = Instant::now() - FRAME_INTERVAL;
-    let mut frame_pending = false;
+    let mut session = Session::new(tui, ctx)?;
     if let Ok((w, h)) = crossterm::terminal::size() {
         store.apply(Event::Resize(w, h));
     }
     loop {
-        frame_pending |= store.take_dirty();
-        let frame_at = last_frame + FRAME_INTERVAL;
-        let animating = store.state().has_running_jobs();
-        let event = if let Some(event) = queued.take() {
-            Some(event)
-        } else {
-            tokio::select! {
-            key = keys.next() => match key {
-                Some(Ok(term_event)) => translate(&store, term_event),
-                Some(Err(error)) => return Err(error),
-                None => break,
-            },
-            Some(event) = events.recv() => Some(event),
-            _ = sleep_until(frame_at), if frame_pending => {
-                let limits = draw(tui, &store, &ctx.theme)?;
-                last_frame = Instant::now();
-                frame_pending = false;
-                Some(Event::Drawn(limits))
-            }
-            _ = tick.tick(), if animating => Some(Event::Tick(now_millis())),
-            _ = snapshot_timer.tick(), if snapshot_dirty => {
-                save_snapshot(&store, ctx);
-                snapshot_dirty = false;
-                None
-            }
-            _ = sleep_until(drafts_due.unwrap_or_else(Instant::now)), if drafts_due.is_some() => {
-                save_drafts(&store, ctx);
-                drafts_due = None;
-                None
-            }
-            _ = sigterm.recv() => break,
-            _ = sighup.recv() => break,
-            }
+        let event = match session.next_event(&mut store, &mut events).await? {
+            Next::Event(event) => event,
+            Next::Nothing => continue,
+            Next::Signal => break,
         };
-        let Some(event) = event else { continue };
-        for effect in store.apply(event) {
-            match effect {
-                Effect::Quit => {
-                    save_drafts(&store, ctx);
-                    save_snapshot(&store, ctx);
-                    return Ok(());
-                }
-                Effect::SaveSnapshot => snapshot_dirty = true,
-                Effect::SaveDrafts => save_drafts(&store, ctx),
-                Effect::SaveDraftsSoon => {
-                    drafts_due.get_or_insert_with(|| Instant::now() + DRAFTS_DELAY);
-                }
-                Effect::EditExternally(text) => {
-                    let edited = edit_externally(tui, &mut keys, text, ctx).await?;
-                    queued = Some(Event::Edited(edited));
-                }
-                other => carry_out(other, ctx),
-            }
+        let effects = store.apply(event);
+        if let Flow::Quit = session.carry_out_all(&store, effects).await? {
+            return Ok(());
         }
     }
     // A signal (e.g. a dropped SSH session): keep what an open form holds.
@@ -132,6 +75,134 @@ async fn event_loop(
     save_drafts(&store, ctx);
     save_snapshot(&store, ctx);
     Ok(())
+}
+
+/// What the loop waits on besides the store: the key reader, the timers,
+/// the signals, and what is due (a frame, the snapshot, the drafts).
+struct Session<'a> {
+    tui: &'a mut Tui,
+    ctx: &'a Context,
+    keys: EventStream,
+    sigterm: Signal,
+    sighup: Signal,
+    tick: Interval,
+    snapshot_timer: Interval,
+    snapshot_dirty: bool,
+    drafts_due: Option<Instant>,
+    /// An event the loop itself made (the external editor's text).
+    queued: Option<Event>,
+    last_frame: Instant,
+    frame_pending: bool,
+}
+
+/// What the wait brought.
+enum Next {
+    Event(Event),
+    /// A timer did its work; nothing for the store.
+    Nothing,
+    /// SIGTERM or SIGHUP, or the end of the key stream.
+    Signal,
+}
+
+/// Whether the user quit.
+enum Flow {
+    Go,
+    Quit,
+}
+
+impl<'a> Session<'a> {
+    fn new(tui: &'a mut Tui, ctx: &'a Context) -> io::Result<Self> {
+        let mut tick = interval(TICK_INTERVAL);
+        tick.set_missed_tick_behavior(MissedTickBehavior::Skip);
+        let mut snapshot_timer = interval(SNAPSHOT_INTERVAL);
+        snapshot_timer.set_missed_tick_behavior(MissedTickBehavior::Delay);
+        Ok(Session {
+            tui,
+            ctx,
+            keys: EventStream::new(),
+            sigterm: signal(SignalKind::terminate())?,
+            sighup: signal(SignalKind::hangup())?,
+            tick,
+            snapshot_timer,
+            snapshot_dirty: false,
+            drafts_due: None,
+            queued: None,
+            last_frame: Instant::now() - FRAME_INTERVAL,
+            frame_pending: false,
+        })
+    }
+
+    /// Waits for the next thing to do: a key, a worker's event, a frame
+    /// (only when something changed), a tick (only while a job runs), a
+    /// snapshot or drafts write that is due, or a signal.
+    async fn next_event(
+        &mut self,
+        store: &mut Store,
+        events: &mut UnboundedReceiver<Event>,
+    ) -> io::Result<Next> {
+        if let Some(event) = self.queued.take() {
+            return Ok(Next::Event(event));
+        }
+        self.frame_pending |= store.take_dirty();
+        let frame_at = self.last_frame + FRAME_INTERVAL;
+        let animating = store.state().has_running_jobs();
+        let drafts_at = self.drafts_due.unwrap_or_else(Instant::now);
+        let next = tokio::select! {
+            key = self.keys.next() => match key {
+                Some(Ok(term_event)) => translate(store, term_event).map_or(Next::Nothing, Next::Event),
+                Some(Err(error)) => return Err(error),
+                None => Next::Signal,
+            },
+            Some(event) = events.recv() => Next::Event(event),
+            _ = sleep_until(frame_at), if self.frame_pending => {
+                let limits = draw(self.tui, store, &self.ctx.theme)?;
+                self.last_frame = Instant::now();
+                self.frame_pending = false;
+                Next::Event(Event::Drawn(limits))
+            }
+            _ = self.tick.tick(), if animating => Next::Event(Event::Tick(now_millis())),
+            _ = self.snapshot_timer.tick(), if self.snapshot_dirty => {
+                save_snapshot(store, self.ctx);
+                self.snapshot_dirty = false;
+                Next::Nothing
+            }
+            _ = sleep_until(drafts_at), if self.drafts_due.is_some() => {
+                save_drafts(store, self.ctx);
+                self.drafts_due = None;
+                Next::Nothing
+            }
+            _ = self.sigterm.recv() => Next::Signal,
+            _ = self.sighup.recv() => Next::Signal,
+        };
+        Ok(next)
+    }
+
+    /// Carries out what the store asked for; the terminal-bound effects
+    /// (quit, the drafts timer, the external editor) here, the rest through
+    /// [`carry_out`].
+    async fn carry_out_all(&mut self, store: &Store, effects: Vec<Effect>) -> io::Result<Flow> {
+        for effect in effects {
+            match effect {
+                Effect::Quit => {
+                    save_drafts(store, self.ctx);
+                    save_snapshot(store, self.ctx);
+                    return Ok(Flow::Quit);
+                }
+                Effect::SaveSnapshot => self.snapshot_dirty = true,
+                Effect::SaveDrafts => save_drafts(store, self.ctx),
+                Effect::SaveDraftsSoon => {
+                    self.drafts_due
+                        .get_or_insert_with(|| Instant::now() + DRAFTS_DELAY);
+                }
+                Effect::EditExternally(text) => {
+                    let edited = edit_externally(self.tui, &mut self.keys, text, self.ctx).await?;
+                    self.queued = Some(Event::Edited(edited));
+                }
+                other => carry_out(other, self.ctx),
+            }
+        }
+        Ok(Flow::Go)
+    }
 }
 
 fn translate(store: &Store, event: TermEvent) -> Option<Event> {
