@@ -3,9 +3,10 @@
 //! says why; drafts survive Esc, a failed job and a restart.
 
 use crate::support::events;
+use crate::support::keys::{clear_field, form, press, press_code, type_text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::form::{Form, FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
+use hostdeck::app::form::{FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{ConfirmFocus, FlashLevel, Mode, Store};
 use hostdeck::drafts;
@@ -76,38 +77,6 @@ fn store() -> Store {
         AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false)
             .with_capabilities(ALL.into()),
     )
-}
-
-/// Presses a key the way the runtime does: through the keymap.
-fn press(store: &mut Store, key: KeyEvent) -> Vec<Effect> {
-    match keymap::intent_for(store.state(), key) {
-        Some(intent) => store.apply(Event::Intent(intent)),
-        None => Vec::new(),
-    }
-}
-
-fn press_code(store: &mut Store, code: KeyCode) -> Vec<Effect> {
-    press(store, KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn type_text(store: &mut Store, text: &str) {
-    for c in text.chars() {
-        press_code(store, KeyCode::Char(c));
-    }
-}
-
-fn clear_field(store: &mut Store) {
-    press(
-        store,
-        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-    );
-}
-
-fn form(store: &Store) -> &Form {
-    match &store.state().mode {
-        Mode::Form(form) => form,
-        other => panic!("expected a form, got {other:?}"),
-    }
 }
 
 fn open(store: &mut Store, kind: FormKind) -> Vec<Effect> {

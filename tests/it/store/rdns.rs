@@ -5,16 +5,16 @@
 //! colocation; what hostdeck set is known from its own jobs.
 
 use crate::support::events;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::support::keys::{clear_field, form, press_code, type_text};
+use crossterm::event::KeyCode;
 use hostdeck::app::bindings;
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::form::{Form, FormKind, IP, PTR};
+use hostdeck::app::form::{FormKind, IP, PTR};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{FlashLevel, Mode, PtrSet, Store};
 use hostdeck::model::{AccountInfo, Capability, Command, Job, JobState, Offering, ProviderKind};
 use hostdeck::model::{ObjectKind, PowerState, Ref, Server};
 use hostdeck::provider::{Fetch, Inventory};
-use hostdeck::ui::keymap;
 
 const I3D: &str = "i3d-demo";
 const COLO: &str = "colo-3301";
@@ -97,37 +97,6 @@ fn select(store: &mut Store, id: &str) {
         store.state().panes.servers.view.selected.as_ref(),
         Some(&target)
     );
-}
-
-fn press(store: &mut Store, key: KeyEvent) -> Vec<Effect> {
-    match keymap::intent_for(store.state(), key) {
-        Some(intent) => store.apply(Event::Intent(intent)),
-        None => Vec::new(),
-    }
-}
-
-fn press_code(store: &mut Store, code: KeyCode) -> Vec<Effect> {
-    press(store, KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn type_text(store: &mut Store, text: &str) {
-    for c in text.chars() {
-        press_code(store, KeyCode::Char(c));
-    }
-}
-
-fn clear_field(store: &mut Store) {
-    press(
-        store,
-        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-    );
-}
-
-fn form(store: &Store) -> &Form {
-    match &store.state().mode {
-        Mode::Form(form) => form,
-        other => panic!("expected a form, got {other:?}"),
-    }
 }
 
 fn sent(effects: &[Effect]) -> Vec<&Job> {

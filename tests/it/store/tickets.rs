@@ -3,14 +3,15 @@
 //! effects come out. Fixtures in `support::tickets`.
 
 use crate::support::events::{self, fetch_ticket, fetch_tickets};
+use crate::support::keys::{ctrl, form, press_char, press_code, type_text};
 use crate::support::panes::now;
 use crate::support::tickets::{
     self as fx, apply, i3d_tickets, list, listed, messages, no_bodies, rows, select, threaded,
     ticket_ref, unread, HOSTBILL, I3D, INBOX_ORDER, MINUTE,
 };
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use hostdeck::app::event::{Effect, Event};
-use hostdeck::app::form::{Form, FormKind, Input, CATEGORY, DEPARTMENT, MESSAGE, SUBJECT};
+use hostdeck::app::form::{FormKind, Input, CATEGORY, DEPARTMENT, MESSAGE, SUBJECT};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::panes::ViewKind;
 use hostdeck::app::store::{ConfirmFocus, FlashLevel, Mode, Store};
@@ -23,39 +24,6 @@ fn store() -> Store {
     fx::store((120, 40), false)
 }
 
-/// Presses a key the way the runtime does: through the keymap.
-fn press(store: &mut Store, key: KeyEvent) -> Vec<Effect> {
-    match keymap::intent_for(store.state(), key) {
-        Some(intent) => store.apply(Event::Intent(intent)),
-        None => Vec::new(),
-    }
-}
-
-fn press_code(store: &mut Store, code: KeyCode) -> Vec<Effect> {
-    press(store, KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn press_char(store: &mut Store, c: char) -> Vec<Effect> {
-    press_code(store, KeyCode::Char(c))
-}
-
-fn ctrl(store: &mut Store, c: char) -> Vec<Effect> {
-    press(
-        store,
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
-    )
-}
-
-/// Types `text`; a line break is the enter key. Returns every effect.
-fn type_text(store: &mut Store, text: &str) -> Vec<Effect> {
-    text.chars()
-        .flat_map(|c| match c {
-            '\n' => press_code(store, KeyCode::Enter),
-            c => press_char(store, c),
-        })
-        .collect()
-}
-
 fn expect_ids(store: &Store, expected: &[(&str, &str)]) {
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -66,13 +34,6 @@ fn expect_ids(store: &Store, expected: &[(&str, &str)]) {
 
 fn ids(store: &Store) -> Vec<String> {
     rows(store).into_iter().map(|(_, id)| id).collect()
-}
-
-fn form(store: &Store) -> &Form {
-    match &store.state().mode {
-        Mode::Form(form) => form,
-        other => panic!("expected a form, got {other:?}"),
-    }
 }
 
 fn flash_text(store: &Store) -> String {

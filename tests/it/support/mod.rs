@@ -2,6 +2,7 @@
 
 pub mod events;
 pub mod faults;
+pub mod keys;
 pub mod panes;
 pub mod screen;
 pub mod tickets;
