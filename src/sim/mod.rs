@@ -5,6 +5,7 @@
 pub mod clc;
 pub mod controlepaneel;
 pub mod faults;
+pub mod hostbill;
 pub mod i3d;
 
 pub use faults::{FaultHandle, Faults, Targeted};
@@ -23,6 +24,8 @@ pub struct SimOptions {
     pub scale: usize,
     /// Time per step of a queued request (Not Started -> Executing 25/50/75 -> done).
     pub queue_step: Duration,
+    /// Calls one access token serves before it expires (HostBill's JWTs).
+    pub token_uses: u32,
 }
 
 impl Default for SimOptions {
@@ -31,6 +34,7 @@ impl Default for SimOptions {
             seed: 42,
             scale: 24,
             queue_step: Duration::from_millis(700),
+            token_uses: 3,
         }
     }
 }
@@ -106,12 +110,26 @@ pub async fn start_i3d(options: SimOptions) -> std::io::Result<SimServer> {
     serve(ProviderKind::I3d, "/v3/", app, faults, credentials).await
 }
 
-/// Starts every simulator: CLC, controlepaneel, then i3D.
+/// Starts the HostBill (XSServer client portal) simulator on
+/// `127.0.0.1:0`; its base URL ends in `/api/`, and its demo credentials
+/// are the client's e-mail address (`username`) and `password`.
+pub async fn start_hostbill(options: SimOptions) -> std::io::Result<SimServer> {
+    let faults = FaultHandle::default();
+    let app = hostbill::router(&options, faults.clone());
+    let credentials = vec![
+        ("username", hostbill::DEMO_EMAIL.to_string()),
+        ("password", hostbill::DEMO_PASSWORD.to_string()),
+    ];
+    serve(ProviderKind::Hostbill, "/api/", app, faults, credentials).await
+}
+
+/// Starts every simulator: CLC, controlepaneel, i3D, then HostBill.
 pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
     Ok(vec![
         start_clc(options.clone()).await?,
         start_controlepaneel(options.clone()).await?,
-        start_i3d(options).await?,
+        start_i3d(options.clone()).await?,
+        start_hostbill(options).await?,
     ])
 }
 
@@ -143,6 +161,18 @@ async fn serve(
         faults,
         _shutdown: shutdown,
     })
+}
+
+/// Labels of letters, digits and inner hyphens, at most 63 characters
+/// each and 253 in all.
+pub(crate) fn valid_hostname(name: &str) -> bool {
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    name.len() <= 253 && name.split('.').all(label_ok)
 }
 
 /// A tiny deterministic random generator (splitmix64) for fixtures and fault rolls.
@@ -184,5 +214,27 @@ impl SplitMix64 {
     /// 32 lower-case hex digits (the document's UUID form, without dashes).
     pub fn hex32(&mut self) -> String {
         format!("{:016x}{:016x}", self.next_u64(), self.next_u64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::valid_hostname;
+
+    #[test]
+    fn host_names_follow_dns_label_rules() {
+        for good in ["ns1.demo-ops.example", "a", "x1-2.example.com"] {
+            assert!(valid_hostname(good), "{good}");
+        }
+        let long_label = format!("{}.example", "a".repeat(64));
+        for bad in [
+            "-a.example",
+            "a..example",
+            "a_b.example",
+            "sp ace.example",
+            &long_label,
+        ] {
+            assert!(!valid_hostname(bad), "{bad}");
+        }
     }
 }

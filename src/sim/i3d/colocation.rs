@@ -13,6 +13,7 @@ use super::proto::{self, now_secs, path_id, Answer, ApiError, FieldError, Fields
 use super::telemetry;
 use super::world::World;
 use super::Sim;
+use crate::sim::valid_hostname;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
@@ -150,39 +151,5 @@ fn live(world: &World, colocation: &Colocation, now: i64) -> Colocation {
     Colocation {
         power_meter: telemetry::colocation_meter(world, colocation.id, now),
         ..colocation.clone()
-    }
-}
-
-/// Labels of letters, digits and inner hyphens, at most 63 characters
-/// each and 253 in all.
-fn valid_hostname(name: &str) -> bool {
-    let label_ok = |label: &str| {
-        (1..=63).contains(&label.len())
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    };
-    name.len() <= 253 && name.split('.').all(label_ok)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::valid_hostname;
-
-    #[test]
-    fn host_names_follow_dns_label_rules() {
-        for good in ["ns1.demo-ops.example", "a", "x1-2.example.com"] {
-            assert!(valid_hostname(good), "{good}");
-        }
-        let long_label = format!("{}.example", "a".repeat(64));
-        for bad in [
-            "-a.example",
-            "a..example",
-            "a_b.example",
-            "sp ace.example",
-            &long_label,
-        ] {
-            assert!(!valid_hostname(bad), "{bad}");
-        }
     }
 }

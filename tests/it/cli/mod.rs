@@ -493,6 +493,24 @@ fn sim_prints_one_line_per_simulator_with_credentials() {
     );
 }
 
+#[test]
+fn sim_prints_hostbill_fourth_with_its_login() {
+    let state = state_dir("sim-hostbill");
+    let (mut child, sims) = serve_sims(&state, 4);
+    let _ = child.kill();
+    let _ = child.wait();
+    let hostbill = &sims[3];
+    assert!(hostbill["url"].ends_with("/api/"), "{hostbill:?}");
+    assert_eq!(
+        hostbill.get("username").map(String::as_str),
+        Some(hostdeck::sim::hostbill::DEMO_EMAIL)
+    );
+    assert_eq!(
+        hostbill.get("password").map(String::as_str),
+        Some(hostdeck::sim::hostbill::DEMO_PASSWORD)
+    );
+}
+
 /// One simulator line of `hostdeck sim`: `url` and the credentials.
 type SimLine = std::collections::HashMap<String, String>;
 

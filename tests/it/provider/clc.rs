@@ -22,6 +22,7 @@ async fn sim() -> SimServer {
         seed: 7,
         scale: 24,
         queue_step: QUEUE_STEP,
+        ..SimOptions::default()
     })
     .await
     .expect("simulator starts")

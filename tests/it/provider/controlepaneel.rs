@@ -28,6 +28,7 @@ async fn sim() -> SimServer {
         seed: 11,
         scale: 24,
         queue_step: Duration::from_millis(20),
+        ..SimOptions::default()
     })
     .await
     .expect("simulator starts")

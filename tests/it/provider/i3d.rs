@@ -36,6 +36,7 @@ async fn sim_with(scale: usize) -> SimServer {
         seed: 7,
         scale,
         queue_step: Duration::from_millis(20),
+        ..SimOptions::default()
     })
     .await
     .expect("simulator starts")

@@ -1307,11 +1307,21 @@ fn a_large_domain_list_has_one_item_per_domain() {
 }
 
 #[tokio::test]
-async fn start_all_starts_clc_controlepaneel_then_i3d() {
+async fn start_all_starts_clc_controlepaneel_i3d_then_hostbill() {
     let sims = start_all(SimOptions::default()).await.expect("started");
     let kinds: Vec<&str> = sims.iter().map(|s| s.kind.as_str()).collect();
-    assert_eq!(kinds, ["clc", "controlepaneel", "i3d"]);
+    assert_eq!(kinds, ["clc", "controlepaneel", "i3d", "hostbill"]);
     assert!(sims[2].base_url.ends_with("/v3/"));
+    let hostbill = &sims[3];
+    assert!(hostbill.base_url.ends_with("/api/"));
+    assert_eq!(
+        hostbill.credential("username"),
+        Some(hostdeck::sim::hostbill::DEMO_EMAIL)
+    );
+    assert_eq!(
+        hostbill.credential("password"),
+        Some(hostdeck::sim::hostbill::DEMO_PASSWORD)
+    );
     let cp = &sims[1];
     assert!(cp.base_url.ends_with("/api/"));
     assert_eq!(cp.credential("account_id"), Some(DEMO_ACCOUNT_ID));

@@ -2,4 +2,5 @@
 
 mod clc;
 mod controlepaneel;
+mod hostbill;
 mod i3d;
