@@ -3,6 +3,7 @@
 pub mod events;
 pub mod faults;
 pub mod keys;
+pub mod outcome;
 pub mod panes;
 pub mod screen;
 pub mod tickets;
