@@ -5,6 +5,7 @@ pub mod faults;
 pub mod keys;
 pub mod outcome;
 pub mod panes;
+pub mod records;
 pub mod screen;
 pub mod tickets;
 
