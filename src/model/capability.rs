@@ -23,10 +23,12 @@ pub enum Capability {
     IpRequests,
     /// The support-ticket inbox: read, reply, close, reopen, open.
     Tickets,
+    /// The DNS records of a domain: list, add, edit, delete.
+    DnsRecords,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 7] = [
+    pub const ALL: [Capability; 8] = [
         Capability::ReverseDns,
         Capability::Telemetry,
         Capability::Domains,
@@ -34,6 +36,7 @@ impl Capability {
         Capability::Colocation,
         Capability::IpRequests,
         Capability::Tickets,
+        Capability::DnsRecords,
     ];
 
     /// A human name for messages: "reverse DNS editing is not offered by ...".
@@ -46,6 +49,7 @@ impl Capability {
             Capability::Colocation => "colocation access",
             Capability::IpRequests => "requesting IP addresses",
             Capability::Tickets => "support tickets",
+            Capability::DnsRecords => "DNS records",
         }
     }
 }

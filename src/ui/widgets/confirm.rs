@@ -77,6 +77,10 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
         Command::CancelDomain { immediate: true } => ("Cancel ".into(), " IMMEDIATELY"),
         Command::ReplyTicket { .. } => ("Send this reply to ticket ".into(), ""),
         Command::OpenTicket(_) => ("Open the new ticket ".into(), ""),
+        Command::DeleteRecord { listed, .. } => (
+            format!("Delete the DNS record {} of ", listed.describe()),
+            "",
+        ),
         other => {
             let joint = match other {
                 Command::RequestIps { .. } => " for",
@@ -202,6 +206,7 @@ fn noun(kind: ObjectKind) -> &'static str {
         ObjectKind::Domain => "domain",
         ObjectKind::Contact => "contact",
         ObjectKind::Ticket => "ticket",
+        ObjectKind::Record => "record",
     }
 }
 
