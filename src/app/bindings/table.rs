@@ -91,7 +91,7 @@ pub static GENERAL: &[Binding] = &[
     Binding::new(
         "back",
         &["esc"],
-        "back: close details, clear filter, then leave the view",
+        "back: close details, clear filter, leave the view",
         Run::Intent(Intent::Back),
     ),
     Binding::new(

@@ -212,25 +212,7 @@ impl Pane for Contacts {
         "contacts"
     }
 
-    fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
-        Some(Box::new(&mut state.panes.contacts.list))
-    }
-
-    fn filter<'a>(&self, state: &'a State) -> Option<&'a Filter> {
-        Some(&state.panes.contacts.list.filter)
-    }
-
-    fn columns(&self, _state: &State) -> Vec<&'static str> {
-        list_columns::<ContactColumn>()
-    }
-
-    fn panel(&self, state: &State) -> Option<Panel> {
-        Some(state.panes.contacts.panel)
-    }
-
-    fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
-        Some(&mut state.panes.contacts.panel)
-    }
+    super::list_pane_accessors!(contacts, ContactColumn);
 
     /// Which domains use each contact changes with either list.
     fn rebuild(&self, state: &mut State) {

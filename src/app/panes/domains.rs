@@ -260,25 +260,7 @@ impl Pane for Domains {
         "domains"
     }
 
-    fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
-        Some(Box::new(&mut state.panes.domains.list))
-    }
-
-    fn filter<'a>(&self, state: &'a State) -> Option<&'a Filter> {
-        Some(&state.panes.domains.list.filter)
-    }
-
-    fn columns(&self, _state: &State) -> Vec<&'static str> {
-        list_columns::<DomainColumn>()
-    }
-
-    fn panel(&self, state: &State) -> Option<Panel> {
-        Some(state.panes.domains.panel)
-    }
-
-    fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
-        Some(&mut state.panes.domains.panel)
-    }
+    super::list_pane_accessors!(domains, DomainColumn);
 
     fn rebuild(&self, state: &mut State) {
         let source = state.data.domains();

@@ -24,6 +24,34 @@ use super::intent::Intent;
 use super::store::{State, Store};
 use crate::provider::Fetch;
 
+/// The five accessors of a list pane whose state is `state.panes.$field`
+/// (a `list` and a details `panel`) and whose columns are `$column`:
+/// written once instead of in every such pane.
+macro_rules! list_pane_accessors {
+    ($field:ident, $column:ty) => {
+        fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
+            Some(Box::new(&mut state.panes.$field.list))
+        }
+
+        fn filter<'a>(&self, state: &'a State) -> Option<&'a Filter> {
+            Some(&state.panes.$field.list.filter)
+        }
+
+        fn columns(&self, _state: &State) -> Vec<&'static str> {
+            list_columns::<$column>()
+        }
+
+        fn panel(&self, state: &State) -> Option<Panel> {
+            Some(state.panes.$field.panel)
+        }
+
+        fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
+            Some(&mut state.panes.$field.panel)
+        }
+    };
+}
+pub(crate) use list_pane_accessors;
+
 /// The full-screen views the console can show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ViewKind {

@@ -224,25 +224,7 @@ impl Pane for Records {
         "records"
     }
 
-    fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
-        Some(Box::new(&mut state.panes.records.list))
-    }
-
-    fn filter<'a>(&self, state: &'a State) -> Option<&'a Filter> {
-        Some(&state.panes.records.list.filter)
-    }
-
-    fn columns(&self, _state: &State) -> Vec<&'static str> {
-        list_columns::<RecordColumn>()
-    }
-
-    fn panel(&self, state: &State) -> Option<Panel> {
-        Some(state.panes.records.panel)
-    }
-
-    fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
-        Some(&mut state.panes.records.panel)
-    }
+    super::list_pane_accessors!(records, RecordColumn);
 
     fn rebuild(&self, state: &mut State) {
         let pane = &mut state.panes.records;

@@ -242,25 +242,7 @@ impl Pane for Tickets {
         "tickets"
     }
 
-    fn table<'a>(&self, state: &'a mut State) -> Option<Box<dyn Table + 'a>> {
-        Some(Box::new(&mut state.panes.tickets.list))
-    }
-
-    fn filter<'a>(&self, state: &'a State) -> Option<&'a Filter> {
-        Some(&state.panes.tickets.list.filter)
-    }
-
-    fn columns(&self, _state: &State) -> Vec<&'static str> {
-        list_columns::<TicketColumn>()
-    }
-
-    fn panel(&self, state: &State) -> Option<Panel> {
-        Some(state.panes.tickets.panel)
-    }
-
-    fn panel_mut<'a>(&self, state: &'a mut State) -> Option<&'a mut Panel> {
-        Some(&mut state.panes.tickets.panel)
-    }
+    super::list_pane_accessors!(tickets, TicketColumn);
 
     fn rebuild(&self, state: &mut State) {
         let source = state.data.tickets();
