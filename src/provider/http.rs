@@ -209,6 +209,93 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     current.to_string()
 }
 
+/// The root a REST API's paths hang under, as messages name it (`/v3`,
+/// `/api`).
+pub trait ApiBase {
+    const BASE: &'static str;
+}
+
+/// A path under an API's root, as its segments (each encoded on its own),
+/// and the query parameters sent with it (none for most calls).
+pub struct ApiPath<B> {
+    segments: Vec<String>,
+    query: Vec<(&'static str, String)>,
+    base: std::marker::PhantomData<B>,
+}
+
+impl<B> Clone for ApiPath<B> {
+    fn clone(&self) -> Self {
+        ApiPath {
+            segments: self.segments.clone(),
+            query: self.query.clone(),
+            base: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<B> std::fmt::Debug for ApiPath<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiPath")
+            .field("segments", &self.segments)
+            .field("query", &self.query)
+            .finish()
+    }
+}
+
+impl<B> PartialEq for ApiPath<B> {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments == other.segments && self.query == other.query
+    }
+}
+
+impl<B: ApiBase> ApiPath<B> {
+    pub fn new(segments: &[&str]) -> Self {
+        ApiPath {
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            query: Vec::new(),
+            base: std::marker::PhantomData,
+        }
+    }
+
+    /// The same path with the query parameter `name=value` added.
+    pub fn with_query(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    /// The call as messages name it: `GET /v3/colocation/12/pdu` (the
+    /// query left out).
+    pub fn op(&self, method: &reqwest::Method) -> String {
+        format!("{method} {}/{}", B::BASE, self.segments.join("/"))
+    }
+
+    /// Its URL under `root` (which ends in `/`).
+    pub fn url(&self, root: &reqwest::Url) -> reqwest::Url {
+        let mut url = root.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().extend(&self.segments);
+        }
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&self.query);
+        }
+        url
+    }
+}
+
+/// An API root ending in `/{last}/` (`/v3/`, `/api/`) from the configured
+/// URL, given with or without that last segment; `None` for anything but
+/// an http(s) URL with a host.
+pub fn api_root(base_url: &str, last: &str) -> Option<reqwest::Url> {
+    let trimmed = base_url.trim().trim_end_matches('/');
+    let root = match trimmed.strip_suffix(&format!("/{last}")) {
+        Some(_) => format!("{trimmed}/"),
+        None => format!("{trimmed}/{last}/"),
+    };
+    let url = reqwest::Url::parse(&root).ok()?;
+    let web = matches!(url.scheme(), "http" | "https");
+    (web && url.host_str().is_some_and(|h| !h.is_empty())).then_some(url)
+}
+
 /// One call as every message names it: the API's own name for the call
 /// (`Server/GetAllServers`, `servers/get_details`), then what it is about
 /// (`WA1`, `1001`) when anything.

@@ -138,20 +138,27 @@ fn detail_lines(domain: &Domain, state: &State, theme: &Theme) -> Vec<Line<'stat
     if domain.nameservers.is_empty() {
         lines.push(note("none known", theme));
     }
-    heading(&mut lines, "Contacts", theme);
-    for (role, handle) in [
+    let handles = [
         ("Owner", &domain.owner),
         ("Admin", &domain.admin),
         ("Tech", &domain.tech),
-    ] {
-        lines.push(field(
-            role,
-            resolve(state, domain, handle.as_deref()),
-            theme,
-        ));
+    ];
+    // A provider without registry actions keeps no handles or history.
+    let registry = state.offers(&domain.account, Capability::DomainRegistry);
+    if registry || handles.iter().any(|(_, handle)| handle.is_some()) {
+        heading(&mut lines, "Contacts", theme);
+        for (role, handle) in handles {
+            lines.push(field(
+                role,
+                resolve(state, domain, handle.as_deref()),
+                theme,
+            ));
+        }
     }
     detail_sections(&mut lines, &domain.details, theme);
-    history_lines(&mut lines, domain, state, theme);
+    if registry {
+        history_lines(&mut lines, domain, state, theme);
+    }
     job_lines(
         &mut lines,
         state.jobs_of(&domain.reference()),

@@ -204,10 +204,13 @@ impl Store {
                     None => vec![fetch(Fetch::Inventory)],
                 },
             },
-            ObjectKind::Domain => vec![
-                fetch(Fetch::Domain(target.id.clone())),
-                fetch(Fetch::DomainHistory(target.id.clone())),
-            ],
+            ObjectKind::Domain => {
+                let mut fetches = vec![fetch(Fetch::Domain(target.id.clone()))];
+                if self.state.offers(&account, Capability::DomainRegistry) {
+                    fetches.push(fetch(Fetch::DomainHistory(target.id.clone())));
+                }
+                fetches
+            }
             ObjectKind::Contact => vec![fetch(Fetch::Domains)],
             // A new ticket has no id yet: the list brings it.
             ObjectKind::Ticket if target.id.is_empty() => {
