@@ -4,6 +4,7 @@
 //! into [`ProviderError`]s, retry of idempotent reads, and redaction of
 //! secrets from every message.
 
+use super::lenient::WireError;
 use super::{ErrorKind, ProviderError, Result};
 use crate::secret::{redact, Secret};
 use std::future::Future;
@@ -98,6 +99,21 @@ impl HttpClient {
             kind,
             redact(cause.as_ref(), &secrets),
         )
+    }
+
+    /// A request refused before sending (bad input, nothing to act on).
+    pub fn refuse(&self, operation: &str, cause: impl AsRef<str>) -> ProviderError {
+        self.error(operation, ErrorKind::Refused, cause)
+    }
+
+    /// An answer that could not be read, with the start of its body (an
+    /// empty one says so).
+    pub fn unreadable(&self, operation: &str, e: &WireError, body: &str) -> ProviderError {
+        let cause = match e {
+            WireError::Empty => e.to_string(),
+            _ => format!("{e}; the answer began: {}", excerpt(body)),
+        };
+        self.error(operation, ErrorKind::Parse, cause)
     }
 
     /// Sends a request and reads the whole body. Transport failures and
@@ -209,6 +225,9 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     current.to_string()
 }
 
+/// No request body (a GET, or a PUT the document sends without one).
+pub const NO_BODY: Option<&()> = None;
+
 /// The root a REST API's paths hang under, as messages name it (`/v3`,
 /// `/api`).
 pub trait ApiBase {
@@ -303,6 +322,19 @@ pub fn operation(call: impl std::fmt::Display, what: &str) -> String {
     match what {
         "" => call.to_string(),
         what => format!("{call} {what}"),
+    }
+}
+
+/// What a REST API's HTTP status says went wrong: nothing for a 2xx; 401
+/// and 403 refuse the credentials; another 4xx is the API refusing the
+/// request (it was not carried out); a 5xx or an unfollowed redirect may
+/// be passing trouble.
+pub fn status_kind(status: u16) -> Option<ErrorKind> {
+    match status {
+        200..=299 => None,
+        401 | 403 => Some(ErrorKind::Auth),
+        400..=499 => Some(ErrorKind::Api),
+        _ => Some(ErrorKind::Http),
     }
 }
 

@@ -22,7 +22,8 @@ use super::wire::{self, Messages, TokenPair};
 use super::{AuthMode, HostbillSettings};
 use crate::model::now_millis;
 use crate::provider::http::{
-    api_root, excerpt, outcome_unknown, retry_read, Answer, ApiBase, ApiPath, HttpClient,
+    api_root, excerpt, outcome_unknown, retry_read, status_kind, Answer, ApiBase, ApiPath,
+    HttpClient, NO_BODY,
 };
 use crate::provider::{ErrorKind, ProviderError, Result};
 use crate::secret::Secret;
@@ -43,9 +44,6 @@ impl ApiBase for Api {
 
 /// A path under `/api/`.
 pub(super) type Path = ApiPath<Api>;
-
-/// No request body.
-pub(super) const NO_BODY: Option<&()> = None;
 
 /// A token counts as stale this many seconds before its `exp`.
 const EXPIRY_MARGIN_SECS: i64 = 30;
@@ -328,15 +326,19 @@ impl HostbillProvider {
     /// Any JSON answer, for the shapes the document leaves out.
     pub(super) async fn get_value(&self, path: &Path) -> Result<Value> {
         let answer = self.read(path).await?;
-        wire::decode_value(&answer.body)
-            .map_err(|e| self.unreadable(&path.op(&Method::GET), &e, &answer.body))
+        wire::decode_value(&answer.body).map_err(|e| {
+            self.http
+                .unreadable(&path.op(&Method::GET), &e, &answer.body)
+        })
     }
 
     /// A documented answer as `T`.
     pub(super) async fn get<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
         let answer = self.read(path).await?;
-        wire::decode(&answer.body)
-            .map_err(|e| self.unreadable(&path.op(&Method::GET), &e, &answer.body))
+        wire::decode(&answer.body).map_err(|e| {
+            self.http
+                .unreadable(&path.op(&Method::GET), &e, &answer.body)
+        })
     }
 
     /// A mutation, sent exactly once, with a token renewed first when it
@@ -374,10 +376,6 @@ impl HostbillProvider {
             .map_err(|e| outcome_unknown(e, look_at))
     }
 
-    pub(super) fn refuse(&self, op: &str, cause: impl AsRef<str>) -> ProviderError {
-        self.http.error(op, ErrorKind::Refused, cause)
-    }
-
     /// A 2xx answer that refuses nothing, or the error its status and body
     /// tell: 401 and 403 refuse the credentials, another 4xx or a 2xx
     /// with `{"error": [...]}` or `{"status": false}` is the API refusing
@@ -390,11 +388,7 @@ impl HostbillProvider {
             200..=299 if !messages.refused() => return Ok(answer),
             200..=299 => (ErrorKind::Api, format!("refused: {}", messages.refusal())),
             _ => {
-                let kind = match status {
-                    401 | 403 => ErrorKind::Auth,
-                    400..=499 => ErrorKind::Api,
-                    _ => ErrorKind::Http,
-                };
+                let kind = status_kind(status).unwrap_or(ErrorKind::Http);
                 let said = match messages.error.is_empty() {
                     true => excerpt(&answer.body),
                     false => messages.error.join("; "),
@@ -403,14 +397,6 @@ impl HostbillProvider {
             }
         };
         Err(self.http.error(op, kind, cause))
-    }
-
-    pub(super) fn unreadable(&self, op: &str, e: &wire::WireError, body: &str) -> ProviderError {
-        let cause = match e {
-            wire::WireError::Empty => e.to_string(),
-            _ => format!("{e}; the answer began: {}", excerpt(body)),
-        };
-        self.http.error(op, ErrorKind::Parse, cause)
     }
 
     pub(super) fn account(&self) -> &str {

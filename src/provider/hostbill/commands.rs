@@ -5,11 +5,12 @@
 //! and sent exactly once; a read it needs first (a department, a domain's
 //! id, the service holding an address) failing means nothing was sent.
 
-use super::client::{Path, NO_BODY};
+use super::client::Path;
 use super::wire::{self, Messages};
 use super::{HostbillProvider, DEFAULT_NAMESERVERS};
 use crate::model::validate;
 use crate::model::NewTicket;
+use crate::provider::http::NO_BODY;
 use crate::provider::{ErrorKind, ProviderError, PtrChange, Result};
 use reqwest::Method;
 use std::collections::BTreeMap;
@@ -28,7 +29,9 @@ impl HostbillProvider {
         let id = id.trim();
         let path = Path::new(&["tickets", id]);
         if body.trim().is_empty() {
-            return Err(self.refuse(&path.op(&Method::POST), "a reply needs text"));
+            return Err(self
+                .http
+                .refuse(&path.op(&Method::POST), "a reply needs text"));
         }
         let reply = wire::Reply { body };
         let answer = self
@@ -81,13 +84,14 @@ impl HostbillProvider {
         let op = path.op(&Method::POST);
         let given = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
         let subject =
-            given(&new.subject).ok_or_else(|| self.refuse(&op, "a subject is required"))?;
-        let body = given(&new.body).ok_or_else(|| self.refuse(&op, "a message is required"))?;
+            given(&new.subject).ok_or_else(|| self.http.refuse(&op, "a subject is required"))?;
+        let body =
+            given(&new.body).ok_or_else(|| self.http.refuse(&op, "a message is required"))?;
         let department = new
             .department
             .as_deref()
             .and_then(given)
-            .ok_or_else(|| self.refuse(&op, "a department is required"))?;
+            .ok_or_else(|| self.http.refuse(&op, "a department is required"))?;
         let listed = self
             .departments()
             .await
@@ -95,9 +99,12 @@ impl HostbillProvider {
         let chosen = listed
             .iter()
             .find(|d| d.id == department || d.name.eq_ignore_ascii_case(&department))
-            .ok_or_else(|| self.refuse(&op, unknown_department(&department, &listed)))?;
+            .ok_or_else(|| {
+                self.http
+                    .refuse(&op, unknown_department(&department, &listed))
+            })?;
         let dept_id: u64 = chosen.id.parse().map_err(|_| {
-            self.refuse(
+            self.http.refuse(
                 &op,
                 format!(
                     "department {:?} has no numeric id ({:?})",
@@ -128,7 +135,7 @@ impl HostbillProvider {
     pub(super) async fn set_nameservers(&self, id: &str, nameservers: &[String]) -> Result<String> {
         let op = format!("PUT /api/domain/{{id}}/ns for {id}");
         let names = validate::nameservers(nameservers, validate::MAX_NAMESERVERS).map_err(|why| {
-            self.refuse(
+            self.http.refuse(
                 &op,
                 format!("{why}; nothing was sent (to go back to {DEFAULT_NAMESERVERS}, reset them instead)"),
             )
@@ -177,13 +184,16 @@ impl HostbillProvider {
         let address = change.address.trim();
         let hostname = change.hostname.trim().trim_end_matches('.');
         let op = format!("POST /api/service/{{id}}/rdns for {address}");
-        let ip: IpAddr = address
-            .parse()
-            .map_err(|_| self.refuse(&op, format!("{address:?} is not an IP address")))?;
-        let hostname = validate::hostname(hostname)
-            .map_err(|why| self.refuse(&op, format!("PTR host name {hostname:?}: {why}")))?;
+        let ip: IpAddr = address.parse().map_err(|_| {
+            self.http
+                .refuse(&op, format!("{address:?} is not an IP address"))
+        })?;
+        let hostname = validate::hostname(hostname).map_err(|why| {
+            self.http
+                .refuse(&op, format!("PTR host name {hostname:?}: {why}"))
+        })?;
         if change.remarks.is_some_and(|r| !r.trim().is_empty()) {
-            return Err(self.refuse(
+            return Err(self.http.refuse(
                 &op,
                 "XSServer keeps no remarks on addresses; leave them empty",
             ));
@@ -220,7 +230,7 @@ impl HostbillProvider {
         };
         let op = format!("find the service of {ip}");
         if candidates.is_empty() {
-            return Err(self.refuse(
+            return Err(self.http.refuse(
                 &op,
                 "the account's config names no services (services = [...])",
             ));

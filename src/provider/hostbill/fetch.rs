@@ -191,7 +191,7 @@ impl HostbillProvider {
         let id: u64 = row
             .trim()
             .parse()
-            .map_err(|_| self.refuse(&op, NOT_A_ROW))?;
+            .map_err(|_| self.http.refuse(&op, NOT_A_ROW))?;
         let spec = self
             .settings
             .services

@@ -14,6 +14,7 @@
 
 use super::wire::{self, Address, Entry};
 use super::{ServiceSpec, NO_POWER};
+use crate::model::metric::plain_number as number;
 use crate::model::{Detail, Domain, Ip, Millis, PowerState, Server};
 use crate::provider::lenient::{parse_date, readable_date};
 use crate::provider::ServerSample;
@@ -182,12 +183,6 @@ fn pdu_details(ports: &[Entry]) -> Vec<Detail> {
             Detail::in_section("PDU ports", port_name(port), text.trim_start_matches(": "))
         })
         .collect()
-}
-
-/// `12`, `0.84`: at most two decimals, no trailing zeros.
-fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The interfaces of one VM with the addresses on each, under `VM N`.

@@ -3,10 +3,11 @@
 //! to its end, reads retried on transport trouble and 5xx, mutations sent
 //! exactly once, and i3D's error object turned into the message.
 
-use super::wire::{self, ErrorObject, WireError};
+use super::wire::{self, ErrorObject};
 use super::I3dSettings;
 use crate::provider::http::{
-    api_root, excerpt, outcome_unknown, retry_read, Answer, ApiBase, ApiPath, HttpClient,
+    api_root, excerpt, outcome_unknown, retry_read, status_kind, Answer, ApiBase, ApiPath,
+    HttpClient,
 };
 use crate::provider::{ErrorKind, ProviderError, Result};
 use reqwest::header::{HeaderValue, ACCEPT};
@@ -33,9 +34,6 @@ impl ApiBase for V3 {
 
 /// A path under `/v3/`.
 pub(super) type Path = ApiPath<V3>;
-
-/// No request body.
-pub(super) const NO_BODY: Option<&()> = None;
 
 /// An i3D.net account.
 pub struct I3dProvider {
@@ -110,14 +108,14 @@ impl I3dProvider {
     pub(super) async fn get_one<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
         let op = path.op(&Method::GET);
         let answer = self.read(&op, path, None).await?;
-        wire::decode_one(&answer.body).map_err(|e| self.unreadable(&op, &e, &answer.body))
+        wire::decode_one(&answer.body).map_err(|e| self.http.unreadable(&op, &e, &answer.body))
     }
 
     /// Any JSON answer, for shapes the document leaves out.
     pub(super) async fn get_value(&self, path: &Path) -> Result<Value> {
         let op = path.op(&Method::GET);
         let answer = self.read(&op, path, None).await?;
-        wire::decode_value(&answer.body).map_err(|e| self.unreadable(&op, &e, &answer.body))
+        wire::decode_value(&answer.body).map_err(|e| self.http.unreadable(&op, &e, &answer.body))
     }
 
     /// A whole list, page after page until a short one.
@@ -155,35 +153,20 @@ impl I3dProvider {
             .map_err(|e| outcome_unknown(e, look_at))
     }
 
-    pub(super) fn refuse(&self, op: &str, cause: impl AsRef<str>) -> ProviderError {
-        self.http.error(op, ErrorKind::Refused, cause)
-    }
-
     /// A 2xx answer, or the error its status and body tell: 401 and 403
     /// refuse the key, another 4xx is the API refusing the request (it
     /// was not carried out), a 5xx or an unfollowed redirect may be
     /// passing trouble. i3D's error object is the message where there is one.
     fn accepted(&self, op: &str, answer: Answer) -> Result<Answer> {
         let status = answer.status;
-        let kind = match status {
-            200..=299 => return Ok(answer),
-            401 | 403 => ErrorKind::Auth,
-            400..=499 => ErrorKind::Api,
-            _ => ErrorKind::Http,
+        let Some(kind) = status_kind(status) else {
+            return Ok(answer);
         };
         let error = ErrorObject::parse(&answer.body);
         let said = error.map_or_else(|| excerpt(&answer.body), |e| e.message());
         Err(self
             .http
             .error(op, kind, format!("provider answered HTTP {status}: {said}")))
-    }
-
-    fn unreadable(&self, op: &str, e: &WireError, body: &str) -> ProviderError {
-        let cause = match e {
-            WireError::Empty => e.to_string(),
-            _ => format!("{e}; the answer began: {}", excerpt(body)),
-        };
-        self.http.error(op, ErrorKind::Parse, cause)
     }
 }
 

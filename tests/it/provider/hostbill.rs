@@ -9,19 +9,19 @@
 
 use crate::support::detail;
 use crate::support::faults::whole_answer_faults;
+use crate::support::sim::{self as control, run};
 use hostdeck::model::{
-    Capability, Command, Missing, NewTicket, ObjectKind, PowerState, ProviderKind, Ref, Server,
-    Thread, Ticket,
+    Capability, Command, Missing, NewTicket, ObjectKind, PowerState, ProviderKind, Server, Thread,
+    Ticket,
 };
 use hostdeck::provider::hostbill::{AuthMode, HostbillProvider, HostbillSettings, ServiceSpec};
 use hostdeck::provider::{
-    execute, offers, DomainApi, ErrorKind, Inventory, Provider, ProviderError, ServerApi,
-    Submitted, TicketApi, TicketScope,
+    offers, DomainApi, ErrorKind, Inventory, Provider, ServerApi, TicketApi, TicketScope,
 };
 use hostdeck::secret::Secret;
 use hostdeck::sim::hostbill::{DEFAULT_NAMESERVERS, DEMO_EMAIL, DEMO_PASSWORD};
 use hostdeck::sim::{start_hostbill, Faults, SimOptions, SimServer, Targeted};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const ACCOUNT: &str = "hb-sim";
 
@@ -71,46 +71,6 @@ fn jwt(sim: &SimServer) -> HostbillProvider {
     with(sim, AuthMode::Jwt, DEMO_PASSWORD)
 }
 
-/// A `/_sim/` control URL.
-fn control(sim: &SimServer, path: &str) -> String {
-    format!("{}_sim/{path}", sim.base_url.trim_end_matches("api/"))
-}
-
-async fn sim_get(sim: &SimServer, path: &str) -> Value {
-    reqwest::get(control(sim, path))
-        .await
-        .expect("control call")
-        .json()
-        .await
-        .expect("control JSON")
-}
-
-async fn sim_post(sim: &SimServer, path: &str, body: Value) -> Value {
-    reqwest::Client::new()
-        .post(control(sim, path))
-        .json(&body)
-        .send()
-        .await
-        .expect("control call")
-        .json()
-        .await
-        .expect("control JSON")
-}
-
-async fn run(
-    hb: &HostbillProvider,
-    command: Command,
-    kind: ObjectKind,
-    id: &str,
-) -> Result<String, ProviderError> {
-    execute(hb, &command, &Ref::new(ACCOUNT, kind, id))
-        .await
-        .map(|submitted| match submitted {
-            Submitted::Done(note) => note,
-            other => panic!("XSServer answers at once, got {other:?}"),
-        })
-}
-
 async fn inventory(hb: &HostbillProvider) -> Inventory {
     hb.inventory().await.expect("inventory")
 }
@@ -144,7 +104,7 @@ async fn ticket_titled(hb: &HostbillProvider, subject: &str) -> Ticket {
 
 /// How many replies the simulator keeps on a ticket.
 async fn replies_kept(sim: &SimServer, number: &str) -> usize {
-    let ticket = sim_get(sim, &format!("tickets/{number}")).await;
+    let ticket = control::get(sim, &format!("tickets/{number}")).await;
     ticket["replies"].as_array().map_or(0, Vec::len)
 }
 
@@ -389,7 +349,7 @@ async fn one_domains_details_failing_leaves_the_list() {
 async fn a_ptr_is_set_for_the_changed_address_only_and_read_back() {
     let sim = sim().await;
     let hb = basic(&sim);
-    let before = sim_get(&sim, "rdns").await;
+    let before = control::get(&sim, "rdns").await;
     let set = |hostname: &str, server: Option<&str>| Command::SetPtr {
         hostname: hostname.into(),
         remarks: None,
@@ -407,7 +367,7 @@ async fn a_ptr_is_set_for_the_changed_address_only_and_read_back() {
         note,
         "PTR of 203.0.113.12 set to backup.becker-systemhaus.de (service 1201)"
     );
-    let after = sim_get(&sim, "rdns").await;
+    let after = control::get(&sim, "rdns").await;
     assert_eq!(after["1201"]["203.0.113.12"], "backup.becker-systemhaus.de");
     for (ip, host) in before["1201"].as_object().unwrap() {
         assert_eq!(&after["1201"][ip], host, "{ip} kept its PTR");
@@ -440,7 +400,7 @@ async fn a_ptr_is_set_for_the_changed_address_only_and_read_back() {
 async fn a_ptr_change_is_refused_before_sending_when_it_cannot_be_right() {
     let sim = sim().await;
     let hb = basic(&sim);
-    let before = sim_get(&sim, "rdns").await;
+    let before = control::get(&sim, "rdns").await;
     let set = |hostname: &str, remarks: Option<&str>| Command::SetPtr {
         hostname: hostname.into(),
         remarks: remarks.map(str::to_string),
@@ -466,7 +426,7 @@ async fn a_ptr_change_is_refused_before_sending_when_it_cannot_be_right() {
             .unwrap_err();
         assert!(error.to_string().contains(says), "{error}");
     }
-    assert_eq!(sim_get(&sim, "rdns").await, before);
+    assert_eq!(control::get(&sim, "rdns").await, before);
     // The simulator refuses a single-label name (HTTP 400 with its error).
     let error = run(&hb, set("localhost", None), ObjectKind::Ip, "203.0.113.12")
         .await
@@ -809,7 +769,7 @@ async fn jwt_logs_in_once_and_renews_a_used_up_token_for_a_read() {
     TicketApi::tickets(&hb, TicketScope::All).await.unwrap();
     // The third call finds the token used up: refreshed, sent again once.
     TicketApi::tickets(&hb, TicketScope::All).await.unwrap();
-    let auth = sim_get(&sim, "auth").await;
+    let auth = control::get(&sim, "auth").await;
     assert_eq!(
         (auth["logins"].as_u64(), auth["refreshes"].as_u64()),
         (Some(1), Some(1))
@@ -818,10 +778,10 @@ async fn jwt_logs_in_once_and_renews_a_used_up_token_for_a_read() {
     assert_eq!((counts.logins, counts.refreshes), (1, 1));
     // Many reads at once (an inventory reads 13 calls, 4 at a time) that
     // find the token used up renew it once between them.
-    sim_post(&sim, "auth", json!({"token_uses": 100})).await;
+    control::post(&sim, "auth", Some(json!({"token_uses": 100}))).await;
     let inventory = inventory(&hb).await;
     assert!(inventory.missing.is_empty(), "{:?}", inventory.missing);
-    let auth = sim_get(&sim, "auth").await;
+    let auth = control::get(&sim, "auth").await;
     assert_eq!(
         (auth["logins"].as_u64(), auth["refreshes"].as_u64()),
         (Some(1), Some(2))
@@ -859,7 +819,7 @@ async fn a_reply_refused_for_a_used_up_token_fails_and_is_never_sent_twice() {
         before + 1,
         "exactly once"
     );
-    assert_eq!(sim_get(&sim, "auth").await["logins"], 1);
+    assert_eq!(control::get(&sim, "auth").await["logins"], 1);
 }
 
 #[tokio::test]
@@ -872,15 +832,15 @@ async fn when_the_refresh_token_is_dead_too_it_logs_in_again_once() {
         ..Faults::default()
     });
     TicketApi::tickets(&hb, TicketScope::All).await.unwrap();
-    let auth = sim_get(&sim, "auth").await;
+    let auth = control::get(&sim, "auth").await;
     assert_eq!(
         (auth["logins"].as_u64(), auth["refreshes"].as_u64()),
         (Some(2), Some(0))
     );
     // Tokens that live long enough are used as they are.
-    sim_post(&sim, "auth", json!({"token_uses": 1000})).await;
+    control::post(&sim, "auth", Some(json!({"token_uses": 1000}))).await;
     TicketApi::tickets(&hb, TicketScope::All).await.unwrap();
-    assert_eq!(sim_get(&sim, "auth").await["logins"], 2);
+    assert_eq!(control::get(&sim, "auth").await["logins"], 2);
 }
 
 // -- errors and secrets ----------------------------------------------------------------

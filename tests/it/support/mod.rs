@@ -5,6 +5,7 @@ pub mod faults;
 pub mod keys;
 pub mod panes;
 pub mod screen;
+pub mod sim;
 pub mod tickets;
 
 use hostdeck::model::Detail;
