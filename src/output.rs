@@ -9,7 +9,9 @@ pub use tickets::{ticket_details, tickets};
 
 use crate::app::labels::{contact_use, lock_label, ymd};
 use crate::model::time::iso_date;
-use crate::model::{now_millis, short_age, Contact, Domain, HistoryEntry, Job, Missing, Server};
+use crate::model::{
+    now_millis, short_age, Contact, DnsRecord, Domain, HistoryEntry, Job, Missing, Server,
+};
 use serde_json::{json, Value};
 
 /// Left-aligned columns, two spaces apart, widths from the content.
@@ -120,6 +122,37 @@ pub fn ips(servers: &[Server], as_json: bool) -> String {
     table(
         &[
             "ACCOUNT", "ADDRESS", "TYPE", "CLAIMED", "SERVER", "PTR", "SUBNET", "GATEWAY",
+        ],
+        &rows,
+    )
+}
+
+/// The DNS records of a domain: JSON objects with `account`, `kind`
+/// (`record`), `id`, `domain`, `name`, `type`, `content`, `priority` and
+/// `ttl` (null where the record has none).
+pub fn records(records: &[DnsRecord], as_json: bool) -> String {
+    if as_json {
+        return json_array(records.iter().map(|r| object("record", r)).collect());
+    }
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let rows: Vec<Vec<String>> = records
+        .iter()
+        .map(|r| {
+            vec![
+                r.account.clone(),
+                r.domain.clone(),
+                r.id.clone(),
+                r.name.clone(),
+                r.record_type.clone(),
+                number(r.priority),
+                number(r.ttl),
+                r.content.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "ACCOUNT", "DOMAIN", "ID", "NAME", "TYPE", "PRIO", "TTL", "CONTENT",
         ],
         &rows,
     )

@@ -1,13 +1,16 @@
 //! Forms: multi-field editors for commands that take input (a PTR record,
 //! an IP address request, nameservers, domain contacts, a contact's
-//! details, a ticket reply, a new ticket). A form is plain data the store
-//! edits and the UI draws: text fields are `ratatui_textarea` editors
-//! (single-line, or multi-line for messages), choice fields cycle through
-//! options. A valid form becomes a [`Command`]; an invalid one names the
-//! field and why.
+//! details, a ticket reply, a new ticket, a DNS record). A form is plain
+//! data the store edits and the UI draws: text fields are
+//! `ratatui_textarea` editors (single-line, or multi-line for messages),
+//! choice fields cycle through options. A valid form becomes a
+//! [`Command`]; an invalid one names the field and why.
 
-use crate::model::validate::{self, contact_field_mut, CONTACT_FIELDS};
-use crate::model::{Command, ContactFields, NewTicket, ObjectKind, Ref};
+use crate::model::validate::{self, contact_field_mut, RecordInput, CONTACT_FIELDS};
+pub use crate::model::validate::{CONTENT, NAME, PRIORITY, RECORD_TYPES, TYPE};
+use crate::model::{
+    record_parts, Command, ContactFields, DnsRecord, NewTicket, ObjectKind, RecordFields, Ref,
+};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -36,6 +39,10 @@ pub enum FormKind {
     Reply,
     /// A new ticket.
     NewTicket,
+    /// A new DNS record in the domain the records view shows.
+    NewRecord,
+    /// The selected DNS record (the form's target is the record's `Ref`).
+    EditRecord,
 }
 
 impl FormKind {
@@ -67,6 +74,12 @@ impl FormKind {
                 body: String::new(),
             },
             FormKind::NewTicket => Command::OpenTicket(Box::default()),
+            FormKind::NewRecord => Command::AddRecord(Box::default()),
+            FormKind::EditRecord => Command::EditRecord {
+                id: String::new(),
+                listed: Box::default(),
+                fields: Box::default(),
+            },
         }
     }
 
@@ -81,6 +94,8 @@ impl FormKind {
             FormKind::EditContact => "edit contact",
             FormKind::Reply => "reply to ticket",
             FormKind::NewTicket => "open ticket",
+            FormKind::NewRecord => "add DNS record",
+            FormKind::EditRecord => "edit DNS record",
         }
     }
 
@@ -95,6 +110,8 @@ impl FormKind {
             Command::EditContact(_) => Some(FormKind::EditContact),
             Command::ReplyTicket { .. } => Some(FormKind::Reply),
             Command::OpenTicket(_) => Some(FormKind::NewTicket),
+            Command::AddRecord(_) => Some(FormKind::NewRecord),
+            Command::EditRecord { .. } => Some(FormKind::EditRecord),
             _ => None,
         }
     }
@@ -109,6 +126,8 @@ impl FormKind {
             FormKind::EditContact => "Contact",
             FormKind::Reply => "Reply to ticket",
             FormKind::NewTicket => "New ticket",
+            FormKind::NewRecord => "New DNS record in",
+            FormKind::EditRecord => "DNS record",
         }
     }
 }
@@ -380,6 +399,9 @@ pub struct Form {
     pub error: Option<(usize, String)>,
     /// The values as prefilled from live data; a form still equal to them has no draft.
     pub baseline: BTreeMap<String, String>,
+    /// For a record edit: the record as listed when the form opened, sent
+    /// with the change (see [`Command::EditRecord`]).
+    pub listed: Option<Box<RecordFields>>,
 }
 
 impl Form {
@@ -401,9 +423,11 @@ impl Form {
             focus: 0,
             error: None,
             baseline: BTreeMap::new(),
+            listed: None,
         };
         form.baseline = form.values();
         form.focus_on(0);
+        form.record_hints();
         form
     }
 
@@ -462,9 +486,18 @@ impl Form {
         self.kind == FormKind::Ptr && self.target.kind == ObjectKind::Server
     }
 
-    /// The object the command goes to: the target, or for a typed address
-    /// that address (as an IP of the target's account).
+    /// Whether this is a DNS record form (new or edit).
+    pub fn is_record(&self) -> bool {
+        matches!(self.kind, FormKind::NewRecord | FormKind::EditRecord)
+    }
+
+    /// The object the command goes to: the target, for a typed address
+    /// that address (as an IP of the target's account), for a record its
+    /// domain.
     pub fn command_target(&self) -> Ref {
+        if let Some((domain, _)) = record_parts(&self.target) {
+            return domain;
+        }
         if !self.types_address() {
             return self.target.clone();
         }
@@ -509,10 +542,12 @@ impl Form {
         if !field.key(key) {
             return KeyOutcome::Ignored;
         }
+        let switched = field.is_choice();
         if self.error.as_ref().is_some_and(|(i, _)| *i == focus) {
             self.error = None;
         }
-        if field.is_choice() {
+        if switched {
+            self.record_hints();
             KeyOutcome::Switched
         } else {
             KeyOutcome::Edited
@@ -538,6 +573,51 @@ impl Form {
                 body: self.message("write the reply first")?,
             }),
             FormKind::NewTicket => self.new_ticket_command(),
+            FormKind::NewRecord | FormKind::EditRecord => self.record_command(),
+        }
+    }
+
+    /// A record checked by type (the same check as `act add-record`),
+    /// added to the domain, or replacing the record the form edits.
+    fn record_command(&self) -> Result<Command, (usize, String)> {
+        let domain = self.command_target();
+        let (record_type, name, content, priority) = (
+            self.value(TYPE),
+            self.value(NAME),
+            self.value(CONTENT),
+            self.value(PRIORITY),
+        );
+        let input = RecordInput {
+            record_type: &record_type,
+            name: &name,
+            content: &content,
+            priority: &priority,
+        };
+        let fields = validate::dns_record(&domain.id, &input)
+            .map_err(|e| (self.position(e.field).unwrap_or(0), e.message))?;
+        let Some((_, id)) = record_parts(&self.target) else {
+            return Ok(Command::AddRecord(Box::new(fields)));
+        };
+        Ok(Command::EditRecord {
+            id: id.to_string(),
+            listed: self.listed.clone().unwrap_or_default(),
+            fields: Box::new(fields),
+        })
+    }
+
+    /// Points the record form's hints at the chosen type: what Content
+    /// takes, and whether Priority is needed.
+    fn record_hints(&mut self) {
+        if !self.is_record() {
+            return;
+        }
+        let (content, priority) = record_hints(&self.value(TYPE));
+        for field in &mut self.fields {
+            match field.label {
+                CONTENT => field.hint = content,
+                PRIORITY => field.hint = priority,
+                _ => {}
+            }
         }
     }
 
@@ -711,6 +791,52 @@ fn contact_hint(label: &str, required: bool) -> &'static str {
         _ if required => "",
         _ => "optional",
     }
+}
+
+/// The Content and Priority hints of a record of `record_type`.
+fn record_hints(record_type: &str) -> (&'static str, &'static str) {
+    let content = match record_type {
+        "A" => "IPv4, e.g. 192.0.2.10",
+        "AAAA" => "IPv6, e.g. 2001:db8::10",
+        "CNAME" => "host, e.g. www.example.net",
+        "MX" => "mail host name",
+        "NS" => "nameserver host name",
+        "TXT" => "text; 255 per \"string\"",
+        _ => "not edited by hostdeck",
+    };
+    let priority = match record_type {
+        "MX" => "0 to 65535, required",
+        _ => "MX only: leave empty",
+    };
+    (content, priority)
+}
+
+/// The fields of a record form: prefilled from `record` (an edit), or a
+/// new A record. The type is a choice of the types hostdeck edits.
+pub fn record_form_fields(record: Option<&DnsRecord>) -> Vec<Field> {
+    let types = RECORD_TYPES.iter().map(|t| Choice::new(*t, *t)).collect();
+    let (record_type, name, content, priority) = match record {
+        Some(r) => (
+            r.record_type.as_str(),
+            if r.name.trim().is_empty() {
+                "@"
+            } else {
+                r.name.as_str()
+            },
+            r.content.as_str(),
+            match r.record_type.as_str() {
+                "MX" => r.priority.map(|p| p.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            },
+        ),
+        None => ("A", "", "", String::new()),
+    };
+    vec![
+        Field::choice(TYPE, "←/→ switch", types, record_type),
+        Field::text(NAME, "e.g. www; @ = domain", name),
+        Field::text(CONTENT, "", content),
+        Field::text(PRIORITY, "", &priority),
+    ]
 }
 
 #[cfg(test)]

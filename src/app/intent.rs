@@ -47,6 +47,11 @@ pub enum Intent {
     DeleteContact,
     CloseTicket,
     ReopenTicket,
+    /// Show the DNS records of a domain: the one named (`ACCOUNT:DOMAIN`
+    /// or a domain name), or the selected one in the domains view.
+    ShowRecords(Option<String>),
+    /// Delete the selected DNS record.
+    DeleteRecord,
     /// Open a form on the selected object.
     OpenForm(FormKind),
     StartFilter,

@@ -46,12 +46,19 @@ pub fn account_refusal(
         };
         return Some(format!("read-only mode: {label} refused{target} on {name}"));
     }
-    let capability = capability?;
+    not_offered(capability?, account)
+}
+
+/// Why the account does not offer `capability`, if it does not: "DNS
+/// records is not offered by i3d (account i3d-ams)", with the kind's own
+/// reason where it gives one.
+pub fn not_offered(capability: Capability, account: &AccountInfo) -> Option<String> {
     (!account.offers(capability)).then(|| {
         let mut reason = format!(
-            "{} is not offered by {} (account {name})",
+            "{} is not offered by {} (account {})",
             capability.label(),
-            account.kind
+            account.kind,
+            account.name
         );
         let why = crate::provider::why_not_offered(account.kind, Offering::Capability(capability));
         if let Some(why) = why {

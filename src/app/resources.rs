@@ -6,8 +6,8 @@
 //! them in place; their per-account state is the account's health.
 
 use crate::model::{
-    Colocation, Contact, Domain, HistoryEntry, MetricSeries, Millis, Missing, Ref, Server, Ticket,
-    TicketOptions, Visit, Visitor,
+    Colocation, Contact, DnsRecord, Domain, HistoryEntry, MetricSeries, Millis, Missing, Ref,
+    Server, Ticket, TicketOptions, Visit, Visitor,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -143,6 +143,9 @@ pub struct Resources {
     pub threads: ByObject<()>,
     /// What a new ticket of each account is chosen from.
     pub ticket_options: ByAccount<TicketOptions>,
+    /// The DNS records of each domain (by the domain's `Ref`), in the
+    /// provider's order.
+    pub records: ByObject<Vec<DnsRecord>>,
 }
 
 impl Resources {

@@ -5,7 +5,7 @@
 use super::args::ActCommand;
 use super::query::{account_of, resolve_domain, resolve_ip, resolve_server, split_reference, Miss};
 use super::request::{request, Request, Target};
-use super::{exit, open_audit, tickets};
+use super::{exit, open_audit, records, tickets};
 use crate::app::policy;
 use crate::app::worker::run_job;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
@@ -112,7 +112,30 @@ async fn plan(setup: &Setup, request: Request) -> Result<Planned, Miss> {
             let target = Ref::new(name, ObjectKind::Ticket, "");
             Ok(planned(command, target, String::new(), None))
         }
+        Target::Records { domain, record } => plan_record(setup, command, &domain, record).await,
     }
+}
+
+/// A record action: the domain, and for an edit or delete the record as
+/// listed now, which the command carries (see `Command::EditRecord`).
+async fn plan_record(
+    setup: &Setup,
+    mut command: Command,
+    reference: &str,
+    record: Option<String>,
+) -> Result<Planned, Miss> {
+    let domain = records::domain_target(setup, reference, None).await?;
+    if let Some(id) = record {
+        if let Some(found) = records::listed(setup, &domain, &id).await? {
+            if let Command::EditRecord { listed, .. } | Command::DeleteRecord { listed, .. } =
+                &mut command
+            {
+                **listed = found.fields();
+            }
+        }
+    }
+    let name = domain.id.clone();
+    Ok(planned(command, domain, name, None))
 }
 
 fn planned(command: Command, target: Ref, target_name: String, server: Option<Server>) -> Planned {

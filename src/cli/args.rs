@@ -45,6 +45,12 @@ pub enum ActCommand {
     ReopenTicket(TicketAction),
     /// Open a new support ticket.
     OpenTicket(OpenTicketArgs),
+    /// Add a DNS record to a domain (A, AAAA, CNAME, MX, NS or TXT).
+    AddRecord(AddRecordArgs),
+    /// Replace a DNS record of a domain (`list records DOMAIN` shows the ids).
+    EditRecord(EditRecordArgs),
+    /// Delete a DNS record of a domain.
+    DeleteRecord(DeleteRecordArgs),
     /// Anything else: refused, naming the actions there are.
     #[command(external_subcommand)]
     Unknown(Vec<String>),
@@ -218,6 +224,63 @@ pub struct OpenTicketArgs {
     /// The department, where the provider needs one.
     #[arg(long, value_name = "D")]
     pub department: Option<String>,
+    #[command(flatten)]
+    pub confirm: Confirm,
+}
+
+/// A DNS record as typed; checked by type before anything is sent.
+#[derive(Clone, Debug, Args)]
+pub struct RecordValues {
+    /// A, AAAA, CNAME, MX, NS or TXT.
+    #[arg(value_name = "TYPE")]
+    pub record_type: String,
+    /// Relative to the domain (`www`, `_dmarc`), or `@` for the domain itself.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// A: an IPv4 address; AAAA: IPv6; CNAME, NS, MX: a host name; TXT:
+    /// text (quote it for the shell; at most 255 bytes per "string").
+    #[arg(value_name = "CONTENT", allow_hyphen_values = true)]
+    pub content: String,
+    /// The MX priority, 0 to 65535 (only MX takes one, and needs it).
+    #[arg(long, value_name = "N")]
+    pub priority: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddRecordArgs {
+    /// The domain: ACCOUNT:NAME, or a name unambiguous across accounts.
+    #[arg(value_name = "DOMAIN")]
+    pub domain: String,
+    #[command(flatten)]
+    pub record: RecordValues,
+    #[command(flatten)]
+    pub confirm: Confirm,
+}
+
+#[derive(Debug, Args)]
+pub struct EditRecordArgs {
+    /// The domain: ACCOUNT:NAME, or a name unambiguous across accounts.
+    #[arg(value_name = "DOMAIN")]
+    pub domain: String,
+    /// The record's id, as `list records DOMAIN` shows it.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub record: RecordValues,
+    #[command(flatten)]
+    pub confirm: Confirm,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteRecordArgs {
+    /// The domain: ACCOUNT:NAME, or a name unambiguous across accounts.
+    #[arg(value_name = "DOMAIN")]
+    pub domain: String,
+    /// The record's id, as `list records DOMAIN` shows it.
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[command(flatten)]
+    pub extra: Extra,
     #[command(flatten)]
     pub confirm: Confirm,
 }

@@ -38,6 +38,7 @@ macro_rules! outln {
 mod act;
 pub mod args;
 mod query;
+mod records;
 mod request;
 mod telemetry;
 mod tickets;
@@ -83,6 +84,10 @@ pub enum Command {
     /// List objects of every account.
     List {
         what: ListKind,
+        /// The domain, for `list records`: ACCOUNT:NAME, or a name
+        /// unambiguous across accounts.
+        #[arg(value_name = "DOMAIN")]
+        domain: Option<String>,
         /// Only this account.
         #[arg(long)]
         account: Option<String>,
@@ -129,6 +134,8 @@ pub enum ListKind {
     Contacts,
     /// Every support ticket, open and closed.
     Tickets,
+    /// The DNS records of one domain: `list records DOMAIN`.
+    Records,
     /// Every series of every server: the gauges one inventory read brings
     /// (one point each), and where the account offers telemetry the
     /// series fetched for each server (e.g. hourly cost); points oldest
@@ -181,9 +188,28 @@ async fn run_headless(command: Command, options: &StartOptions) -> Result<i32, S
     let _log = crate::logging::init(&setup.paths.log_file);
     Ok(match command {
         Command::List {
+            what: ListKind::Records,
+            domain,
+            account,
+            json,
+        } => records::list(&setup, domain.as_deref(), account.as_deref(), json).await,
+        Command::List {
+            what,
+            domain: Some(domain),
+            ..
+        } => {
+            let what = what.to_possible_value().map(|v| v.get_name().to_string());
+            eprintln!(
+                "hostdeck: list {} takes no DOMAIN (got {domain}); only list records does",
+                what.unwrap_or_default()
+            );
+            exit::USAGE
+        }
+        Command::List {
             what,
             account,
             json,
+            ..
         } => query::list(&setup, what, account.as_deref(), json).await,
         Command::Show { kind, reference } => query::show(&setup, kind, &reference).await,
         Command::Act { action } => act::act(&setup, &action).await,

@@ -134,6 +134,7 @@ pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bo
     }
     let (output, failed) = match what {
         ListKind::Jobs => return list_jobs(setup, json),
+        ListKind::Records => return super::records::list(setup, None, account, json).await,
         ListKind::Servers | ListKind::Ips => {
             let (servers, failed) = inventories(setup, account).await;
             let output = match what {

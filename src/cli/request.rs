@@ -4,13 +4,14 @@
 //! is asked anything.
 
 use super::args::{
-    ActCommand, Confirm, DomainAction, Extra, MessageArgs, OpenTicketArgs, ReplyArgs,
-    RequestIpArgs, ServerAction, SetNsArgs, SetPtrArgs, TicketAction,
+    ActCommand, AddRecordArgs, Confirm, DeleteRecordArgs, DomainAction, EditRecordArgs, Extra,
+    MessageArgs, OpenTicketArgs, RecordValues, ReplyArgs, RequestIpArgs, ServerAction, SetNsArgs,
+    SetPtrArgs, TicketAction,
 };
 use super::exit;
 use super::query::Miss;
 use crate::model::validate;
-use crate::model::{Action, Command, NewTicket};
+use crate::model::{Action, Command, NewTicket, RecordFields};
 use clap::Subcommand;
 use std::io::Read;
 use std::path::Path;
@@ -35,6 +36,12 @@ pub enum Target {
     Ticket(String),
     /// The account a new ticket goes to.
     Account(String),
+    /// A domain whose DNS records change, and the record's id where the
+    /// command changes one (its fields as listed are filled in later).
+    Records {
+        domain: String,
+        record: Option<String>,
+    },
 }
 
 fn usage(message: String) -> Miss {
@@ -50,6 +57,9 @@ impl ActCommand {
             ActCommand::RequestIp(a) => a.confirm,
             ActCommand::Reply(a) => a.confirm,
             ActCommand::OpenTicket(a) => a.confirm,
+            ActCommand::AddRecord(a) => a.confirm,
+            ActCommand::EditRecord(a) => a.confirm,
+            ActCommand::DeleteRecord(a) => a.confirm,
             ActCommand::RequestEpp(a)
             | ActCommand::Lock(a)
             | ActCommand::Unlock(a)
@@ -101,6 +111,9 @@ pub fn request(action: &ActCommand) -> Result<Request, Miss> {
         ActCommand::CloseTicket(a) => ticket(a, Command::CloseTicket),
         ActCommand::ReopenTicket(a) => ticket(a, Command::ReopenTicket),
         ActCommand::OpenTicket(a) => open_ticket(a),
+        ActCommand::AddRecord(a) => add_record(a),
+        ActCommand::EditRecord(a) => edit_record(a),
+        ActCommand::DeleteRecord(a) => delete_record(a),
         _ => Err(usage(unknown_action(action))),
     }
 }
@@ -251,6 +264,81 @@ fn open_ticket(args: &OpenTicketArgs) -> Result<Request, Miss> {
     })
 }
 
+/// The domain name of `ACCOUNT:DOMAIN` or `DOMAIN` (a domain name has no
+/// `:`), for names relative to it.
+fn domain_name(reference: &str) -> &str {
+    let name = reference.rsplit(':').next().unwrap_or(reference);
+    name.trim().trim_end_matches('.')
+}
+
+/// The record typed, checked by type as the record form checks it.
+fn record_fields(name: &str, domain: &str, values: &RecordValues) -> Result<RecordFields, Miss> {
+    let input = validate::RecordInput {
+        record_type: &values.record_type,
+        name: &values.name,
+        content: &values.content,
+        priority: values.priority.as_deref().unwrap_or_default(),
+    };
+    validate::dns_record(domain_name(domain), &input)
+        .map_err(|e| usage(format!("{name} {domain}: {}", e.message)))
+}
+
+/// `add-record DOMAIN TYPE NAME CONTENT [--priority N]`.
+fn add_record(args: &AddRecordArgs) -> Result<Request, Miss> {
+    let fields = record_fields("add-record", &args.domain, &args.record)?;
+    Ok(Request {
+        command: Command::AddRecord(Box::new(fields)),
+        target: Target::Records {
+            domain: args.domain.clone(),
+            record: None,
+        },
+    })
+}
+
+/// `edit-record DOMAIN ID TYPE NAME CONTENT [--priority N]`: the record
+/// as listed is found later.
+fn edit_record(args: &EditRecordArgs) -> Result<Request, Miss> {
+    let fields = record_fields("edit-record", &args.domain, &args.record)?;
+    let id = record_id("edit-record", &args.domain, &args.id)?;
+    Ok(Request {
+        command: Command::EditRecord {
+            id: id.clone(),
+            listed: Box::default(),
+            fields: Box::new(fields),
+        },
+        target: Target::Records {
+            domain: args.domain.clone(),
+            record: Some(id),
+        },
+    })
+}
+
+/// `delete-record DOMAIN ID`.
+fn delete_record(args: &DeleteRecordArgs) -> Result<Request, Miss> {
+    no_extra("delete-record", &args.extra, "the record id")?;
+    let id = record_id("delete-record", &args.domain, &args.id)?;
+    Ok(Request {
+        command: Command::DeleteRecord {
+            id: id.clone(),
+            listed: Box::default(),
+        },
+        target: Target::Records {
+            domain: args.domain.clone(),
+            record: Some(id),
+        },
+    })
+}
+
+fn record_id(name: &str, domain: &str, id: &str) -> Result<String, Miss> {
+    let id = id.trim();
+    if id.is_empty() {
+        return Err(usage(format!(
+            "{name} {domain}: the record id is empty (`hostdeck list records {domain}` shows them)"
+        )));
+    }
+    Ok(id.to_string())
+}
+
 /// `text` trimmed; refused when empty or more than one line.
 fn one_line(name: &str, flag: &str, text: &str) -> Result<String, Miss> {
     let text = text.trim();
@@ -343,13 +431,19 @@ mod tests {
             ("close-ticket a:1", "close-ticket"),
             ("reopen-ticket a:1", "reopen-ticket"),
             ("open-ticket a --subject s --message m", "open-ticket"),
+            ("add-record a.nl A www 192.0.2.1", "add-record"),
+            (
+                "edit-record a.nl 7 MX @ mail.a.nl --priority 10",
+                "edit-record",
+            ),
+            ("delete-record a.nl 7", "delete-record"),
         ];
         for (line, name) in lines {
             let request = parse(line).expect(line);
             assert_eq!(request.command.cli_name(), name);
             assert!(action_names().iter().any(|n| n == name), "{name}");
         }
-        assert_eq!(action_names().len(), 19);
+        assert_eq!(action_names().len(), 22);
     }
 
     #[test]
@@ -388,6 +482,56 @@ mod tests {
         };
         assert_eq!(ticket.category.as_deref(), Some("Billing"));
         assert_eq!(opened.target, Target::Account("a".into()));
+    }
+
+    #[test]
+    fn records_are_checked_by_type_relative_to_the_domain_before_anything_is_sent() {
+        let added = parse("add-record hb:example.nl A www.example.nl 192.0.2.1").unwrap();
+        let Command::AddRecord(fields) = &added.command else {
+            panic!("add-record")
+        };
+        assert_eq!(fields.name, "www");
+        assert_eq!(
+            added.target,
+            Target::Records {
+                domain: "hb:example.nl".into(),
+                record: None,
+            }
+        );
+        let refused = |line: &str| parse(line).unwrap_err();
+        assert_eq!(
+            refused("add-record example.nl A www 2001:db8::1"),
+            (
+                exit::USAGE,
+                "add-record example.nl: Content: '2001:db8::1' is an IPv6 address: an A record takes IPv4 (use AAAA)".into()
+            )
+        );
+        assert_eq!(
+            refused("add-record example.nl MX @ mail.example.nl").1,
+            "add-record example.nl: Priority: an MX record needs one (0 to 65535; lower is preferred)"
+        );
+        assert_eq!(
+            refused("edit-record example.nl 7 A www 192.0.2.1 --priority 5").1,
+            "edit-record example.nl: Priority: only MX records take a priority (leave it empty for A)"
+        );
+        let long = format!("add-record example.nl TXT @ {}", "k".repeat(256));
+        assert!(refused(&long)
+            .1
+            .contains("one TXT string holds at most 255"));
+        let edit = parse("edit-record example.nl 7 MX @ mail.example.nl --priority 10").unwrap();
+        assert_eq!(
+            edit.target,
+            Target::Records {
+                domain: "example.nl".into(),
+                record: Some("7".into()),
+            }
+        );
+        let delete = parse_words(&["delete-record", "example.nl", " 7 "]).unwrap();
+        assert!(matches!(delete.command, Command::DeleteRecord { ref id, .. } if id == "7"));
+        assert_eq!(
+            refused("delete-record example.nl 7 now").1,
+            "delete-record takes no arguments after the record id (got: now)"
+        );
     }
 
     #[test]

@@ -28,10 +28,12 @@ pub enum Capability {
     IpRequests,
     /// The support-ticket inbox: read, reply, close, reopen, open.
     Tickets,
+    /// The DNS records of a domain: list, add, edit, delete.
+    DnsRecords,
 }
 
 impl Capability {
-    pub const ALL: [Capability; 9] = [
+    pub const ALL: [Capability; 10] = [
         Capability::ReverseDns,
         Capability::Telemetry,
         Capability::Domains,
@@ -41,6 +43,7 @@ impl Capability {
         Capability::Colocation,
         Capability::IpRequests,
         Capability::Tickets,
+        Capability::DnsRecords,
     ];
 
     /// A human name for messages: "reverse DNS editing is not offered by ...".
@@ -55,6 +58,7 @@ impl Capability {
             Capability::Colocation => "colocation access",
             Capability::IpRequests => "requesting IP addresses",
             Capability::Tickets => "support tickets",
+            Capability::DnsRecords => "DNS records",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Commands: every mutating request a user can send, provider-neutral.
 //! A command travels inside a [`super::Job`]; its target is the job's `Ref`.
 
-use super::{Action, Capability, ContactFields, NewTicket, ObjectKind};
+use super::{Action, Capability, ContactFields, NewTicket, ObjectKind, RecordFields};
 use serde::{Deserialize, Serialize};
 
 /// How a command must be confirmed before it is sent.
@@ -72,6 +72,22 @@ pub enum Command {
     ReopenTicket,
     /// Opens a new ticket (target: the account, with an empty id).
     OpenTicket(Box<NewTicket>),
+    /// Adds a DNS record to a domain (target: the domain).
+    AddRecord(Box<RecordFields>),
+    /// Replaces DNS record `id` of a domain (target: the domain). `listed`
+    /// is the record as it was listed when chosen, for providers whose ids
+    /// are positions to check that `id` still names it.
+    EditRecord {
+        id: String,
+        listed: Box<RecordFields>,
+        fields: Box<RecordFields>,
+    },
+    /// Deletes DNS record `id` of a domain (target: the domain), `listed`
+    /// as for [`Command::EditRecord`].
+    DeleteRecord {
+        id: String,
+        listed: Box<RecordFields>,
+    },
 }
 
 impl Command {
@@ -96,6 +112,9 @@ impl Command {
             Command::CloseTicket => "close-ticket",
             Command::ReopenTicket => "reopen-ticket",
             Command::OpenTicket(_) => "open-ticket",
+            Command::AddRecord(_) => "add-record",
+            Command::EditRecord { .. } => "edit-record",
+            Command::DeleteRecord { .. } => "delete-record",
         }
     }
 
@@ -125,7 +144,22 @@ impl Command {
             Command::ReopenTicket => "reopen ticket".into(),
             // The job names the ticket by its subject already.
             Command::OpenTicket(_) => "open ticket".into(),
+            Command::AddRecord(fields) => format!("add record {}", fields.describe()),
+            Command::EditRecord { fields, .. } => format!("edit record {}", fields.describe()),
+            // Not listed yet (a headless command refused before the read).
+            Command::DeleteRecord { id, listed } if listed.record_type.is_empty() => {
+                format!("delete record {id}")
+            }
+            Command::DeleteRecord { listed, .. } => format!("delete record {}", listed.describe()),
         }
+    }
+
+    /// Whether it changes a DNS record (of the domain it targets).
+    pub fn is_record_command(&self) -> bool {
+        matches!(
+            self,
+            Command::AddRecord(_) | Command::EditRecord { .. } | Command::DeleteRecord { .. }
+        )
     }
 
     /// The label with the object's name, for messages and the jobs strip:
@@ -134,6 +168,7 @@ impl Command {
         let label = self.label();
         match self {
             Command::RequestIps { .. } => format!("{label} for {target_name}"),
+            _ if self.is_record_command() => format!("{label} in {target_name}"),
             _ => format!("{label} {target_name}"),
         }
     }
@@ -179,6 +214,13 @@ impl Command {
                 ticket.department.as_deref().unwrap_or("-"),
                 text_summary(&ticket.body)
             )),
+            Command::AddRecord(fields) => Some(fields.audit()),
+            Command::EditRecord { id, listed, fields } => Some(format!(
+                "id={id} {} (was: {})",
+                fields.audit(),
+                listed.audit()
+            )),
+            Command::DeleteRecord { id, listed } => Some(format!("id={id} {}", listed.audit())),
             _ => None,
         }
     }
@@ -193,7 +235,10 @@ impl Command {
             | Command::SetNameservers { .. }
             | Command::ResetNameservers
             | Command::SetDomainContacts { .. }
-            | Command::CancelDomain { .. } => ObjectKind::Domain,
+            | Command::CancelDomain { .. }
+            | Command::AddRecord(_)
+            | Command::EditRecord { .. }
+            | Command::DeleteRecord { .. } => ObjectKind::Domain,
             Command::AddContact(_) | Command::EditContact(_) | Command::DeleteContact => {
                 ObjectKind::Contact
             }
@@ -215,11 +260,15 @@ impl Command {
             Command::ResetNameservers => return Some(Capability::NameserverReset),
             _ => {}
         }
+        if self.is_record_command() {
+            return Some(Capability::DnsRecords);
+        }
         match self.target_kind() {
             ObjectKind::Ip => Some(Capability::ReverseDns),
             ObjectKind::Domain => Some(Capability::Domains),
             ObjectKind::Contact => Some(Capability::Contacts),
             ObjectKind::Ticket => Some(Capability::Tickets),
+            ObjectKind::Record => Some(Capability::DnsRecords),
             ObjectKind::Server => None,
         }
     }
@@ -233,6 +282,7 @@ impl Command {
             | Command::ResetNameservers
             | Command::RequestIps { .. }
             | Command::DeleteContact
+            | Command::DeleteRecord { .. }
             | Command::ReplyTicket { .. }
             | Command::CloseTicket
             | Command::ReopenTicket
@@ -273,6 +323,9 @@ impl Command {
             Command::CloseTicket => "The ticket is closed; it can be reopened.",
             Command::ReopenTicket => "The ticket is opened again for the provider's support.",
             Command::OpenTicket(_) => "A new ticket goes to the provider's support.",
+            Command::DeleteRecord { .. } => {
+                "The record is removed from the zone; resolvers may keep it until its TTL runs out."
+            }
             _ => "",
         }
     }
@@ -331,5 +384,38 @@ mod tests {
         assert_eq!(command.confirmation(), Confirmation::Dialog);
         assert!(!command.consequence().is_empty());
         assert_eq!(ip_amount(3, false), "3 IPv4 addresses");
+    }
+
+    #[test]
+    fn record_commands_go_to_the_domain_need_dns_records_and_only_delete_asks() {
+        let fields = |content: &str| RecordFields::new("A", "www", content, None);
+        let add = Command::AddRecord(Box::new(fields("192.0.2.1")));
+        let edit = Command::EditRecord {
+            id: "7".into(),
+            listed: Box::new(fields("192.0.2.1")),
+            fields: Box::new(fields("192.0.2.2")),
+        };
+        let delete = Command::DeleteRecord {
+            id: "7".into(),
+            listed: Box::new(fields("192.0.2.1")),
+        };
+        for command in [&add, &edit, &delete] {
+            assert_eq!(command.target_kind(), ObjectKind::Domain);
+            assert_eq!(command.capability(), Some(Capability::DnsRecords));
+            assert!(command.is_record_command());
+        }
+        assert_eq!(
+            delete.label_on("example.nl"),
+            "delete record A www → 192.0.2.1 in example.nl"
+        );
+        assert_eq!(
+            edit.audit_detail().as_deref(),
+            Some("id=7 type=A name=www content=192.0.2.2 (was: type=A name=www content=192.0.2.1)")
+        );
+        assert_eq!(add.cli_name(), "add-record");
+        assert_eq!(add.confirmation(), Confirmation::None);
+        assert_eq!(edit.confirmation(), Confirmation::None);
+        assert_eq!(delete.confirmation(), Confirmation::Dialog);
+        assert!(!delete.consequence().is_empty());
     }
 }

@@ -5,6 +5,7 @@ mod action;
 mod capability;
 mod colocation;
 mod command;
+mod dns;
 mod domain;
 mod health;
 mod job;
@@ -21,6 +22,7 @@ pub use action::Action;
 pub use capability::{Capability, Offering};
 pub use colocation::{Colocation, Visit, Visitor};
 pub use command::{ip_amount, Command, Confirmation};
+pub use dns::{full_name, record_parts, record_ref, DnsRecord, RecordFields};
 pub use domain::{Contact, ContactFields, Domain, HistoryEntry, EXPIRY_WARNING_DAYS};
 pub use health::{Health, HealthState};
 pub use job::{Job, JobId, JobState};
@@ -53,6 +55,8 @@ pub enum ObjectKind {
     Domain,
     Contact,
     Ticket,
+    /// A DNS record of a domain: its id is `DOMAIN#ID` (see `record_ref`).
+    Record,
 }
 
 /// Identifies an object across refreshes: the account it lives in, its kind,

@@ -1,7 +1,7 @@
 //! Input validation for forms and headless commands: host names (PTR
-//! records, nameservers), IP addresses, domain contacts and IP address
-//! requests. Pure functions; every error says what is wrong and why, so
-//! the form can show it under the field.
+//! records, nameservers), IP addresses, domain contacts, IP address
+//! requests and DNS records (`records.rs`). Pure functions; every error
+//! says what is wrong and why, so the form can show it under the field.
 //!
 //! Host names follow RFC 1123: labels of ASCII letters, digits and `-`, no
 //! label starting or ending with `-`, 1 to 63 characters per label, at most
@@ -16,6 +16,11 @@
 //!   in their `xn--` (punycode) form.
 
 use super::ContactFields;
+
+mod records;
+pub use records::{
+    dns_record, RecordInput, CONTENT, MAX_PRIORITY, NAME, PRIORITY, RECORD_TYPES, TXT_STRING, TYPE,
+};
 
 /// The longest label (RFC 1035 2.3.4).
 pub const MAX_LABEL: usize = 63;
@@ -57,17 +62,22 @@ pub fn hostname(input: &str) -> Result<String, String> {
 }
 
 fn check_label(label: &str) -> Result<(), String> {
+    check_label_with(label, false)
+}
+
+/// A label of a host name, or with `underscore` of a record name (where
+/// `_dmarc`, `_acme-challenge` and `selector._domainkey` are usual).
+fn check_label_with(label: &str, underscore: bool) -> Result<(), String> {
     if label.is_empty() {
         return Err("empty label (two dots in a row, or a leading dot)".into());
     }
-    if let Some(bad) = label
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
-    {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || (underscore && c == '_');
+    if let Some(bad) = label.chars().find(|c| !allowed(*c)) {
         return Err(format!(
-            "label '{}' has {} (only letters, digits and '-' are allowed{})",
+            "label '{}' has {} (only letters, digits{} and '-' are allowed{})",
             shortened(label),
             describe(bad),
+            if underscore { ", '_'" } else { "" },
             if bad.is_ascii() {
                 ""
             } else {
@@ -227,7 +237,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &'static str, why: impl std::fmt::Display) -> Self {
+    pub fn new(field: &'static str, why: impl std::fmt::Display) -> Self {
         FieldError {
             field,
             message: format!("{field}: {why}"),

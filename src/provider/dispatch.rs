@@ -3,8 +3,8 @@
 //! "not offered" error is written here, once.
 
 use super::{
-    DomainHandles, ErrorKind, Provider, ProviderError, PtrChange, RegistryApi, Result, Submitted,
-    TicketApi,
+    DnsApi, DomainHandles, ErrorKind, Provider, ProviderError, PtrChange, RecordChange,
+    RegistryApi, Result, Submitted, TicketApi,
 };
 use crate::model::{Action, Capability, Command, Ref};
 
@@ -20,6 +20,7 @@ pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
         Capability::Colocation => provider.colocation().is_some(),
         Capability::IpRequests => provider.ip_requests().is_some(),
         Capability::Tickets => provider.tickets().is_some(),
+        Capability::DnsRecords => provider.dns().is_some(),
     }
 }
 
@@ -110,7 +111,33 @@ pub async fn execute(
         Command::CloseTicket => tickets(provider, command)?.close(id).await,
         Command::ReopenTicket => tickets(provider, command)?.reopen(id).await,
         Command::OpenTicket(ticket) => tickets(provider, command)?.open(ticket).await,
+        Command::AddRecord(fields) => dns(provider, command)?.add_record(id, fields).await,
+        Command::EditRecord {
+            id: record,
+            listed,
+            fields,
+        } => {
+            let change = RecordChange {
+                id: record,
+                listed,
+                fields,
+            };
+            dns(provider, command)?.edit_record(id, change).await
+        }
+        Command::DeleteRecord { id: record, listed } => {
+            let change = RecordChange {
+                id: record,
+                listed,
+                fields: listed,
+            };
+            dns(provider, command)?.delete_record(id, change).await
+        }
     }
+}
+
+/// The DNS API for a record command.
+fn dns<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn DnsApi> {
+    offered(provider, provider.dns(), command)
 }
 
 /// The ticket API for a ticket command.
@@ -260,6 +287,57 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(done, Submitted::Done("lock a.nl true".into()));
+    }
+
+    #[tokio::test]
+    async fn record_commands_change_the_zone_that_the_next_list_shows() {
+        use crate::model::RecordFields;
+        use crate::provider::{fetch, Fetch, Fetched};
+        let full = Fake::full();
+        let domain = Ref::new("fake", ObjectKind::Domain, "a.nl");
+        let fields = |content: &str| RecordFields::new("A", "www", content, None);
+        let add = Command::AddRecord(Box::new(fields("192.0.2.1")));
+        let done = execute(&full, &add, &domain).await.unwrap();
+        assert_eq!(
+            done,
+            Submitted::Done("add-record a.nl A www → 192.0.2.1".into())
+        );
+        let list = || async {
+            match fetch(&full, &Fetch::Records("a.nl".into())).await.unwrap() {
+                Fetched::Records(records) => records,
+                other => panic!("{other:?}"),
+            }
+        };
+        let records = list().await;
+        assert_eq!(records.len(), 1);
+        let id = records[0].id.clone();
+        let edit = Command::EditRecord {
+            id: id.clone(),
+            listed: Box::new(fields("192.0.2.1")),
+            fields: Box::new(fields("192.0.2.2")),
+        };
+        execute(&full, &edit, &domain).await.unwrap();
+        assert_eq!(list().await[0].content, "192.0.2.2");
+        let stale = Command::DeleteRecord {
+            id: id.clone(),
+            listed: Box::new(fields("192.0.2.1")),
+        };
+        let error = execute(&full, &stale, &domain).await.unwrap_err();
+        assert!(
+            error.cause.contains("changed since it was listed"),
+            "{error}"
+        );
+        let delete = Command::DeleteRecord {
+            id,
+            listed: Box::new(fields("192.0.2.2")),
+        };
+        execute(&full, &delete, &domain).await.unwrap();
+        assert!(list().await.is_empty());
+        let error = execute(&Fake::bare(), &add, &domain).await.unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "fake: add-record: DNS records is not offered by i3d"
+        );
     }
 
     #[tokio::test]

@@ -25,8 +25,8 @@ pub use dispatch::{capabilities, execute, execute_power, not_offered, offers};
 pub use resource::{fetch, Fetch, Fetched};
 
 use crate::model::{
-    Action, Colocation, Contact, ContactFields, Domain, HistoryEntry, MetricSeries, Missing,
-    NewTicket, Offering, ProviderKind, Server, Ticket, TicketOptions,
+    Action, Colocation, Contact, ContactFields, DnsRecord, Domain, HistoryEntry, MetricSeries,
+    Missing, NewTicket, Offering, ProviderKind, RecordFields, Server, Ticket, TicketOptions,
 };
 use std::future::Future;
 use std::pin::Pin;
@@ -111,6 +111,11 @@ pub trait Provider: Send + Sync {
 
     /// The support-ticket inbox.
     fn tickets(&self) -> Option<&dyn TicketApi> {
+        None
+    }
+
+    /// The DNS records of domains.
+    fn dns(&self) -> Option<&dyn DnsApi> {
         None
     }
 }
@@ -339,6 +344,49 @@ pub trait TicketApi: Send + Sync {
 
     /// Opens a new ticket; the note names its number.
     fn open<'a>(&'a self, ticket: &'a NewTicket) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// The DNS records of a domain. `domain` is the domain's model id
+/// ([`Domain::id`], its name as the domain list gives it); the provider
+/// finds its own id for it (HostBill: the numeric domain id). Record ids
+/// are those [`DnsApi::records`] gave. Reads may be retried; the commands
+/// are sent once, never retried.
+pub trait DnsApi: Send + Sync {
+    /// Every record of the domain, in the provider's order.
+    fn records<'a>(&'a self, domain: &'a str) -> BoxFut<'a, Result<Vec<DnsRecord>>>;
+
+    /// Adds a record. The fields are checked (`validate::dns_record`).
+    fn add_record<'a>(
+        &'a self,
+        domain: &'a str,
+        record: &'a RecordFields,
+    ) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Replaces record `change.id` with `change.fields`.
+    fn edit_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>>;
+
+    /// Deletes record `change.id` (`change.fields` is `change.listed`).
+    fn delete_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// One record to change or delete: its id, the record as it was listed
+/// when the user chose it, and (for an edit) what it becomes. A provider
+/// whose ids are positions in the zone (HostBill's `@index`) should read
+/// the zone first and refuse, sending nothing, when `id` no longer names
+/// a record equal to `listed` (type, name, content; and priority for MX).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordChange<'a> {
+    pub id: &'a str,
+    pub listed: &'a RecordFields,
+    pub fields: &'a RecordFields,
 }
 
 /// Which tickets a list read brings.

@@ -5,7 +5,8 @@
 use super::dispatch::{offered, Attempt};
 use super::{BoxFut, DomainInventory, Inventory, Provider, Result, TicketInventory, TicketScope};
 use crate::model::{
-    Capability, Colocation, Domain, HistoryEntry, MetricSeries, Server, Ticket, TicketOptions,
+    Capability, Colocation, DnsRecord, Domain, HistoryEntry, MetricSeries, Server, Ticket,
+    TicketOptions,
 };
 
 /// One thing a worker can fetch for an account.
@@ -24,6 +25,8 @@ pub enum Fetch {
     Ticket(String),
     /// What a new ticket is chosen from.
     TicketOptions,
+    /// The DNS records of one domain (its model id, the name).
+    Records(String),
 }
 
 /// What a fetch brought.
@@ -39,6 +42,7 @@ pub enum Fetched {
     Tickets(TicketInventory),
     Ticket(Box<Ticket>),
     TicketOptions(TicketOptions),
+    Records(Vec<DnsRecord>),
 }
 
 impl Fetch {
@@ -53,6 +57,7 @@ impl Fetch {
             Fetch::Tickets(_) | Fetch::Ticket(_) | Fetch::TicketOptions => {
                 Some(Capability::Tickets)
             }
+            Fetch::Records(_) => Some(Capability::DnsRecords),
         }
     }
 
@@ -70,6 +75,7 @@ impl Fetch {
             Fetch::Tickets(TicketScope::OpenOrUnread) => "list open or unread tickets".into(),
             Fetch::Ticket(id) => format!("get ticket {id}"),
             Fetch::TicketOptions => "list ticket categories".into(),
+            Fetch::Records(domain) => format!("list DNS records of {domain}"),
         }
     }
 }
@@ -113,6 +119,10 @@ pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Resu
                 let api = offered(provider, provider.tickets(), what)?;
                 Fetched::TicketOptions(api.options().await?)
             }
+            Fetch::Records(domain) => {
+                let api = offered(provider, provider.dns(), what)?;
+                Fetched::Records(api.records(domain).await?)
+            }
         })
     })
 }
@@ -135,7 +145,7 @@ mod tests {
     use crate::provider::testing::Fake;
     use crate::provider::{offers, ErrorKind};
 
-    fn every_fetch() -> [Fetch; 10] {
+    fn every_fetch() -> [Fetch; 11] {
         [
             Fetch::Inventory,
             Fetch::Server("s1".into()),
@@ -147,6 +157,7 @@ mod tests {
             Fetch::Tickets(TicketScope::OpenOrUnread),
             Fetch::Ticket("7".into()),
             Fetch::TicketOptions,
+            Fetch::Records("a.nl".into()),
         ]
     }
 

@@ -1,17 +1,22 @@
 //! A provider without a network, for the unit tests of the contract:
 //! `bare` has only servers, `full` every API. Commands are recorded and
-//! answered at once with their call as the note.
+//! answered at once with their call as the note. The DNS API keeps a
+//! zone: records added, edited and deleted show in the next list, and a
+//! change to a record that is no longer as listed is refused, as the
+//! contract asks of providers whose record ids are positions.
 
 use super::*;
 use crate::model::{
-    Action, Colocation, ContactFields, Domain, HistoryEntry, MetricSeries, NewTicket, Ticket,
-    TicketOptions,
+    Action, Colocation, ContactFields, DnsRecord, Domain, HistoryEntry, MetricSeries, NewTicket,
+    RecordFields, Ticket, TicketOptions,
 };
 use std::sync::Mutex;
 
 pub struct Fake {
     full: bool,
     calls: Mutex<Vec<String>>,
+    /// The DNS records of every domain, and the next record id.
+    zone: Mutex<(Vec<DnsRecord>, u32)>,
 }
 
 impl Fake {
@@ -19,6 +24,7 @@ impl Fake {
         Fake {
             full: false,
             calls: Mutex::new(Vec::new()),
+            zone: Mutex::new((Vec::new(), 1)),
         }
     }
 
@@ -108,6 +114,10 @@ impl Provider for Fake {
     }
 
     fn tickets(&self) -> Option<&dyn TicketApi> {
+        self.when(self)
+    }
+
+    fn dns(&self) -> Option<&dyn DnsApi> {
         self.when(self)
     }
 }
@@ -270,5 +280,117 @@ impl TicketApi for Fake {
 
     fn open<'a>(&'a self, ticket: &'a NewTicket) -> BoxFut<'a, Result<Submitted>> {
         self.done(format!("open {}", ticket.subject))
+    }
+}
+
+impl Fake {
+    /// Changes the zone with `change` (given the records and the next id),
+    /// recording `call` when it goes through.
+    fn zone<T>(
+        &self,
+        change: impl FnOnce(&mut Vec<DnsRecord>, &mut u32) -> std::result::Result<T, String>,
+    ) -> Result<T> {
+        let mut zone = self
+            .zone
+            .lock()
+            .map_err(|_| ProviderError::new("fake", "dns", ErrorKind::Api, "poisoned"))?;
+        let (records, next) = &mut *zone;
+        change(records, next).map_err(|why| ProviderError::new("fake", "dns", ErrorKind::Api, why))
+    }
+
+    fn zone_done(&self, call: String, result: Result<()>) -> BoxFut<'_, Result<Submitted>> {
+        match result {
+            Ok(()) => self.done(call),
+            Err(error) => ready(Err(error)),
+        }
+    }
+}
+
+/// The record of `domain` with `id`, if it is still as `listed`.
+fn still_listed<'r>(
+    records: &'r mut [DnsRecord],
+    domain: &str,
+    change: &RecordChange<'_>,
+) -> std::result::Result<&'r mut DnsRecord, String> {
+    let record = records
+        .iter_mut()
+        .find(|r| r.domain == domain && r.id == change.id)
+        .ok_or_else(|| format!("no record {} in {domain}", change.id))?;
+    if record.fields() != *change.listed {
+        return Err(format!(
+            "record {} of {domain} changed since it was listed",
+            change.id
+        ));
+    }
+    Ok(record)
+}
+
+impl DnsApi for Fake {
+    fn records<'a>(&'a self, domain: &'a str) -> BoxFut<'a, Result<Vec<DnsRecord>>> {
+        let listed = self.zone(|records, _| {
+            Ok(records
+                .iter()
+                .filter(|r| r.domain == domain)
+                .cloned()
+                .collect())
+        });
+        ready(listed)
+    }
+
+    fn add_record<'a>(
+        &'a self,
+        domain: &'a str,
+        record: &'a RecordFields,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        let added = self.zone(|records, next| {
+            records.push(DnsRecord {
+                account: "fake".into(),
+                domain: domain.into(),
+                id: next.to_string(),
+                name: record.name.clone(),
+                record_type: record.record_type.clone(),
+                content: record.content.clone(),
+                priority: record.priority,
+                ttl: Some(3600),
+            });
+            *next += 1;
+            Ok(())
+        });
+        self.zone_done(format!("add-record {domain} {}", record.describe()), added)
+    }
+
+    fn edit_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        let edited = self.zone(|records, _| {
+            let record = still_listed(records, domain, &change)?;
+            let fields = change.fields;
+            record.record_type = fields.record_type.clone();
+            record.name = fields.name.clone();
+            record.content = fields.content.clone();
+            record.priority = fields.priority;
+            Ok(())
+        });
+        let call = format!(
+            "edit-record {domain} {} {}",
+            change.id,
+            change.fields.describe()
+        );
+        self.zone_done(call, edited)
+    }
+
+    fn delete_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        let deleted = self.zone(|records, _| {
+            still_listed(records, domain, &change)?;
+            records.retain(|r| !(r.domain == domain && r.id == change.id));
+            Ok(())
+        });
+        self.zone_done(format!("delete-record {domain} {}", change.id), deleted)
     }
 }

@@ -10,6 +10,7 @@ pub mod domains;
 pub mod help;
 pub mod jobs;
 pub mod keymap;
+pub mod records;
 pub mod servers;
 pub mod table;
 pub mod telemetry;
@@ -67,6 +68,7 @@ fn draw_pane(frame: &mut Frame, areas: &Areas, state: &State, theme: &Theme) -> 
         ViewKind::Contacts => contacts::draw(frame, areas, state, theme),
         ViewKind::Colocation => colocation::draw(frame, areas, state, theme),
         ViewKind::Tickets => tickets::draw(frame, areas, state, theme),
+        ViewKind::Records => records::draw(frame, areas, state, theme),
     }
 }
 

@@ -122,10 +122,14 @@ pub fn errors_footer<'a>(errors: impl Iterator<Item = &'a String>) -> Option<Str
 /// Whether an account's rows are old: its last fetch of `slots` failed
 /// or the account is unhealthy.
 pub fn is_stale<T>(state: &State, slots: &ByAccount<T>, account: &str) -> bool {
-    slots.get(account).is_some_and(|s| s.error.is_some())
-        || state
-            .account(account)
-            .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
+    slots.get(account).is_some_and(|s| s.error.is_some()) || is_unhealthy(state, account)
+}
+
+/// Whether the account is down or its credentials were refused.
+pub fn is_unhealthy(state: &State, account: &str) -> bool {
+    state
+        .account(account)
+        .is_some_and(|a| !matches!(a.health.state, HealthState::Ok | HealthState::Slow))
 }
 
 /// The rows `view` shows in `area`: its visible source indexes into

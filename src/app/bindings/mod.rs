@@ -29,6 +29,7 @@ pub const TABLE_VIEWS: &[ViewKind] = &[
     ViewKind::Contacts,
     ViewKind::Colocation,
     ViewKind::Tickets,
+    ViewKind::Records,
 ];
 /// The views with a cursor: the tables and the jobs list.
 pub const CURSOR_VIEWS: &[ViewKind] = &[
@@ -38,6 +39,7 @@ pub const CURSOR_VIEWS: &[ViewKind] = &[
     ViewKind::Contacts,
     ViewKind::Colocation,
     ViewKind::Tickets,
+    ViewKind::Records,
 ];
 /// Every view (an empty list).
 pub const EVERY_VIEW: &[ViewKind] = &[];
@@ -55,6 +57,9 @@ pub enum Run {
     SortNamed,
     /// The key opens the `/` line; `:filter TEXT` sets the filter.
     Filter,
+    /// `:records DOMAIN` shows the records of the domain named; without
+    /// one (or as a key), those of the selected domain.
+    Records,
 }
 
 /// Whether and how an entry shows in the hint bar.
@@ -176,6 +181,7 @@ impl Binding {
             Run::SortColumn => Intent::SortColumn(n),
             Run::SortNamed => Intent::StartCommand,
             Run::Filter => Intent::StartFilter,
+            Run::Records => Intent::ShowRecords(None),
         }
     }
 
@@ -196,6 +202,11 @@ impl Binding {
                 intents.push(Intent::InputSubmit);
                 Ok(intents)
             }
+            Run::Records => match args {
+                [] => Ok(vec![Intent::ShowRecords(None)]),
+                [domain] => Ok(vec![Intent::ShowRecords(Some(domain.to_string()))]),
+                _ => Err("usage: :records [ACCOUNT:]DOMAIN".into()),
+            },
         }
     }
 }
@@ -643,6 +654,15 @@ mod tests {
             parse_command_line("epp", ViewKind::Servers),
             Err(":epp works in the domains view (D)".into())
         );
+        assert_eq!(
+            parse_command_line("records hb:example.nl", ViewKind::Tickets),
+            Ok(vec![Intent::ShowRecords(Some("hb:example.nl".into()))])
+        );
+        assert_eq!(
+            parse_command_line("records", ViewKind::Domains),
+            Ok(vec![Intent::ShowRecords(None)])
+        );
+        assert!(parse_command_line("records a b", ViewKind::Servers).is_err());
     }
 
     #[test]

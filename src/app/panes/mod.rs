@@ -13,6 +13,7 @@ pub mod colocation;
 pub mod contacts;
 pub mod domains;
 pub mod jobs;
+pub mod records;
 pub mod servers;
 pub mod tickets;
 
@@ -35,10 +36,12 @@ pub enum ViewKind {
     Colocation,
     /// The support-ticket inbox.
     Tickets,
+    /// The DNS records of one domain.
+    Records,
 }
 
 impl ViewKind {
-    pub const ALL: [ViewKind; 7] = [
+    pub const ALL: [ViewKind; 8] = [
         ViewKind::Servers,
         ViewKind::Jobs,
         ViewKind::Accounts,
@@ -46,6 +49,7 @@ impl ViewKind {
         ViewKind::Contacts,
         ViewKind::Colocation,
         ViewKind::Tickets,
+        ViewKind::Records,
     ];
 
     /// The view's name in titles and messages: `domains`.
@@ -72,6 +76,7 @@ pub struct Panes {
     pub contacts: contacts::ContactsPane,
     pub colocation: colocation::ColocationPane,
     pub tickets: tickets::TicketsPane,
+    pub records: records::RecordsPane,
 }
 
 /// What the store asks of a pane. Each pane is a unit struct whose state
@@ -174,6 +179,7 @@ pub fn pane(kind: ViewKind) -> &'static dyn Pane {
         ViewKind::Contacts => &contacts::Contacts,
         ViewKind::Colocation => &colocation::Colocation,
         ViewKind::Tickets => &tickets::Tickets,
+        ViewKind::Records => &records::Records,
     }
 }
 

@@ -51,12 +51,21 @@ impl Store {
         {
             return Some(reason);
         }
-        let running = self
-            .state
-            .jobs_of(target)
-            .find(|j| j.command.cli_name() == command.cli_name() && !j.state.is_finished())
-            .map(|j| j.id);
-        running.map(|id| {
+        let running = |same: &dyn Fn(&Command) -> bool| {
+            self.state
+                .jobs_of(target)
+                .find(|j| same(&j.command) && !j.state.is_finished())
+                .map(|j| j.id)
+        };
+        // Record ids may be positions in the zone: one change at a time.
+        if command.is_record_command() {
+            return running(&Command::is_record_command).map(|id| {
+                format!(
+                    "a DNS record change of {name} is still running (job #{id}); record ids may change, so wait for it"
+                )
+            });
+        }
+        running(&|c| c.cli_name() == command.cli_name()).map(|id| {
             format!(
                 "{} of {name} is already running (job #{id})",
                 command.label()
@@ -183,9 +192,13 @@ impl Store {
     }
 
     /// What to fetch afresh once a job has ended: its target, or the
-    /// server its address is on (found, or named by the command).
-    fn refresh_after(&self, job: &Job) -> Vec<Effect> {
+    /// server its address is on (found, or named by the command); for a
+    /// DNS record, the records of its domain.
+    fn refresh_after(&mut self, job: &Job) -> Vec<Effect> {
         let target = &job.target;
+        if job.command.is_record_command() {
+            return self.relist_records(target);
+        }
         let account = target.account.clone();
         let fetch = |what: Fetch| Effect::Fetch(account.clone(), what);
         let named = match &job.command {
@@ -212,6 +225,10 @@ impl Store {
                 fetches
             }
             ObjectKind::Contact => vec![fetch(Fetch::Domains)],
+            ObjectKind::Record => match crate::model::record_parts(target) {
+                Some((domain, _)) => vec![fetch(Fetch::Records(domain.id))],
+                None => Vec::new(),
+            },
             // A new ticket has no id yet: the list brings it.
             ObjectKind::Ticket if target.id.is_empty() => {
                 vec![fetch(Fetch::Tickets(TicketScope::OpenOrUnread))]

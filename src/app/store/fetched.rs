@@ -107,6 +107,12 @@ impl Store {
                 self.apply_ticket_options(account, options, at);
                 (false, Vec::new())
             }
+            Fetched::Records(records) => {
+                let Fetch::Records(domain) = fetch else {
+                    return (false, Vec::new());
+                };
+                (self.apply_records(account, domain, records, at), Vec::new())
+            }
         }
     }
 
@@ -161,6 +167,7 @@ impl Store {
                 }
             }
             Fetch::DomainHistory(_) => self.flash(FlashLevel::Warn, error.to_string()),
+            Fetch::Records(domain) => self.records_failed(account, domain, &error),
             Fetch::Ticket(id) => {
                 // Showing the ticket again asks again.
                 let target = Ref::new(account, crate::model::ObjectKind::Ticket, id.clone());

@@ -16,9 +16,11 @@
 
 use super::*;
 use crate::app::form::{
-    contact_form_fields, ip_request_fields, Choice, Field, Form, FormKind, KeyOutcome, CATEGORY,
-    CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, NAMESERVER_FIELDS, PTR, REMARKS, SUBJECT,
+    contact_form_fields, ip_request_fields, record_form_fields, Choice, Field, Form, FormKind,
+    KeyOutcome, CATEGORY, CONTACT_ROLES, DEPARTMENT, IP, MESSAGE, NAMESERVER_FIELDS, PTR, REMARKS,
+    SUBJECT,
 };
+use crate::app::panes::records::{is_editable, relisting};
 use crate::drafts::{Draft, Drafts};
 use crate::model::{Capability, Command, ContactFields, Ip, ObjectKind, Server};
 use crate::provider::Fetch;
@@ -78,6 +80,8 @@ impl Store {
             FormKind::EditContact => self.edit_contact_form(),
             FormKind::Reply => self.reply_form(),
             FormKind::NewTicket => self.new_ticket_form(),
+            FormKind::NewRecord => self.new_record_form(),
+            FormKind::EditRecord => self.edit_record_form(),
         }
     }
 
@@ -237,6 +241,8 @@ impl Store {
         let name = match &command {
             Command::AddContact(fields) => fields.handle.clone(),
             Command::OpenTicket(ticket) => format!("\"{}\"", ticket.subject),
+            // The domain; the command names the record.
+            _ if form.is_record() => target.id.clone(),
             // As `act set-ptr IP --server` names it; the command names the server.
             _ if form.types_address() => target.id.clone(),
             _ => form.target_name.clone(),
@@ -563,6 +569,56 @@ impl Store {
             "",
             ticket_fields(options),
         ))
+    }
+}
+
+/// The record forms: a new record in the domain the records view shows,
+/// or the selected record.
+impl Store {
+    fn new_record_form(&self) -> Result<Form, Unavailable> {
+        let domain = self
+            .state
+            .panes
+            .records
+            .domain
+            .clone()
+            .ok_or_else(|| unavailable("no domain shown: R on a domain, or :records DOMAIN"))?;
+        let name = domain.id.clone();
+        Ok(Form::new(
+            FormKind::NewRecord,
+            domain,
+            name,
+            "",
+            record_form_fields(None),
+        ))
+    }
+
+    /// Records of types hostdeck does not check are not offered for
+    /// editing, nor any record while its domain is being listed again.
+    fn edit_record_form(&self) -> Result<Form, Unavailable> {
+        let record = self
+            .state
+            .selected_record()
+            .ok_or_else(|| unavailable("no record selected"))?;
+        if !is_editable(record) {
+            return Err(unavailable(format!(
+                "{} records are not edited by hostdeck (only {}); x deletes one",
+                record.record_type,
+                crate::app::form::RECORD_TYPES.join(", ")
+            )));
+        }
+        if let Some(why) = relisting(&self.state, record) {
+            return Err(unavailable(why));
+        }
+        let mut form = Form::new(
+            FormKind::EditRecord,
+            record.reference(),
+            record.describe(),
+            record.domain.clone(),
+            record_form_fields(Some(record)),
+        );
+        form.listed = Some(Box::new(record.fields()));
+        Ok(form)
     }
 }
 

@@ -42,6 +42,7 @@ impl Store {
             }
             Intent::StartFilter => return self.start_filter(),
             Intent::ShowView(kind) => return self.show_view(kind),
+            Intent::ShowRecords(name) => return self.show_records(name.as_deref()),
             Intent::Refresh => return pane.fetches(self, true),
             Intent::OpenForm(kind) => {
                 // A form may open the details (a reply shows its thread).
@@ -65,6 +66,7 @@ impl Store {
             | Intent::ToggleMaintenance
             | Intent::Domain(_)
             | Intent::DeleteContact
+            | Intent::DeleteRecord
             | Intent::CloseTicket
             | Intent::ReopenTicket => return self.not_in_this_view(&intent),
             Intent::InputChar(_)

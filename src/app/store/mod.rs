@@ -16,6 +16,7 @@ mod commands;
 mod fetched;
 mod forms;
 mod intents;
+mod records;
 mod servers;
 mod tickets;
 
@@ -29,8 +30,8 @@ use super::resources::{DomainData, Resources, Slot};
 use super::server_view::{same_sort_key, search_text};
 use crate::drafts::Drafts;
 use crate::model::{
-    now_millis, AccountInfo, Capability, Command, Contact, Domain, Job, JobId, JobState, Millis,
-    Ref, Server, Ticket, Visit, Visitor,
+    now_millis, AccountInfo, Capability, Command, Contact, DnsRecord, Domain, Job, JobId, JobState,
+    Millis, Ref, Server, Ticket, Visit, Visitor,
 };
 pub use crate::provider::PtrAddresses;
 use crate::snapshot::Snapshot;
@@ -260,6 +261,22 @@ impl State {
     pub fn selected_ticket(&self) -> Option<&Ticket> {
         let selected = self.panes.tickets.list.selected.as_ref();
         selected.and_then(|r| self.ticket(r))
+    }
+
+    /// The records of a domain (its `Ref`) as last listed.
+    pub fn records(&self, domain: &Ref) -> Option<&[DnsRecord]> {
+        self.data.records.get(domain)?.data.as_deref()
+    }
+
+    /// The record a record `Ref` names, as last listed.
+    pub fn record(&self, target: &Ref) -> Option<&DnsRecord> {
+        let (domain, id) = crate::model::record_parts(target)?;
+        self.records(&domain)?.iter().find(|r| r.id == id)
+    }
+
+    pub fn selected_record(&self) -> Option<&DnsRecord> {
+        let selected = self.panes.records.list.selected.as_ref();
+        selected.and_then(|r| self.record(r))
     }
 
     pub fn selected_visitor(&self) -> Option<&Visitor> {

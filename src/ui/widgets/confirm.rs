@@ -78,6 +78,10 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
         Command::ReplyTicket { .. } => ("Send this reply to ticket ".into(), ""),
         Command::OpenTicket(_) => ("Open the new ticket ".into(), ""),
         Command::ResetNameservers => ("Reset the nameservers of ".into(), ""),
+        Command::DeleteRecord { listed, .. } => (
+            format!("Delete the DNS record {} of ", listed.describe()),
+            "",
+        ),
         other => {
             let joint = match other {
                 Command::RequestIps { .. } => " for",
@@ -226,6 +230,7 @@ fn noun(kind: ObjectKind) -> &'static str {
         ObjectKind::Domain => "domain",
         ObjectKind::Contact => "contact",
         ObjectKind::Ticket => "ticket",
+        ObjectKind::Record => "record",
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod hostbill;
+mod records;
 mod tickets;
 
 pub(super) fn state_dir(name: &str) -> PathBuf {

@@ -2,6 +2,7 @@
 //! events in, state and effects out. Keys go through the real key map.
 
 use crate::support::events;
+use crate::support::outcome::flash_text;
 use crate::support::panes::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::event::Effect;
@@ -50,15 +51,6 @@ fn sent_command(effects: &[Effect]) -> Option<(Command, Ref)> {
     })
 }
 
-fn flash(store: &Store) -> String {
-    store
-        .state()
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
 fn domains_view() -> Store {
     let mut s = store((120, 40));
     press(&mut s, KeyCode::Char('D'));
@@ -90,7 +82,7 @@ fn domains_land_sorted_by_name_and_sort_keys_reverse() {
     );
     assert_eq!(domain_rows(&s)[3], "shop.nl");
     apply(&mut s, Intent::SortNamed("nonsense".into()));
-    assert!(flash(&s).contains("no column nonsense in the domains view"));
+    assert!(flash_text(&s).contains("no column nonsense in the domains view"));
 }
 
 #[test]
@@ -219,7 +211,11 @@ fn lock_toggle_refuses_an_unknown_lock_state_but_explicit_lock_works() {
     let effects = press(&mut s, KeyCode::Char('L'));
     assert!(effects.is_empty());
     assert_eq!(s.state().mode, Mode::Normal);
-    assert!(flash(&s).contains("lock state of old.com"), "{}", flash(&s));
+    assert!(
+        flash_text(&s).contains("lock state of old.com"),
+        "{}",
+        flash_text(&s)
+    );
     apply(&mut s, Intent::StartCommand);
     type_text(&mut s, "lock");
     apply(&mut s, Intent::InputSubmit);
@@ -239,7 +235,11 @@ fn cancel_asks_for_the_typed_name_and_refuses_a_wrong_one() {
     apply(&mut s, Intent::FocusNext);
     let effects = apply(&mut s, Intent::Activate);
     assert!(sent_command(&effects).is_none(), "wrong name must not send");
-    assert!(flash(&s).contains("type shop.nl exactly"), "{}", flash(&s));
+    assert!(
+        flash_text(&s).contains("type shop.nl exactly"),
+        "{}",
+        flash_text(&s)
+    );
     for _ in 0..3 {
         apply(&mut s, Intent::InputBackspace);
     }
@@ -301,7 +301,7 @@ fn accounts_without_domains_are_refused_by_name() {
     select_domain(&mut s, "stray.nl");
     let effects = press(&mut s, KeyCode::Char('L'));
     assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
-    let text = flash(&s);
+    let text = flash_text(&s);
     assert!(text.contains("clc-prod"), "{text}");
     assert!(
         text.contains("managing domains at the registry is not offered by clc"),
@@ -321,7 +321,11 @@ fn server_action_keys_do_nothing_in_the_domains_view() {
     type_text(&mut s, "reboot");
     apply(&mut s, Intent::InputSubmit);
     assert_eq!(s.state().mode, Mode::Normal);
-    assert!(flash(&s).contains("servers view"), "{}", flash(&s));
+    assert!(
+        flash_text(&s).contains("servers view"),
+        "{}",
+        flash_text(&s)
+    );
 }
 
 #[test]
@@ -439,7 +443,7 @@ fn deleting_a_used_contact_names_it_and_warns() {
     assert_eq!(c.focus, ConfirmFocus::Cancel);
     assert_eq!(c.target, Ref::new("cp-demo", ObjectKind::Contact, "JJ123"));
     assert_eq!(c.target_name, "Jan Jansen (Acme BV) [JJ123]");
-    let text = flash(&s);
+    let text = flash_text(&s);
     assert!(
         text.contains("used by 2 domain(s): example.nl, shop.nl"),
         "{text}"
@@ -552,7 +556,7 @@ fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
             .and_then(|s| s.error.as_deref()),
         Some(error)
     );
-    assert_eq!(flash(&s), error);
+    assert_eq!(flash_text(&s), error);
     assert_eq!(
         s.state().data.visitors().count(),
         2,
@@ -565,11 +569,19 @@ fn a_failed_colocation_fetch_keeps_the_data_and_the_error_and_flashes_once() {
     );
 
     press(&mut s, KeyCode::Char('r'));
-    let refreshing = flash(&s);
+    let refreshing = flash_text(&s);
     colocation_failed(&mut s, ErrorKind::Http, "HTTP 503");
-    assert_eq!(flash(&s), refreshing, "the same error is not flashed again");
+    assert_eq!(
+        flash_text(&s),
+        refreshing,
+        "the same error is not flashed again"
+    );
     colocation_failed(&mut s, ErrorKind::Transport, "connection refused");
-    assert!(flash(&s).contains("connection refused"), "{}", flash(&s));
+    assert!(
+        flash_text(&s).contains("connection refused"),
+        "{}",
+        flash_text(&s)
+    );
 
     s.apply(events::colocation(
         "cp-demo",
@@ -685,11 +697,11 @@ fn reset_nameservers_is_its_own_key_where_the_provider_has_defaults() {
     let effects = press(&mut s, KeyCode::Char('N'));
     assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
     assert!(
-        flash(&s).contains(
+        flash_text(&s).contains(
             "resetting nameservers to the provider's defaults is not offered by controlepaneel"
         ),
         "{}",
-        flash(&s)
+        flash_text(&s)
     );
 }
 
@@ -699,7 +711,7 @@ fn registry_actions_are_refused_with_the_providers_reason_and_no_history_is_aske
     select_domain(&mut s, "becker-it.com");
     let effects = press(&mut s, KeyCode::Char('e'));
     assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
-    let text = flash(&s);
+    let text = flash_text(&s);
     assert!(
         text.contains("managing domains at the registry is not offered by hostbill (account xs): XSServer's client API has no domain contacts, transfer codes, locks or cancellation"),
         "{text}"

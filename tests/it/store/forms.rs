@@ -4,6 +4,7 @@
 
 use crate::support::events;
 use crate::support::keys::{clear_field, form, press, press_code, type_text};
+use crate::support::outcome::{self, flash_text, sent};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::form::{FormKind, COUNT, IPV4, IPV6, IP_TYPE, PTR, REASON, REMARKS};
@@ -82,16 +83,6 @@ fn store() -> Store {
 
 fn open(store: &mut Store, kind: FormKind) -> Vec<Effect> {
     store.apply(Event::Intent(Intent::OpenForm(kind)))
-}
-
-fn sent(effects: &[Effect]) -> Vec<&hostdeck::model::Job> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Send(job) => Some(job),
-            _ => None,
-        })
-        .collect()
 }
 
 fn ip_ref(address: &str) -> Ref {
@@ -244,12 +235,7 @@ fn submit_ptr(s: &mut Store, hostname: &str) -> u64 {
 }
 
 fn finish(s: &mut Store, id: u64, state: JobState) -> Vec<Effect> {
-    s.apply(Event::Job {
-        id,
-        state,
-        handle: None,
-        at: 5_000,
-    })
+    outcome::finish(s, id, state, 5_000)
 }
 
 #[test]
@@ -511,14 +497,6 @@ fn fill_ip_request(s: &mut Store, count: &str, reason: &str) {
     press_code(s, KeyCode::Tab);
     clear_field(s);
     type_text(s, reason);
-}
-
-fn flash_text(s: &Store) -> String {
-    s.state()
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

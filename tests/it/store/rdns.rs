@@ -6,13 +6,14 @@
 
 use crate::support::events;
 use crate::support::keys::{clear_field, form, press_code, type_text};
+use crate::support::outcome::{finish, sent};
 use crossterm::event::KeyCode;
 use hostdeck::app::bindings;
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::form::{FormKind, IP, PTR};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{FlashLevel, Mode, PtrSet, Store};
-use hostdeck::model::{AccountInfo, Capability, Command, Job, JobState, Offering, ProviderKind};
+use hostdeck::model::{AccountInfo, Capability, Command, JobState, Offering, ProviderKind};
 use hostdeck::model::{ObjectKind, PowerState, Ref, Server};
 use hostdeck::provider::{Fetch, Inventory};
 
@@ -99,16 +100,6 @@ fn select(store: &mut Store, id: &str) {
     );
 }
 
-fn sent(effects: &[Effect]) -> Vec<&Job> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Send(job) => Some(job),
-            _ => None,
-        })
-        .collect()
-}
-
 fn colo_ref() -> Ref {
     Ref::server(I3D, COLO)
 }
@@ -128,15 +119,6 @@ fn submit(store: &mut Store, address: &str, hostname: &str) -> Vec<Effect> {
     clear_field(store);
     type_text(store, hostname);
     press_code(store, KeyCode::Enter)
-}
-
-fn finish(store: &mut Store, id: u64, state: JobState, at: i64) -> Vec<Effect> {
-    store.apply(Event::Job {
-        id,
-        state,
-        handle: None,
-        at,
-    })
 }
 
 #[test]

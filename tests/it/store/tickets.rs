@@ -4,13 +4,14 @@
 
 use crate::support::events::{self, fetch_ticket, fetch_tickets};
 use crate::support::keys::{ctrl, form, press_char, press_code, type_text};
+use crate::support::outcome::{self, flash_text, sent};
 use crate::support::panes::now;
 use crate::support::tickets::{
     self as fx, apply, i3d_tickets, list, listed, messages, no_bodies, rows, select, threaded,
     ticket_ref, unread, HOSTBILL, I3D, INBOX_ORDER, MINUTE,
 };
 use crossterm::event::KeyCode;
-use hostdeck::app::event::{Effect, Event};
+use hostdeck::app::event::Effect;
 use hostdeck::app::form::{FormKind, Input, CATEGORY, DEPARTMENT, MESSAGE, SUBJECT};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::panes::ViewKind;
@@ -34,25 +35,6 @@ fn expect_ids(store: &Store, expected: &[(&str, &str)]) {
 
 fn ids(store: &Store) -> Vec<String> {
     rows(store).into_iter().map(|(_, id)| id).collect()
-}
-
-fn flash_text(store: &Store) -> String {
-    store
-        .state()
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
-}
-
-fn sent(effects: &[Effect]) -> Vec<&Job> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Send(job) => Some(job),
-            _ => None,
-        })
-        .collect()
 }
 
 fn unread_count(store: &Store) -> usize {
@@ -365,12 +347,7 @@ fn send_reply(s: &mut Store) -> Job {
 }
 
 fn finish(s: &mut Store, id: u64, state: JobState) -> Vec<Effect> {
-    s.apply(Event::Job {
-        id,
-        state,
-        handle: None,
-        at: now() + MINUTE,
-    })
+    outcome::finish(s, id, state, now() + MINUTE)
 }
 
 fn reply_draft(s: &Store, account: &str, id: &str) -> Option<String> {

@@ -6,7 +6,7 @@
 
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::model::{
-    Colocation, HistoryEntry, MetricSeries, Millis, Ref, Server, Ticket, TicketOptions,
+    Colocation, DnsRecord, HistoryEntry, MetricSeries, Millis, Ref, Server, Ticket, TicketOptions,
 };
 use hostdeck::provider::{
     DomainInventory, Fetch, Fetched, Inventory, ProviderError, TicketInventory, TicketScope,
@@ -95,6 +95,22 @@ pub fn ticket(target: &Ref, result: Result<Ticket>, at: Millis) -> Event {
 pub fn ticket_options(account: &str, result: Result<TicketOptions>, at: Millis) -> Event {
     let result = result.map(Fetched::TicketOptions);
     Event::fetched(account, Fetch::TicketOptions, at, result)
+}
+
+/// The DNS records of one domain (its `Ref`).
+pub fn records(domain: &Ref, result: Result<Vec<DnsRecord>>, at: Millis) -> Event {
+    let fetch = Fetch::Records(domain.id.clone());
+    Event::fetched(
+        domain.account.clone(),
+        fetch,
+        at,
+        result.map(Fetched::Records),
+    )
+}
+
+/// The effect listing the DNS records of one domain.
+pub fn fetch_records(domain: &Ref) -> Effect {
+    Effect::Fetch(domain.account.clone(), Fetch::Records(domain.id.clone()))
 }
 
 /// The effect fetching one server afresh.

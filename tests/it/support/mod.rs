@@ -3,7 +3,9 @@
 pub mod events;
 pub mod faults;
 pub mod keys;
+pub mod outcome;
 pub mod panes;
+pub mod records;
 pub mod screen;
 pub mod sim;
 pub mod tickets;

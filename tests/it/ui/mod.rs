@@ -3,5 +3,6 @@
 mod domains;
 mod forms;
 mod rdns;
+mod records;
 mod servers;
 mod tickets;
