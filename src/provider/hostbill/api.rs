@@ -1,15 +1,18 @@
 //! The XSServer provider's APIs: servers (the configured services, with
 //! their PDU readings as gauges per refresh), reverse DNS of service
 //! addresses, domains with their nameservers and the reset to XSServer's
-//! defaults, and tickets. The document has no power operations, no
+//! defaults, their DNS records, and tickets. The document has no power operations, no
 //! telemetry history, no domain contacts and no registry actions, so
 //! those stay `None`.
 
 use super::HostbillProvider;
-use crate::model::{Domain, NewTicket, ProviderKind, Server, Ticket, TicketOptions};
+use crate::model::{
+    DnsRecord, Domain, NewTicket, ProviderKind, RecordFields, Server, Ticket, TicketOptions,
+};
 use crate::provider::{
-    done, BoxFut, DomainApi, DomainInventory, Inventory, NameserverResetApi, Provider, PtrChange,
-    Result, ReverseDnsApi, ServerApi, Submitted, TicketApi, TicketInventory, TicketScope,
+    done, BoxFut, DnsApi, DomainApi, DomainInventory, Inventory, NameserverResetApi, Provider,
+    PtrChange, RecordChange, Result, ReverseDnsApi, ServerApi, Submitted, TicketApi,
+    TicketInventory, TicketScope,
 };
 
 impl Provider for HostbillProvider {
@@ -42,6 +45,10 @@ impl Provider for HostbillProvider {
     }
 
     fn tickets(&self) -> Option<&dyn TicketApi> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn DnsApi> {
         Some(self)
     }
 }
@@ -87,6 +94,36 @@ impl DomainApi for HostbillProvider {
 impl NameserverResetApi for HostbillProvider {
     fn reset_nameservers<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
         done(self.reset_nameservers(id))
+    }
+}
+
+impl DnsApi for HostbillProvider {
+    fn records<'a>(&'a self, domain: &'a str) -> BoxFut<'a, Result<Vec<DnsRecord>>> {
+        Box::pin(self.fetch_records(domain))
+    }
+
+    fn add_record<'a>(
+        &'a self,
+        domain: &'a str,
+        record: &'a RecordFields,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        done(self.add_record(domain, record))
+    }
+
+    fn edit_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        done(self.edit_record(domain, change))
+    }
+
+    fn delete_record<'a>(
+        &'a self,
+        domain: &'a str,
+        change: RecordChange<'a>,
+    ) -> BoxFut<'a, Result<Submitted>> {
+        done(self.delete_record(domain, change))
     }
 }
 

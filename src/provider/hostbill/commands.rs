@@ -1,17 +1,18 @@
 //! The mutations of the XSServer provider: replying to, closing,
 //! re-opening and opening tickets (#20, #22, #21, #19), a domain's
-//! nameservers and their reset to XSServer's defaults (#27), and the PTR
-//! of a service address (#35). Each is checked before anything is sent,
-//! and sent exactly once; a read it needs first (a department, a domain's
-//! id, the service holding an address) failing means nothing was sent.
+//! nameservers and their reset to XSServer's defaults (#27), the PTR of a
+//! service address (#35), and DNS records (#29-#31). Each is checked
+//! before anything is sent, and sent exactly once; a read it needs first
+//! (a department, a domain's id, the service holding an address, the zone)
+//! failing means nothing was sent.
 
 use super::client::Path;
 use super::wire::{self, Messages};
-use super::{HostbillProvider, DEFAULT_NAMESERVERS};
+use super::{map, HostbillProvider, DEFAULT_NAMESERVERS};
 use crate::model::validate;
-use crate::model::NewTicket;
+use crate::model::{NewTicket, RecordFields};
 use crate::provider::http::NO_BODY;
-use crate::provider::{ErrorKind, ProviderError, PtrChange, Result};
+use crate::provider::{ErrorKind, ProviderError, PtrChange, RecordChange, Result};
 use reqwest::Method;
 use std::collections::BTreeMap;
 use std::net::IpAddr;
@@ -251,6 +252,128 @@ impl HostbillProvider {
             ErrorKind::Refused,
             format!("no service lists {ip} (searched service {searched})"),
         ))
+    }
+}
+
+impl HostbillProvider {
+    /// `POST /domain/@id/dns` (#29). The answer names no id; the zone is
+    /// listed again by whoever shows it.
+    pub(super) async fn add_record(&self, domain: &str, fields: &RecordFields) -> Result<String> {
+        let hostbill_id = self
+            .hostbill_domain_id(domain)
+            .await
+            .map_err(|e| not_sent(e, "the record"))?;
+        let path = Path::new(&["domain", &hostbill_id, "dns"]);
+        self.check_fields(&path.op(&Method::POST), fields)?;
+        let look_at = format!("the records of {domain}");
+        self.send_once(Method::POST, &path, Some(&record_body(fields)), &look_at)
+            .await?;
+        Ok(format!("record {} added to {domain}", fields.describe()))
+    }
+
+    /// `PUT /domain/@id/dns/@index` (#30) with the whole record, `@index`
+    /// being the record's id (digest §4.4 item 11) — once the zone, read
+    /// first, shows the id still names the record as it was listed.
+    pub(super) async fn edit_record(
+        &self,
+        domain: &str,
+        change: RecordChange<'_>,
+    ) -> Result<String> {
+        let path = self.still_listed(domain, &change, Method::PUT).await?;
+        self.check_fields(&path.op(&Method::PUT), change.fields)?;
+        let look_at = format!("record {} of {domain}", change.id);
+        self.send_once(
+            Method::PUT,
+            &path,
+            Some(&record_body(change.fields)),
+            &look_at,
+        )
+        .await?;
+        Ok(format!(
+            "record {} of {domain} is now {}",
+            change.id,
+            change.fields.describe()
+        ))
+    }
+
+    /// `DELETE /domain/@id/dns/@index` (#31), checked as an edit is.
+    pub(super) async fn delete_record(
+        &self,
+        domain: &str,
+        change: RecordChange<'_>,
+    ) -> Result<String> {
+        let path = self.still_listed(domain, &change, Method::DELETE).await?;
+        let look_at = format!("the records of {domain}");
+        self.send_once(Method::DELETE, &path, NO_BODY, &look_at)
+            .await?;
+        Ok(format!(
+            "record {} of {domain} deleted ({})",
+            change.id,
+            change.listed.describe()
+        ))
+    }
+
+    /// The record's path, when the zone read now still has `change.id`
+    /// as the record listed; else the refusal (nothing is sent).
+    async fn still_listed(
+        &self,
+        domain: &str,
+        change: &RecordChange<'_>,
+        method: Method,
+    ) -> Result<Path> {
+        let hostbill_id = self
+            .hostbill_domain_id(domain)
+            .await
+            .map_err(|e| not_sent(e, "the change"))?;
+        let path = Path::new(&["domain", &hostbill_id, "dns", change.id]);
+        let op = path.op(&method);
+        let zone = self
+            .zone(&hostbill_id)
+            .await
+            .map_err(|e| not_sent(e, "the change"))?;
+        let now = zone
+            .iter()
+            .filter_map(|r| map::record(self.account(), domain, r))
+            .find(|r| r.id == change.id)
+            .ok_or_else(|| {
+                self.http.refuse(
+                    &op,
+                    format!("record {} is no longer in {domain}; nothing was sent (list the records again)", change.id),
+                )
+            })?;
+        if now.fields() != *change.listed {
+            return Err(self.http.refuse(
+                &op,
+                format!(
+                    "record {} of {domain} is now {}, not {} as listed; nothing was sent (list the records again)",
+                    change.id,
+                    now.describe(),
+                    change.listed.describe()
+                ),
+            ));
+        }
+        Ok(path)
+    }
+
+    /// A record needs a type and content before anything is sent.
+    fn check_fields(&self, op: &str, fields: &RecordFields) -> Result<()> {
+        if fields.record_type.trim().is_empty() || fields.content.trim().is_empty() {
+            return Err(self
+                .http
+                .refuse(op, "a record needs a type and content; nothing was sent"));
+        }
+        Ok(())
+    }
+}
+
+/// The body of #29 and #30: the name as given (`@` for the domain
+/// itself) and the priority as a string (0 where there is none).
+fn record_body(fields: &RecordFields) -> wire::RecordBody<'_> {
+    wire::RecordBody {
+        name: &fields.name,
+        kind: &fields.record_type,
+        priority: fields.priority.unwrap_or(0).to_string(),
+        content: &fields.content,
     }
 }
 

@@ -14,7 +14,7 @@ use super::client::Path;
 use super::map::{self, ServiceParts, VmParts};
 use super::wire::{self, Address, Entry};
 use super::{tickets, HostbillProvider, ServiceSpec};
-use crate::model::{now_millis, Domain, Millis, Missing, Server, Ticket, TicketOptions};
+use crate::model::{now_millis, DnsRecord, Domain, Millis, Missing, Server, Ticket, TicketOptions};
 use crate::provider::refresh::{self, keep, Gaps, Part, Tally};
 use crate::provider::{
     DomainInventory, ErrorKind, Inventory, ProviderError, Result, TicketInventory, TicketScope,
@@ -266,7 +266,7 @@ impl HostbillProvider {
         })
     }
 
-    /// XSServer's id of the domain hostdeck calls `id`: from a `name#ID`
+    /// XSServer's id of the domain hostdeck calls `id`: from a `name/ID`
     /// id, else from the list.
     pub(super) async fn hostbill_domain_id(&self, id: &str) -> Result<String> {
         if let Some(suffix) = map::id_suffix(id) {
@@ -293,6 +293,27 @@ impl HostbillProvider {
         let details = self.domain_details(&hostbill_id).await?;
         let id = id.trim().to_ascii_lowercase();
         Ok(map::domain(self.account(), &id, &details, now_millis()))
+    }
+
+    // -- DNS records -----------------------------------------------------------
+
+    /// `GET /domain/@id/dns` (#28) of the domain with XSServer id
+    /// `hostbill_id`, as listed.
+    pub(super) async fn zone(&self, hostbill_id: &str) -> Result<Vec<wire::Record>> {
+        let list: wire::RecordList = self
+            .get(&Path::new(&["domain", hostbill_id, "dns"]))
+            .await?;
+        Ok(list.records)
+    }
+
+    /// The records of domain `domain` (its hostdeck id).
+    pub(super) async fn fetch_records(&self, domain: &str) -> Result<Vec<DnsRecord>> {
+        let hostbill_id = self.hostbill_domain_id(domain).await?;
+        let zone = self.zone(&hostbill_id).await?;
+        Ok(zone
+            .iter()
+            .filter_map(|r| map::record(self.account(), domain, r))
+            .collect())
     }
 
     // -- tickets ---------------------------------------------------------------

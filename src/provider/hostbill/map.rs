@@ -10,12 +10,12 @@
 //! lists one name twice (digest §4.4 item 15: an active and an expired
 //! registration); the registration that matters keeps the plain name (the
 //! active one, else the one expiring last) and the others are told apart
-//! as `name#ID` by XSServer's id.
+//! as `name/ID` by XSServer's id.
 
 use super::wire::{self, Address, Entry};
 use super::{ServiceSpec, NO_POWER};
 use crate::model::metric::plain_number as number;
-use crate::model::{Detail, Domain, Ip, Millis, PowerState, Server};
+use crate::model::{Detail, DnsRecord, Domain, Ip, Millis, PowerState, Server};
 use crate::provider::lenient::{parse_date, readable_date};
 use crate::provider::ServerSample;
 
@@ -276,7 +276,7 @@ fn weight(d: &wire::Domain) -> (bool, i64, String) {
 }
 
 /// The hostdeck id of each listed domain, in list order: its name, or
-/// `name#ID` for a registration another of the same name outweighs;
+/// `name/ID` for a registration another of the same name outweighs;
 /// `None` for an entry without a name or an id.
 pub fn domain_ids(list: &[wire::Domain]) -> Vec<Option<String>> {
     list.iter()
@@ -290,16 +290,16 @@ pub fn domain_ids(list: &[wire::Domain]) -> Vec<Option<String>> {
                     && weight(other) > weight(d)
             });
             Some(match outweighed {
-                true => format!("{name}#{id}"),
+                true => format!("{name}/{id}"),
                 false => name,
             })
         })
         .collect()
 }
 
-/// XSServer's id in a hostdeck id `name#ID`; `None` for a plain name.
+/// XSServer's id in a hostdeck id `name/ID`; `None` for a plain name.
 pub fn id_suffix(domain_id: &str) -> Option<&str> {
-    let (_, id) = domain_id.rsplit_once('#')?;
+    let (_, id) = domain_id.rsplit_once('/')?;
     (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
@@ -351,6 +351,40 @@ fn domain_details(d: &wire::Domain) -> Vec<Detail> {
         .collect()
 }
 
+// -- DNS records -----------------------------------------------------------------
+
+/// A listed record of domain `domain` (its hostdeck id); `None` without
+/// an id (it could be neither changed nor deleted). The priority is kept
+/// for MX, and for another type where it is not 0; a `ttl` of 0 is the
+/// provider's default, shown as none.
+pub fn record(account: &str, domain: &str, r: &wire::Record) -> Option<DnsRecord> {
+    let id = r.id.as_ref()?.to_string();
+    let record_type = r
+        .kind
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_uppercase();
+    let name = match r.name.as_deref().map(str::trim) {
+        None | Some("") => "@".to_string(),
+        Some(name) => name.to_string(),
+    };
+    let priority = r
+        .priority
+        .and_then(|p| u32::try_from(p).ok())
+        .filter(|p| record_type == "MX" || *p > 0);
+    Some(DnsRecord {
+        account: account.to_string(),
+        domain: domain.to_string(),
+        id,
+        name,
+        record_type,
+        content: r.content.as_deref().unwrap_or_default().trim().to_string(),
+        priority,
+        ttl: r.ttl.and_then(|t| u32::try_from(t).ok()).filter(|t| *t > 0),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,13 +413,33 @@ mod tests {
             ids,
             [
                 Some("testname.com".to_string()),
-                Some("testname.com#48".to_string()),
+                Some("testname.com/48".to_string()),
                 Some("other.de".to_string()),
                 None
             ]
         );
-        assert_eq!(id_suffix("testname.com#48"), Some("48"));
+        assert_eq!(id_suffix("testname.com/48"), Some("48"));
         assert_eq!(id_suffix("testname.com"), None);
+    }
+
+    #[test]
+    fn records_keep_the_mx_priority_and_their_ids() {
+        let listed = |kind: &str, priority: i64, ttl: i64| wire::Record {
+            id: Some(Code::Int(3)),
+            name: Some(String::new()),
+            ttl: Some(ttl),
+            priority: Some(priority),
+            kind: Some(kind.into()),
+            content: Some(" mail.example.com ".into()),
+        };
+        let mx = record("xs", "a.de", &listed("mx", 10, 3600)).unwrap();
+        assert_eq!((mx.name.as_str(), mx.record_type.as_str()), ("@", "MX"));
+        assert_eq!((mx.priority, mx.ttl), (Some(10), Some(3600)));
+        assert_eq!(mx.content, "mail.example.com");
+        let a = record("xs", "a.de", &listed("A", 0, 0)).unwrap();
+        assert_eq!((a.priority, a.ttl, a.id.as_str()), (None, None, "3"));
+        let nameless = wire::Record::default();
+        assert!(record("xs", "a.de", &nameless).is_none());
     }
 
     #[test]

@@ -514,6 +514,18 @@ pub struct Record {
     pub content: Option<String>,
 }
 
+/// #29 `POST /domain/@id/dns` and #30 `PUT /domain/@id/dns/@index` body.
+/// `priority` is a string, as the tables type it (digest §4.3 item 8);
+/// there is no `ttl` (digest §4.5 item 27).
+#[derive(Serialize)]
+pub struct RecordBody<'a> {
+    pub name: &'a str,
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub priority: String,
+    pub content: &'a str,
+}
+
 // -- services (no example answers: read from any shape) ----------------------------
 
 /// The keys an address may be under.

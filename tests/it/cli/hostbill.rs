@@ -134,3 +134,79 @@ fn reset_ns_is_its_own_action_and_refused_where_the_provider_has_none() {
         stderr(&out)
     );
 }
+
+#[test]
+fn records_are_listed_added_edited_and_deleted_on_the_demo() {
+    let state = state_dir("hb-records");
+    let domain = "hb-demo:becker-systemhaus.de";
+    let listed = json(&state, &["--demo", "list", "records", domain, "--json"]);
+    let first = &listed[0];
+    assert_eq!(
+        (&first["account"], &first["kind"], &first["id"]),
+        (&"hb-demo".into(), &"record".into(), &"1".into()),
+        "{first}"
+    );
+    assert_eq!((&first["type"], &first["name"]), (&"A".into(), &"@".into()));
+    let count = listed.as_array().unwrap().len();
+
+    let out = hostdeck(
+        &state,
+        &[
+            "--demo",
+            "act",
+            "add-record",
+            domain,
+            "MX",
+            "@",
+            "mx2.example.com",
+            "--priority",
+            "20",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("record MX @ → 20 mx2.example.com added to becker-systemhaus.de"),
+        "{}",
+        stdout(&out)
+    );
+    let out = hostdeck(
+        &state,
+        &[
+            "--demo",
+            "act",
+            "edit-record",
+            domain,
+            "1",
+            "A",
+            "@",
+            "192.0.2.10",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = hostdeck(
+        &state,
+        &["--demo", "act", "delete-record", domain, "2", "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Each run serves a fresh simulator: the changes were made and
+    // answered there; a bad record is refused before anything is sent.
+    let out = hostdeck(
+        &state,
+        &[
+            "--demo",
+            "act",
+            "add-record",
+            domain,
+            "A",
+            "www",
+            "2001:db8::1",
+            "--yes",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Content:"), "{}", stderr(&out));
+    let again = json(&state, &["--demo", "list", "records", domain, "--json"]);
+    assert_eq!(again.as_array().unwrap().len(), count);
+}

@@ -449,7 +449,7 @@ async fn domains_arrive_with_their_nameservers_and_a_name_registered_twice_is_to
     let ids: Vec<&str> = inventory.domains.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.len(), 8);
     assert!(
-        ids.contains(&"becker-it.com") && ids.contains(&"becker-it.com#54"),
+        ids.contains(&"becker-it.com") && ids.contains(&"becker-it.com/54"),
         "{ids:?}"
     );
     let main = &inventory.domains[0];
@@ -470,7 +470,7 @@ async fn domains_arrive_with_their_nameservers_and_a_name_registered_twice_is_to
     let expired = inventory
         .domains
         .iter()
-        .find(|d| d.id == "becker-it.com#54")
+        .find(|d| d.id == "becker-it.com/54")
         .unwrap();
     assert_eq!(expired.status, "Expired");
 
@@ -480,7 +480,7 @@ async fn domains_arrive_with_their_nameservers_and_a_name_registered_twice_is_to
         ("becker-it.com", "Active")
     );
     assert_eq!(one.nameservers.len(), 3);
-    let older = DomainApi::domain(&hb, "becker-it.com#54").await.unwrap();
+    let older = DomainApi::domain(&hb, "becker-it.com/54").await.unwrap();
     assert_eq!(older.status, "Expired");
     let unknown = DomainApi::domain(&hb, "nope.example").await.unwrap_err();
     assert!(
@@ -927,4 +927,187 @@ async fn a_command_that_fails_in_transport_says_its_outcome_is_unknown() {
             .ends_with("outcome unknown: look at the ticket before sending again"),
         "{error}"
     );
+}
+
+// -- DNS records -----------------------------------------------------------------------
+
+/// The records of a domain as the provider lists them.
+async fn records(hb: &HostbillProvider, domain: &str) -> Vec<hostdeck::model::DnsRecord> {
+    hb.dns()
+        .expect("DNS records")
+        .records(domain)
+        .await
+        .expect("records")
+}
+
+#[tokio::test]
+async fn records_are_listed_with_their_ids_types_and_mx_priority() {
+    let sim = sim().await;
+    let hb = basic(&sim);
+    assert!(offers(&hb, Capability::DnsRecords));
+    let zone = records(&hb, "becker-systemhaus.de").await;
+    let kept = control::get(&sim, "domains").await;
+    let kept_zone = kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == 47)
+        .expect("domain 47")["records"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(zone.len(), kept_zone);
+    let first = &zone[0];
+    assert_eq!(
+        (
+            first.id.as_str(),
+            first.name.as_str(),
+            first.record_type.as_str()
+        ),
+        ("1", "@", "A")
+    );
+    assert_eq!((first.priority, first.ttl), (None, Some(3600)));
+    assert_eq!(first.domain, "becker-systemhaus.de");
+    let mx = zone.iter().find(|r| r.record_type == "MX").expect("an MX");
+    assert_eq!(mx.priority, Some(10));
+    assert!(records(&hb, "becker-it.com/54").await.len() >= 6);
+}
+
+#[tokio::test]
+async fn records_are_added_edited_and_deleted_by_id_and_each_change_relisted() {
+    use hostdeck::model::RecordFields;
+    let sim = sim().await;
+    let hb = basic(&sim);
+    let domain = "baeckerei-krause.de";
+    let before = records(&hb, domain).await;
+
+    let added = RecordFields::new("MX", "@", "mx2.example.com", Some(20));
+    let note = run(
+        &hb,
+        Command::AddRecord(Box::new(added.clone())),
+        ObjectKind::Domain,
+        domain,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        note,
+        "record MX @ → 20 mx2.example.com added to baeckerei-krause.de"
+    );
+    let zone = records(&hb, domain).await;
+    assert_eq!(zone.len(), before.len() + 1);
+    let new = zone.last().unwrap();
+    assert_eq!(new.fields(), added);
+
+    // Delete the second record: the ids of the others stay (@index is the id).
+    let second = zone[1].clone();
+    let delete = Command::DeleteRecord {
+        id: second.id.clone(),
+        listed: Box::new(second.fields()),
+    };
+    run(&hb, delete, ObjectKind::Domain, domain).await.unwrap();
+    let zone = records(&hb, domain).await;
+    assert!(zone.iter().all(|r| r.id != second.id));
+    let third = zone
+        .iter()
+        .find(|r| r.id == "3")
+        .expect("record 3 kept its id");
+
+    let changed = RecordFields::new("A", "www", "192.0.2.80", None);
+    let edit = Command::EditRecord {
+        id: third.id.clone(),
+        listed: Box::new(third.fields()),
+        fields: Box::new(changed.clone()),
+    };
+    let note = run(&hb, edit, ObjectKind::Domain, domain).await.unwrap();
+    assert_eq!(
+        note,
+        "record 3 of baeckerei-krause.de is now A www → 192.0.2.80"
+    );
+    let edited = records(&hb, domain).await;
+    let now = edited.iter().find(|r| r.id == "3").unwrap();
+    assert_eq!(now.fields(), changed);
+    assert_eq!(now.ttl, third.ttl, "the TTL stays");
+}
+
+#[tokio::test]
+async fn a_record_that_moved_since_it_was_listed_is_not_changed() {
+    use hostdeck::model::RecordFields;
+    let sim = sim().await;
+    let hb = basic(&sim);
+    let domain = "ferienwohnung-ostsee.de";
+    let zone = records(&hb, domain).await;
+    let listed = zone[0].clone();
+    // Someone else changes it first.
+    let other = RecordFields::new("A", "@", "198.51.100.99", None);
+    let first = Command::EditRecord {
+        id: listed.id.clone(),
+        listed: Box::new(listed.fields()),
+        fields: Box::new(other),
+    };
+    run(&hb, first, ObjectKind::Domain, domain).await.unwrap();
+    let stale = Command::DeleteRecord {
+        id: listed.id.clone(),
+        listed: Box::new(listed.fields()),
+    };
+    let error = run(&hb, stale, ObjectKind::Domain, domain)
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, ErrorKind::Refused);
+    assert!(
+        error
+            .cause
+            .contains("is now A @ → 198.51.100.99, not A @ → 203.0.113.10 as listed"),
+        "{error}"
+    );
+    assert_eq!(
+        records(&hb, domain).await.len(),
+        zone.len(),
+        "nothing deleted"
+    );
+    let gone = Command::DeleteRecord {
+        id: "999".into(),
+        listed: Box::new(listed.fields()),
+    };
+    let error = run(&hb, gone, ObjectKind::Domain, domain)
+        .await
+        .unwrap_err();
+    assert!(
+        error.cause.contains("record 999 is no longer in"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_record_the_provider_refuses_names_its_reason() {
+    use hostdeck::model::RecordFields;
+    let sim = sim().await;
+    let hb = basic(&sim);
+    // An expired domain takes no changes.
+    let add = Command::AddRecord(Box::new(RecordFields::new("A", "www", "192.0.2.1", None)));
+    let error = run(&hb, add, ObjectKind::Domain, "weinhandel-mosel.de")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "hb-sim: POST /api/domain/52/dns: refused: domain is not active"
+    );
+    // A failing zone read sends nothing.
+    fail(&sim, "GET /api/domain/49/dns", 500);
+    let zone_error = hb
+        .dns()
+        .unwrap()
+        .records("baeckerei-krause.de")
+        .await
+        .unwrap_err();
+    assert_eq!(zone_error.kind, ErrorKind::Http);
+    let listed = RecordFields::new("A", "@", "203.0.113.10", None);
+    let delete = Command::DeleteRecord {
+        id: "1".into(),
+        listed: Box::new(listed),
+    };
+    let error = run(&hb, delete, ObjectKind::Domain, "baeckerei-krause.de")
+        .await
+        .unwrap_err();
+    assert!(error.cause.ends_with("the change was not sent"), "{error}");
 }

@@ -485,7 +485,7 @@ fn the_repairs_change_nothing_but_the_broken_part() {
         map::domain_ids(&by_name.details),
         [
             Some("testname.com".to_string()),
-            Some("testname.com#48".to_string())
+            Some("testname.com/48".to_string())
         ],
         "one name twice: the active registration keeps it"
     );
