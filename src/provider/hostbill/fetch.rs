@@ -52,25 +52,29 @@ impl HostbillProvider {
         Ok(details.client)
     }
 
+    /// Logs in with `GET /details` and says who, how, and how many
+    /// services the config names: `logged in as ops@example.com (client
+    /// 26, basic auth); 2 services configured`.
     pub(super) async fn fresh_check(&self) -> Result<String> {
         let client = self.client().await?;
-        let mut who = client
+        let who = client
             .email
             .clone()
             .unwrap_or_else(|| self.settings.username.clone());
-        if let Some(id) = &client.id {
-            who.push_str(&format!(" (client {id})"));
-        }
+        let auth = match self.settings.auth {
+            super::AuthMode::Basic => "basic auth",
+            super::AuthMode::Jwt => "token login",
+        };
+        let how = match &client.id {
+            Some(id) => format!("client {id}, {auth}"),
+            None => auth.to_string(),
+        };
         let services = match self.settings.services.len() {
             0 => "no services configured".to_string(),
             1 => "1 service configured".to_string(),
             n => format!("{n} services configured"),
         };
-        let auth = match self.settings.auth {
-            super::AuthMode::Basic => "basic auth",
-            super::AuthMode::Jwt => "token login",
-        };
-        Ok(format!("logged in as {who} ({auth}); {services}"))
+        Ok(format!("logged in as {who} ({how}); {services}"))
     }
 
     pub(super) async fn fetch_inventory(&self) -> Result<Inventory> {

@@ -116,7 +116,7 @@ async fn check_logs_in_either_way_and_the_provider_offers_what_the_document_has(
     for hb in [basic(&sim), jwt(&sim)] {
         let said = hb.check().await.unwrap();
         assert!(
-            said.starts_with(&format!("logged in as {DEMO_EMAIL} (client 3042)")),
+            said.starts_with(&format!("logged in as {DEMO_EMAIL} (client 3042, ")),
             "{said}"
         );
         assert!(said.ends_with("3 services configured"), "{said}");
