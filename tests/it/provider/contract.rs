@@ -83,6 +83,7 @@ fn each_provider_offers_exactly_the_apis_it_has() {
             Capability::Domains,
             Capability::NameserverReset,
             Capability::Tickets,
+            Capability::DnsRecords,
         ]
     );
     assert!(Provider::power(&hb).is_none() && hb.registry().is_none());
