@@ -6,6 +6,7 @@ use crate::config::{AccountConfig, Config, ConfigError, KindOptions, Paths, Secr
 use crate::model::{AccountInfo, ProviderKind};
 use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
+use crate::provider::hostbill::{AuthMode, HostbillProvider, HostbillSettings, ServiceSpec};
 use crate::provider::i3d::{I3dProvider, I3dSettings};
 use crate::provider::{capabilities, Provider};
 use crate::secret::Secret;
@@ -150,7 +151,15 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
             &["hash"],
         ),
         ProviderKind::I3d => ("i3d-demo", KindOptions::I3d, &["api_key"]),
-        ProviderKind::Hostbill => return None,
+        ProviderKind::Hostbill => (
+            "hb-demo",
+            KindOptions::Hostbill {
+                username: sim.credential("username").unwrap_or_default().to_string(),
+                auth: AuthMode::Basic,
+                services: demo_services(),
+            },
+            &["password"],
+        ),
     };
     Some(AccountConfig {
         name: name.into(),
@@ -160,6 +169,23 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
         options,
         secrets: secrets(keys),
     })
+}
+
+/// The demo's HostBill services, as a user would list them: no call
+/// lists them, so they come from the simulator's fixtures (the second
+/// with its VM).
+fn demo_services() -> Vec<ServiceSpec> {
+    sim::hostbill::SERVICE_IDS
+        .iter()
+        .map(|&id| ServiceSpec {
+            id,
+            vms: if id == sim::hostbill::SERVICE_IDS[1] {
+                vec![sim::hostbill::VM_ID]
+            } else {
+                Vec::new()
+            },
+        })
+        .collect()
 }
 
 fn build_account(config: AccountConfig) -> Result<Account, String> {
@@ -199,12 +225,17 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             base_url,
             api_key: config.secret("api_key")?,
         })?),
-        KindOptions::Hostbill { .. } => {
-            return Err(format!(
-                "account {account}: provider kind {} is not supported yet by this build",
-                config.kind()
-            )
-            .into())
-        }
+        KindOptions::Hostbill {
+            username,
+            auth,
+            services,
+        } => Arc::new(HostbillProvider::new(HostbillSettings {
+            account,
+            base_url,
+            username: username.clone(),
+            password: config.secret("password")?,
+            auth: *auth,
+            services: services.clone(),
+        })?),
     })
 }

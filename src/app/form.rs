@@ -142,7 +142,11 @@ pub const REASON: &str = "Reason";
 /// The values of the IP request's type field.
 pub const IPV4: &str = "ipv4";
 pub const IPV6: &str = "ipv6";
-pub const NAMESERVER_FIELDS: [&str; 3] = ["NS1", "NS2", "NS3"];
+/// The labels of the nameserver form's fields; a form has as many of
+/// them as its domain's provider takes and the domain needs (at least 3).
+pub const NAMESERVER_FIELDS: [&str; validate::MAX_NAMESERVERS] = [
+    "NS1", "NS2", "NS3", "NS4", "NS5", "NS6", "NS7", "NS8", "NS9", "NS10", "NS11", "NS12", "NS13",
+];
 pub const OWNER: &str = "Owner";
 pub const ADMIN: &str = "Admin";
 pub const TECH: &str = "Tech";
@@ -686,11 +690,16 @@ impl Form {
         })
     }
 
+    /// The nameservers typed; never an empty list (a provider may read
+    /// one as "its defaults", which is a command of its own).
     fn nameservers_command(&self) -> Result<Command, (usize, String)> {
-        let inputs: Vec<String> = NAMESERVER_FIELDS.iter().map(|l| self.value(l)).collect();
-        let nameservers = validate::nameserver_entries(&inputs).map_err(|e| {
-            let last = NAMESERVER_FIELDS.len() - 1;
-            let label = NAMESERVER_FIELDS[e.index.min(last)];
+        let labels: Vec<&str> = NAMESERVER_FIELDS
+            .into_iter()
+            .take_while(|label| self.position(label).is_some())
+            .collect();
+        let inputs: Vec<String> = labels.iter().map(|l| self.value(l)).collect();
+        let nameservers = validate::nameserver_entries(&inputs, labels.len()).map_err(|e| {
+            let label = labels[e.index.min(labels.len().saturating_sub(1))];
             (self.position(label).unwrap_or(0), e.message)
         })?;
         Ok(Command::SetNameservers { nameservers })

@@ -15,6 +15,8 @@ pub enum DomainAction {
     Cancel {
         immediate: bool,
     },
+    /// Back to the provider's default nameservers.
+    ResetNameservers,
 }
 
 /// Something the user asked for, independent of which key asked.

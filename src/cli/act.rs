@@ -179,9 +179,24 @@ async fn plan_on_server(
 }
 
 /// The checks that need the account's answers or its provider: the
-/// server a PTR change needs, a new ticket's category and department.
+/// server a PTR change needs, how many nameservers the provider takes, a
+/// new ticket's category and department.
 async fn check_with_account(account: &Account, planned: &mut Planned) -> Result<(), Miss> {
     match &mut planned.command {
+        Command::SetNameservers { nameservers }
+            if nameservers.len() > account.config.kind().max_nameservers() =>
+        {
+            let kind = account.config.kind();
+            Err((
+                exit::USAGE,
+                format!(
+                    "set-ns {}: {kind} takes at most {} nameservers (got {})",
+                    planned.target_name,
+                    kind.max_nameservers(),
+                    nameservers.len()
+                ),
+            ))
+        }
         Command::SetPtr { server: None, .. } if needs_server(account) => Err(server_missing(
             account,
             &planned.target_name,

@@ -31,8 +31,10 @@ pub enum ActCommand {
     Lock(DomainAction),
     /// Unlock a domain at the registrar; nothing is sent when it already is.
     Unlock(DomainAction),
-    /// Set a domain's two or three nameservers.
+    /// Set a domain's nameservers (two or more; never none).
     SetNs(SetNsArgs),
+    /// Put a domain back on its provider's default nameservers (hostbill).
+    ResetNs(DomainAction),
     /// Ask the provider for extra IP addresses for a server (1 to 16).
     RequestIp(RequestIpArgs),
     /// Reply to a support ticket.
@@ -138,7 +140,8 @@ pub struct SetNsArgs {
     /// The domain: ACCOUNT:NAME, or a name unambiguous across accounts.
     #[arg(value_name = "DOMAIN")]
     pub domain: String,
-    /// Two or three nameservers: NS1 NS2 [NS3].
+    /// Two or more nameservers: NS1 NS2 [NS3...] (controlepaneel takes
+    /// at most three).
     #[arg(value_name = "NS", required = true)]
     pub nameservers: Vec<String>,
     #[command(flatten)]

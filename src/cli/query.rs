@@ -205,7 +205,7 @@ pub async fn show(setup: &Setup, kind: ShowKind, reference: &str) -> i32 {
 async fn show_domain(setup: &Setup, reference: &str) -> Result<String, Miss> {
     let (domain, contacts) = resolve_domain(setup, reference).await?;
     let account = account_of(setup, &domain.account)?;
-    let history = match account.provider.domains() {
+    let history = match account.provider.registry() {
         Some(api) => api.history(&domain.id).await.unwrap_or_else(|error| {
             eprintln!("hostdeck: {error}");
             Vec::new()

@@ -60,7 +60,10 @@ impl ActCommand {
             ActCommand::AddRecord(a) => a.confirm,
             ActCommand::EditRecord(a) => a.confirm,
             ActCommand::DeleteRecord(a) => a.confirm,
-            ActCommand::RequestEpp(a) | ActCommand::Lock(a) | ActCommand::Unlock(a) => a.confirm,
+            ActCommand::RequestEpp(a)
+            | ActCommand::Lock(a)
+            | ActCommand::Unlock(a)
+            | ActCommand::ResetNs(a) => a.confirm,
             ActCommand::CloseTicket(a) | ActCommand::ReopenTicket(a) => a.confirm,
             ActCommand::Unknown(_) => Confirm::default(),
             power => power.power().map(|(_, a)| a.confirm).unwrap_or_default(),
@@ -102,6 +105,7 @@ pub fn request(action: &ActCommand) -> Result<Request, Miss> {
         ActCommand::Lock(a) => domain(a, Command::SetLock { locked: true }),
         ActCommand::Unlock(a) => domain(a, Command::SetLock { locked: false }),
         ActCommand::SetNs(a) => set_ns(a),
+        ActCommand::ResetNs(a) => domain(a, Command::ResetNameservers),
         ActCommand::RequestIp(a) => request_ip(a),
         ActCommand::Reply(a) => reply(a),
         ActCommand::CloseTicket(a) => ticket(a, Command::CloseTicket),
@@ -199,7 +203,7 @@ fn names_an_address(reference: &str) -> bool {
 
 fn set_ns(args: &SetNsArgs) -> Result<Request, Miss> {
     let domain = &args.domain;
-    let nameservers = validate::nameservers(&args.nameservers)
+    let nameservers = validate::nameservers(&args.nameservers, validate::MAX_NAMESERVERS)
         .map_err(|why| usage(format!("set-ns {domain}: {why}")))?;
     Ok(Request {
         command: Command::SetNameservers { nameservers },
@@ -421,6 +425,7 @@ mod tests {
             ("lock a.nl", "lock"),
             ("unlock a.nl", "unlock"),
             ("set-ns a.nl ns1.a.nl ns2.a.nl", "set-ns"),
+            ("reset-ns a.nl", "reset-ns"),
             ("request-ip s --count 1 --reason r", "request-ip"),
             ("reply a:1 --message hi", "reply"),
             ("close-ticket a:1", "close-ticket"),
@@ -438,7 +443,7 @@ mod tests {
             assert_eq!(request.command.cli_name(), name);
             assert!(action_names().iter().any(|n| n == name), "{name}");
         }
-        assert_eq!(action_names().len(), 21);
+        assert_eq!(action_names().len(), 22);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub use crate::model::ProviderKind;
 
 use crate::provider::clc::WireFormat;
 use crate::provider::controlepaneel::HttpMethod;
+use crate::provider::hostbill::{AuthMode, ServiceSpec};
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,8 +75,13 @@ pub enum KindOptions {
     },
     I3d,
     Hostbill {
-        /// The client-area login.
+        /// The client-area login (its e-mail address).
         username: String,
+        /// `basic` (the default) or `jwt`.
+        auth: AuthMode,
+        /// The services shown as server rows, and their VMs: no call
+        /// lists them.
+        services: Vec<ServiceSpec>,
     },
 }
 

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::provider::clc::WireFormat;
 use crate::provider::controlepaneel::HttpMethod;
+use crate::provider::hostbill::{AuthMode, ServiceSpec};
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -428,8 +429,33 @@ impl<'a> Fields<'a> {
             ProviderKind::I3d => KindOptions::I3d,
             ProviderKind::Hostbill => KindOptions::Hostbill {
                 username: self.required("username", "hostbill accounts log in with it")?,
+                auth: self.choice("auth", ["basic", "jwt"], AuthMode::from_name)?,
+                services: self.services()?,
             },
         })
+    }
+
+    /// hostbill's `services`: ids (`[1201, 1202]`), or tables naming a
+    /// service's VMs (`[{ id = 1202, vms = [301] }]`), or both mixed.
+    fn services(&mut self) -> Result<Vec<ServiceSpec>, ConfigError> {
+        let key = "services";
+        let expected = "a list of service ids, e.g. [1201, 1202]";
+        let Some(items) = self.take(key, expected, |v| v.as_array().cloned())? else {
+            return Ok(Vec::new());
+        };
+        let mut services: Vec<ServiceSpec> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let spec = service(item).map_err(|problem| {
+                self.scope
+                    .invalid(key, format!("services[{index}]: {problem}"))
+            })?;
+            if services.iter().any(|s| s.id == spec.id) {
+                let problem = format!("services[{index}]: service {} is listed twice", spec.id);
+                return Err(self.scope.invalid(key, problem));
+            }
+            services.push(spec);
+        }
+        Ok(services)
     }
 
     /// One of two names, read by `parse` (any case); the default when
@@ -450,6 +476,46 @@ impl<'a> Fields<'a> {
             self.scope.invalid(key, problem)
         })
     }
+}
+
+/// One entry of `services`: an id, or `{ id = N, vms = [M, ...] }`.
+fn service(item: &Value) -> Result<ServiceSpec, String> {
+    let id = |value: &Value, what: &str| match value.as_integer() {
+        Some(n) if n > 0 => Ok(n as u64),
+        _ => Err(format!(
+            "{what} must be a whole number above 0, found {}",
+            describe_type(value)
+        )),
+    };
+    let table = match item {
+        Value::Integer(_) => return Ok(ServiceSpec::new(id(item, "a service id")?)),
+        Value::Table(table) => table,
+        other => {
+            return Err(format!(
+                "expected a service id or a table like {{ id = 1202, vms = [301] }}, found {}",
+                describe_type(other)
+            ))
+        }
+    };
+    if let Some(unknown) = table.keys().find(|k| !["id", "vms"].contains(&k.as_str())) {
+        return Err(format!(
+            "unknown field `{unknown}`; a service takes id and vms"
+        ));
+    }
+    let service_id = table.get("id").ok_or("the table has no id")?;
+    let mut spec = ServiceSpec::new(id(service_id, "id")?);
+    if let Some(vms) = table.get("vms") {
+        let vms = vms
+            .as_array()
+            .ok_or_else(|| format!("vms must be a list of VM ids, found {}", describe_type(vms)))?;
+        for vm in vms {
+            let vm = id(vm, "a VM id")?;
+            if !spec.vms.contains(&vm) {
+                spec.vms.push(vm);
+            }
+        }
+    }
+    Ok(spec)
 }
 
 fn check_http_url(url: &str) -> Result<(), String> {

@@ -13,8 +13,13 @@ pub enum Capability {
     /// Telemetry series of one server, fetched on demand (CLC: hourly cost;
     /// i3D.net: amps per PDU of a colocation).
     Telemetry,
-    /// Domains: list, details, history, EPP, lock, nameservers, cancel.
+    /// Domains: list, details, nameservers.
     Domains,
+    /// A domain's registry actions: transfer (EPP) code, lock, contact
+    /// handles, cancel, and the history of those actions.
+    DomainRegistry,
+    /// Resetting a domain's nameservers to the provider's defaults.
+    NameserverReset,
     /// Domain contacts (registry handles): list, add, edit, delete.
     Contacts,
     /// Colocation access: visitors and datacenter visits.
@@ -28,10 +33,12 @@ pub enum Capability {
 }
 
 impl Capability {
-    pub const ALL: [Capability; 8] = [
+    pub const ALL: [Capability; 10] = [
         Capability::ReverseDns,
         Capability::Telemetry,
         Capability::Domains,
+        Capability::DomainRegistry,
+        Capability::NameserverReset,
         Capability::Contacts,
         Capability::Colocation,
         Capability::IpRequests,
@@ -45,6 +52,8 @@ impl Capability {
             Capability::ReverseDns => "reverse DNS editing",
             Capability::Telemetry => "telemetry",
             Capability::Domains => "domains",
+            Capability::DomainRegistry => "managing domains at the registry",
+            Capability::NameserverReset => "resetting nameservers to the provider's defaults",
             Capability::Contacts => "domain contacts",
             Capability::Colocation => "colocation access",
             Capability::IpRequests => "requesting IP addresses",

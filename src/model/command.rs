@@ -36,9 +36,13 @@ pub enum Command {
     SetLock {
         locked: bool,
     },
+    /// Sets a domain's nameservers; never an empty list.
     SetNameservers {
         nameservers: Vec<String>,
     },
+    /// Puts a domain back on the provider's default nameservers: a command
+    /// of its own, so that no nameserver change resets them by accident.
+    ResetNameservers,
     /// Sets the owner, admin and tech handles of a domain.
     SetDomainContacts {
         owner: String,
@@ -97,6 +101,7 @@ impl Command {
             Command::SetLock { locked: true } => "lock",
             Command::SetLock { locked: false } => "unlock",
             Command::SetNameservers { .. } => "set-ns",
+            Command::ResetNameservers => "reset-ns",
             Command::SetDomainContacts { .. } => "set-contacts",
             Command::CancelDomain { immediate: false } => "cancel",
             Command::CancelDomain { immediate: true } => "cancel-direct",
@@ -127,6 +132,7 @@ impl Command {
             Command::SetNameservers { nameservers } => {
                 format!("set nameservers {}", nameservers.join(", "))
             }
+            Command::ResetNameservers => "reset nameservers to the provider's defaults".into(),
             Command::SetDomainContacts { .. } => "change domain contacts".into(),
             Command::CancelDomain { immediate: false } => "cancel at end of term".into(),
             Command::CancelDomain { immediate: true } => "cancel immediately".into(),
@@ -227,6 +233,7 @@ impl Command {
             Command::RequestEpp
             | Command::SetLock { .. }
             | Command::SetNameservers { .. }
+            | Command::ResetNameservers
             | Command::SetDomainContacts { .. }
             | Command::CancelDomain { .. }
             | Command::AddRecord(_)
@@ -244,8 +251,14 @@ impl Command {
 
     /// The account capability it needs; power actions are declared per server instead.
     pub fn capability(&self) -> Option<Capability> {
-        if let Command::RequestIps { .. } = self {
-            return Some(Capability::IpRequests);
+        match self {
+            Command::RequestIps { .. } => return Some(Capability::IpRequests),
+            Command::RequestEpp
+            | Command::SetLock { .. }
+            | Command::SetDomainContacts { .. }
+            | Command::CancelDomain { .. } => return Some(Capability::DomainRegistry),
+            Command::ResetNameservers => return Some(Capability::NameserverReset),
+            _ => {}
         }
         if self.is_record_command() {
             return Some(Capability::DnsRecords);
@@ -266,6 +279,7 @@ impl Command {
             Command::CancelDomain { .. } => Confirmation::TypeName,
             Command::SetLock { .. }
             | Command::RequestEpp
+            | Command::ResetNameservers
             | Command::RequestIps { .. }
             | Command::DeleteContact
             | Command::DeleteRecord { .. }
@@ -295,6 +309,9 @@ impl Command {
             }
             Command::CancelDomain { immediate: true } => {
                 "The domain is given up NOW; websites and mail on it stop."
+            }
+            Command::ResetNameservers => {
+                "The nameservers are replaced by the provider's own; DNS served elsewhere stops answering for the domain."
             }
             Command::DeleteContact => "The contact is removed from the account.",
             Command::RequestIps { .. } => {

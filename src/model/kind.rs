@@ -49,7 +49,18 @@ impl ProviderKind {
             ProviderKind::Clc => &["alias", "hierarchy", "format"],
             ProviderKind::Controlepaneel => &["account_id", "method"],
             ProviderKind::I3d => &[],
-            ProviderKind::Hostbill => &["username"],
+            ProviderKind::Hostbill => &["username", "auth", "services"],
+        }
+    }
+
+    /// The most nameservers a domain of this kind takes: controlepaneel
+    /// has DNS1, DNS2 and an optional DNS3; the others name no limit.
+    pub fn max_nameservers(self) -> usize {
+        match self {
+            ProviderKind::Controlepaneel => 3,
+            ProviderKind::Clc | ProviderKind::I3d | ProviderKind::Hostbill => {
+                super::validate::MAX_NAMESERVERS
+            }
         }
     }
 

@@ -84,6 +84,13 @@ pub fn record(
     series[index].push(sample);
 }
 
+/// A reading as people read it: `12`, `12.5`, `0.33` (at most two
+/// decimals, no trailing zeros).
+pub fn plain_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

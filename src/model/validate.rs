@@ -26,8 +26,12 @@ pub use records::{
 pub const MAX_LABEL: usize = 63;
 /// The longest name, without a trailing dot.
 pub const MAX_NAME: usize = 253;
-/// How many nameservers a domain takes (controlepaneel: DNS1, DNS2, optional DNS3).
-pub const NAMESERVERS: std::ops::RangeInclusive<usize> = 2..=3;
+/// The fewest nameservers a domain takes.
+pub const MIN_NAMESERVERS: usize = 2;
+/// The most nameservers any provider takes (13 fit one classic DNS
+/// answer); a provider kind may take fewer, see
+/// [`super::ProviderKind::max_nameservers`].
+pub const MAX_NAMESERVERS: usize = 13;
 
 /// A valid host name, trimmed and lower-cased, without a trailing dot; or
 /// why the input is not one.
@@ -169,15 +173,15 @@ pub fn ip_request_reason(input: &str) -> Result<String, String> {
     Ok(reason.to_string())
 }
 
-/// 2 or 3 nameservers: empty entries are skipped, every other entry must
-/// be a host name of at least two labels, and none may repeat. Errors
-/// name the entry: "nameserver 2: …".
-pub fn nameservers(inputs: &[String]) -> Result<Vec<String>, String> {
-    nameserver_entries(inputs).map_err(|e| e.message)
+/// 2 to `max` nameservers: empty entries are skipped, every other entry
+/// must be a host name of at least two labels, and none may repeat.
+/// Never an empty list. Errors name the entry: "nameserver 2: …".
+pub fn nameservers(inputs: &[String], max: usize) -> Result<Vec<String>, String> {
+    nameserver_entries(inputs, max).map_err(|e| e.message)
 }
 
 /// As [`nameservers`], saying which input entry is to blame.
-pub fn nameserver_entries(inputs: &[String]) -> Result<Vec<String>, EntryError> {
+pub fn nameserver_entries(inputs: &[String], max: usize) -> Result<Vec<String>, EntryError> {
     let mut valid: Vec<String> = Vec::new();
     for (index, input) in inputs.iter().enumerate() {
         if input.trim().is_empty() {
@@ -199,17 +203,17 @@ pub fn nameserver_entries(inputs: &[String]) -> Result<Vec<String>, EntryError> 
         valid.push(name);
     }
     let count = valid.len();
-    if count < *NAMESERVERS.start() {
+    if count < MIN_NAMESERVERS {
         let index = first_empty(inputs).unwrap_or(inputs.len());
         return Err(EntryError {
             index,
-            message: format!("at least 2 nameservers are needed (got {count})"),
+            message: format!("at least {MIN_NAMESERVERS} nameservers are needed (got {count})"),
         });
     }
-    if count > *NAMESERVERS.end() {
+    if count > max {
         return Err(EntryError {
             index: last_filled(inputs).unwrap_or(0),
-            message: format!("at most 3 nameservers are allowed (got {count})"),
+            message: format!("at most {max} nameservers are allowed (got {count})"),
         });
     }
     Ok(valid)

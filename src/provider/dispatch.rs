@@ -3,8 +3,8 @@
 //! "not offered" error is written here, once.
 
 use super::{
-    DnsApi, DomainApi, DomainHandles, ErrorKind, Provider, ProviderError, PtrChange, RecordChange,
-    Result, Submitted, TicketApi,
+    DnsApi, DomainHandles, ErrorKind, Provider, ProviderError, PtrChange, RecordChange,
+    RegistryApi, Result, Submitted, TicketApi,
 };
 use crate::model::{Action, Capability, Command, Ref};
 
@@ -14,6 +14,8 @@ pub fn offers(provider: &dyn Provider, capability: Capability) -> bool {
         Capability::ReverseDns => provider.reverse_dns().is_some(),
         Capability::Telemetry => provider.telemetry().is_some(),
         Capability::Domains => provider.domains().is_some(),
+        Capability::DomainRegistry => provider.registry().is_some(),
+        Capability::NameserverReset => provider.nameserver_reset().is_some(),
         Capability::Contacts => provider.contacts().is_some(),
         Capability::Colocation => provider.colocation().is_some(),
         Capability::IpRequests => provider.ip_requests().is_some(),
@@ -88,18 +90,22 @@ pub async fn execute(
             let api = offered(provider, provider.contacts(), command)?;
             api.delete_contact(id).await
         }
-        Command::RequestEpp => domains(provider, command)?.request_epp(id).await,
-        Command::SetLock { locked } => domains(provider, command)?.set_lock(id, *locked).await,
+        Command::RequestEpp => registry(provider, command)?.request_epp(id).await,
+        Command::SetLock { locked } => registry(provider, command)?.set_lock(id, *locked).await,
         Command::SetNameservers { nameservers } => {
-            let api = domains(provider, command)?;
+            let api = offered(provider, provider.domains(), command)?;
             api.set_nameservers(id, nameservers).await
+        }
+        Command::ResetNameservers => {
+            let api = offered(provider, provider.nameserver_reset(), command)?;
+            api.reset_nameservers(id).await
         }
         Command::SetDomainContacts { owner, admin, tech } => {
             let handles = DomainHandles { owner, admin, tech };
-            domains(provider, command)?.set_contacts(id, handles).await
+            registry(provider, command)?.set_contacts(id, handles).await
         }
         Command::CancelDomain { immediate } => {
-            domains(provider, command)?.cancel(id, *immediate).await
+            registry(provider, command)?.cancel(id, *immediate).await
         }
         Command::ReplyTicket { body } => tickets(provider, command)?.reply(id, body).await,
         Command::CloseTicket => tickets(provider, command)?.close(id).await,
@@ -139,9 +145,9 @@ fn tickets<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn 
     offered(provider, provider.tickets(), command)
 }
 
-/// The domain API for a domain command.
-fn domains<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn DomainApi> {
-    offered(provider, provider.domains(), command)
+/// The registry API for a registry action on a domain.
+fn registry<'a>(provider: &'a dyn Provider, command: &Command) -> Result<&'a dyn RegistryApi> {
+    offered(provider, provider.registry(), command)
 }
 
 /// A power action, when the provider has power actions and this one.

@@ -4,6 +4,7 @@
 //! into [`ProviderError`]s, retry of idempotent reads, and redaction of
 //! secrets from every message.
 
+use super::lenient::WireError;
 use super::{ErrorKind, ProviderError, Result};
 use crate::secret::{redact, Secret};
 use std::future::Future;
@@ -98,6 +99,21 @@ impl HttpClient {
             kind,
             redact(cause.as_ref(), &secrets),
         )
+    }
+
+    /// A request refused before sending (bad input, nothing to act on).
+    pub fn refuse(&self, operation: &str, cause: impl AsRef<str>) -> ProviderError {
+        self.error(operation, ErrorKind::Refused, cause)
+    }
+
+    /// An answer that could not be read, with the start of its body (an
+    /// empty one says so).
+    pub fn unreadable(&self, operation: &str, e: &WireError, body: &str) -> ProviderError {
+        let cause = match e {
+            WireError::Empty => e.to_string(),
+            _ => format!("{e}; the answer began: {}", excerpt(body)),
+        };
+        self.error(operation, ErrorKind::Parse, cause)
     }
 
     /// Sends a request and reads the whole body. Transport failures and
@@ -209,6 +225,96 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
     current.to_string()
 }
 
+/// No request body (a GET, or a PUT the document sends without one).
+pub const NO_BODY: Option<&()> = None;
+
+/// The root a REST API's paths hang under, as messages name it (`/v3`,
+/// `/api`).
+pub trait ApiBase {
+    const BASE: &'static str;
+}
+
+/// A path under an API's root, as its segments (each encoded on its own),
+/// and the query parameters sent with it (none for most calls).
+pub struct ApiPath<B> {
+    segments: Vec<String>,
+    query: Vec<(&'static str, String)>,
+    base: std::marker::PhantomData<B>,
+}
+
+impl<B> Clone for ApiPath<B> {
+    fn clone(&self) -> Self {
+        ApiPath {
+            segments: self.segments.clone(),
+            query: self.query.clone(),
+            base: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<B> std::fmt::Debug for ApiPath<B> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiPath")
+            .field("segments", &self.segments)
+            .field("query", &self.query)
+            .finish()
+    }
+}
+
+impl<B> PartialEq for ApiPath<B> {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments == other.segments && self.query == other.query
+    }
+}
+
+impl<B: ApiBase> ApiPath<B> {
+    pub fn new(segments: &[&str]) -> Self {
+        ApiPath {
+            segments: segments.iter().map(|s| s.to_string()).collect(),
+            query: Vec::new(),
+            base: std::marker::PhantomData,
+        }
+    }
+
+    /// The same path with the query parameter `name=value` added.
+    pub fn with_query(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    /// The call as messages name it: `GET /v3/colocation/12/pdu` (the
+    /// query left out).
+    pub fn op(&self, method: &reqwest::Method) -> String {
+        format!("{method} {}/{}", B::BASE, self.segments.join("/"))
+    }
+
+    /// Its URL under `root` (which ends in `/`).
+    pub fn url(&self, root: &reqwest::Url) -> reqwest::Url {
+        let mut url = root.clone();
+        if let Ok(mut segments) = url.path_segments_mut() {
+            segments.pop_if_empty().extend(&self.segments);
+        }
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(&self.query);
+        }
+        url
+    }
+}
+
+/// An API root ending in `/{last}/` (`/v3/`, `/api/`) from the configured
+/// URL, given with or without that last segment; `None` for anything but
+/// an http(s) URL with a host.
+pub fn api_root(base_url: &str, last: &str) -> Option<reqwest::Url> {
+    let trimmed = base_url.trim().trim_end_matches('/');
+    let root = match trimmed.strip_suffix(&format!("/{last}")) {
+        Some(_) => format!("{trimmed}/"),
+        None => format!("{trimmed}/{last}/"),
+    };
+    let url = reqwest::Url::parse(&root).ok()?;
+    let web = matches!(url.scheme(), "http" | "https");
+    (web && url.host_str().is_some_and(|h| !h.is_empty())).then_some(url)
+}
+
 /// One call as every message names it: the API's own name for the call
 /// (`Server/GetAllServers`, `servers/get_details`), then what it is about
 /// (`WA1`, `1001`) when anything.
@@ -216,6 +322,19 @@ pub fn operation(call: impl std::fmt::Display, what: &str) -> String {
     match what {
         "" => call.to_string(),
         what => format!("{call} {what}"),
+    }
+}
+
+/// What a REST API's HTTP status says went wrong: nothing for a 2xx; 401
+/// and 403 refuse the credentials; another 4xx is the API refusing the
+/// request (it was not carried out); a 5xx or an unfollowed redirect may
+/// be passing trouble.
+pub fn status_kind(status: u16) -> Option<ErrorKind> {
+    match status {
+        200..=299 => None,
+        401 | 403 => Some(ErrorKind::Auth),
+        400..=499 => Some(ErrorKind::Api),
+        _ => Some(ErrorKind::Http),
     }
 }
 

@@ -12,6 +12,27 @@ pub use crate::model::time::{
     civil_from_days, days_from_civil, days_in_month, iso_date, iso_utc, readable_utc,
 };
 
+/// Why a JSON answer could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WireError {
+    #[error("the answer is empty")]
+    Empty,
+    #[error("the answer is not JSON ({0})")]
+    NotJson(String),
+    #[error("the answer holds {0} objects where one was expected")]
+    Several(usize),
+    #[error("unexpected answer shape: {0}")]
+    Shape(String),
+}
+
+/// The whole body as JSON; an empty body is [`WireError::Empty`].
+pub fn decode_value(body: &str) -> Result<Value, WireError> {
+    if body.trim().is_empty() {
+        return Err(WireError::Empty);
+    }
+    serde_json::from_str(body).map_err(|e| WireError::NotJson(e.to_string()))
+}
+
 /// A value documented as an int but sent as an int or a string
 /// (`"ServerType":"2"`, `"PowerState":"Started"`). A string holding an
 /// integer becomes `Int`.

@@ -12,6 +12,7 @@
 pub mod clc;
 pub mod controlepaneel;
 mod dispatch;
+pub mod hostbill;
 pub mod http;
 pub mod i3d;
 pub mod lenient;
@@ -81,8 +82,19 @@ pub trait Provider: Send + Sync {
         None
     }
 
-    /// Domains: reads and the domain commands.
+    /// Domains: reads and the nameservers.
     fn domains(&self) -> Option<&dyn DomainApi> {
+        None
+    }
+
+    /// A domain's registry actions (EPP code, lock, handles, cancel) and
+    /// their history.
+    fn registry(&self) -> Option<&dyn RegistryApi> {
+        None
+    }
+
+    /// Resetting a domain's nameservers to the provider's defaults.
+    fn nameserver_reset(&self) -> Option<&dyn NameserverResetApi> {
         None
     }
 
@@ -199,7 +211,26 @@ pub fn ptr_addresses(kind: ProviderKind, server_id: &str) -> PtrAddresses {
 pub fn why_not_offered(kind: ProviderKind, what: Offering) -> Option<&'static str> {
     match kind {
         ProviderKind::I3d => i3d::why_not_offered(what),
-        ProviderKind::Clc | ProviderKind::Controlepaneel | ProviderKind::Hostbill => None,
+        ProviderKind::Hostbill => hostbill::why_not_offered(what),
+        ProviderKind::Clc | ProviderKind::Controlepaneel => None,
+    }
+}
+
+/// Whether a provider kind keeps remarks on an address beside its PTR
+/// (the PTR form offers the field only then).
+pub fn keeps_ip_remarks(kind: ProviderKind) -> bool {
+    match kind {
+        ProviderKind::Clc | ProviderKind::Controlepaneel => true,
+        ProviderKind::I3d | ProviderKind::Hostbill => false,
+    }
+}
+
+/// What a provider kind's default nameservers are called, where it can
+/// reset a domain to them: `XSServer's default nameservers`.
+pub fn default_nameservers(kind: ProviderKind) -> Option<&'static str> {
+    match kind {
+        ProviderKind::Hostbill => Some(hostbill::DEFAULT_NAMESERVERS),
+        ProviderKind::Clc | ProviderKind::Controlepaneel | ProviderKind::I3d => None,
     }
 }
 
@@ -215,8 +246,8 @@ pub trait IpRequestApi: Send + Sync {
     ) -> BoxFut<'a, Result<Submitted>>;
 }
 
-/// Domains: the list with its contacts, one domain, its history, and one
-/// method per domain command. `id` is the domain name.
+/// Domains: the list with its contacts, one domain, and its
+/// nameservers. `id` is the domain name.
 pub trait DomainApi: Send + Sync {
     /// Every domain (with details) and domain contact of the account.
     fn domains(&self) -> BoxFut<'_, Result<DomainInventory>>;
@@ -224,6 +255,18 @@ pub trait DomainApi: Send + Sync {
     /// One domain afresh.
     fn domain(&self, id: &str) -> BoxFut<'_, Result<Domain>>;
 
+    /// Sets the nameservers: never an empty list (a provider may read one
+    /// as "its defaults"; that is [`NameserverResetApi`]).
+    fn set_nameservers<'a>(
+        &'a self,
+        id: &'a str,
+        nameservers: &'a [String],
+    ) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// A domain's actions at the registry, and their history. `id` is the
+/// domain name.
+pub trait RegistryApi: Send + Sync {
     /// The actions carried out earlier on a domain, newest first.
     fn history(&self, id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>>;
 
@@ -232,12 +275,6 @@ pub trait DomainApi: Send + Sync {
 
     /// Brings the registrar lock to `locked`.
     fn set_lock<'a>(&'a self, id: &'a str, locked: bool) -> BoxFut<'a, Result<Submitted>>;
-
-    fn set_nameservers<'a>(
-        &'a self,
-        id: &'a str,
-        nameservers: &'a [String],
-    ) -> BoxFut<'a, Result<Submitted>>;
 
     /// Sets the owner, admin and tech handles.
     fn set_contacts<'a>(
@@ -248,6 +285,15 @@ pub trait DomainApi: Send + Sync {
 
     /// Cancels at the end of the term, or at once.
     fn cancel<'a>(&'a self, id: &'a str, immediate: bool) -> BoxFut<'a, Result<Submitted>>;
+}
+
+/// Putting a domain back on the provider's default nameservers, a
+/// command of its own so that no empty nameserver list is ever sent by
+/// accident.
+pub trait NameserverResetApi: Send + Sync {
+    /// Resets the nameservers of domain `id` (what the defaults are
+    /// called: [`default_nameservers`]).
+    fn reset_nameservers<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>>;
 }
 
 /// The three contact handles of a domain.

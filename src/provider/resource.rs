@@ -51,9 +51,8 @@ impl Fetch {
         match self {
             Fetch::Inventory | Fetch::Server(_) => None,
             Fetch::Telemetry(_) => Some(Capability::Telemetry),
-            Fetch::Domains | Fetch::Domain(_) | Fetch::DomainHistory(_) => {
-                Some(Capability::Domains)
-            }
+            Fetch::Domains | Fetch::Domain(_) => Some(Capability::Domains),
+            Fetch::DomainHistory(_) => Some(Capability::DomainRegistry),
             Fetch::Colocation => Some(Capability::Colocation),
             Fetch::Tickets(_) | Fetch::Ticket(_) | Fetch::TicketOptions => {
                 Some(Capability::Tickets)
@@ -101,7 +100,7 @@ pub fn fetch<'a>(provider: &'a dyn Provider, what: &'a Fetch) -> BoxFut<'a, Resu
                 Fetched::Domain(Box::new(api.domain(id).await?))
             }
             Fetch::DomainHistory(id) => {
-                let api = offered(provider, provider.domains(), what)?;
+                let api = offered(provider, provider.registry(), what)?;
                 Fetched::DomainHistory(api.history(id).await?)
             }
             Fetch::Colocation => {
@@ -171,7 +170,7 @@ mod tests {
         assert_eq!(free, [Fetch::Inventory, Fetch::Server("s1".into())]);
         assert_eq!(
             Fetch::DomainHistory("a.nl".into()).capability(),
-            Some(Capability::Domains)
+            Some(Capability::DomainRegistry)
         );
     }
 

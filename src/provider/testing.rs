@@ -97,6 +97,14 @@ impl Provider for Fake {
         self.when(self)
     }
 
+    fn registry(&self) -> Option<&dyn RegistryApi> {
+        self.when(self)
+    }
+
+    fn nameserver_reset(&self) -> Option<&dyn NameserverResetApi> {
+        self.when(self)
+    }
+
     fn contacts(&self) -> Option<&dyn ContactApi> {
         self.when(self)
     }
@@ -175,6 +183,22 @@ impl DomainApi for Fake {
         ready(Err(error))
     }
 
+    fn set_nameservers<'a>(
+        &'a self,
+        id: &'a str,
+        nameservers: &'a [String],
+    ) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("ns {id} {}", nameservers.join(",")))
+    }
+}
+
+impl NameserverResetApi for Fake {
+    fn reset_nameservers<'a>(&'a self, id: &'a str) -> BoxFut<'a, Result<Submitted>> {
+        self.done(format!("reset ns {id}"))
+    }
+}
+
+impl RegistryApi for Fake {
     fn history(&self, _id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
         ready(Ok(Vec::new()))
     }
@@ -185,14 +209,6 @@ impl DomainApi for Fake {
 
     fn set_lock<'a>(&'a self, id: &'a str, locked: bool) -> BoxFut<'a, Result<Submitted>> {
         self.done(format!("lock {id} {locked}"))
-    }
-
-    fn set_nameservers<'a>(
-        &'a self,
-        id: &'a str,
-        nameservers: &'a [String],
-    ) -> BoxFut<'a, Result<Submitted>> {
-        self.done(format!("ns {id} {}", nameservers.join(",")))
     }
 
     fn set_contacts<'a>(

@@ -123,14 +123,18 @@ fn detail_lines(domain: &Domain, state: &State, theme: &Theme) -> Vec<Line<'stat
             Line::from(Span::styled(text, theme.warn))
         })
         .collect();
+    // A provider without registry actions keeps no lock, handles or history.
+    let registry = state.offers(&domain.account, Capability::DomainRegistry);
     lines.extend([
         field("Domain", domain.id.clone(), theme),
         field("Status", domain.status.clone(), theme),
         field("Registered", ymd(domain.registered), theme),
         expiry_line(domain, state, theme),
-        field("Lock", lock_label(domain.locked), theme),
-        field("Fetched", fetched(domain, state), theme),
     ]);
+    if registry || domain.locked.is_some() {
+        lines.push(field("Lock", lock_label(domain.locked), theme));
+    }
+    lines.push(field("Fetched", fetched(domain, state), theme));
     heading(&mut lines, "Nameservers", theme);
     for ns in &domain.nameservers {
         lines.push(Line::from(format!("  {ns}")));
@@ -138,20 +142,25 @@ fn detail_lines(domain: &Domain, state: &State, theme: &Theme) -> Vec<Line<'stat
     if domain.nameservers.is_empty() {
         lines.push(note("none known", theme));
     }
-    heading(&mut lines, "Contacts", theme);
-    for (role, handle) in [
+    let handles = [
         ("Owner", &domain.owner),
         ("Admin", &domain.admin),
         ("Tech", &domain.tech),
-    ] {
-        lines.push(field(
-            role,
-            resolve(state, domain, handle.as_deref()),
-            theme,
-        ));
+    ];
+    if registry || handles.iter().any(|(_, handle)| handle.is_some()) {
+        heading(&mut lines, "Contacts", theme);
+        for (role, handle) in handles {
+            lines.push(field(
+                role,
+                resolve(state, domain, handle.as_deref()),
+                theme,
+            ));
+        }
     }
     detail_sections(&mut lines, &domain.details, theme);
-    history_lines(&mut lines, domain, state, theme);
+    if registry {
+        history_lines(&mut lines, domain, state, theme);
+    }
     job_lines(
         &mut lines,
         state.jobs_of(&domain.reference()),

@@ -5,6 +5,7 @@
 use hostdeck::config::{Config, ConfigError, KindOptions, Paths, ProviderKind, SecretSource};
 use hostdeck::provider::clc::WireFormat;
 use hostdeck::provider::controlepaneel::HttpMethod;
+use hostdeck::provider::hostbill::{AuthMode, ServiceSpec};
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "/home/ops/.config/hostdeck/hostdeck.toml";
@@ -41,6 +42,8 @@ kind = "hostbill"
 base_url = "https://cp.xsserver.gmbh/api/"
 username = "ops@example.com"
 password_cmd = "pass show xs"
+auth = "basic"                        # basic | jwt
+services = [1201, 1202]               # no call lists services; or { id = 1201, vms = [301] }
 "#;
 
 fn parse(text: &str) -> Result<Config, ConfigError> {
@@ -114,9 +117,74 @@ fn design_example_parses() {
     assert!(!i3d.has_secret("password"));
 
     let xs = config.account("xs").unwrap();
-    let username = "ops@example.com".to_string();
-    assert_eq!(xs.options, KindOptions::Hostbill { username });
+    let xs_options = KindOptions::Hostbill {
+        username: "ops@example.com".into(),
+        auth: AuthMode::Basic,
+        services: vec![ServiceSpec::new(1201), ServiceSpec::new(1202)],
+    };
+    assert_eq!(xs.options, xs_options);
     assert!(xs.has_secret("password"));
+}
+
+fn hostbill(extra: &str) -> String {
+    format!(
+        "[[accounts]]\nname = \"xs\"\nkind = \"hostbill\"\nusername = \"ops@example.com\"\npassword = \"p\"\n{extra}\n"
+    )
+}
+
+#[test]
+fn hostbill_services_are_ids_or_tables_with_vms_and_auth_defaults_to_basic() {
+    let config = parse(&hostbill(
+        "auth = \"JWT\"\nservices = [1201, { id = 1202, vms = [301, 301] }]",
+    ))
+    .unwrap();
+    let KindOptions::Hostbill { auth, services, .. } = &config.accounts[0].options else {
+        panic!("a hostbill account");
+    };
+    assert_eq!(*auth, AuthMode::Jwt);
+    let with_vm = ServiceSpec {
+        id: 1202,
+        vms: vec![301],
+    };
+    assert_eq!(services, &[ServiceSpec::new(1201), with_vm]);
+    let plain = parse(&hostbill("")).unwrap();
+    let KindOptions::Hostbill { auth, services, .. } = &plain.accounts[0].options else {
+        panic!("a hostbill account");
+    };
+    assert_eq!((*auth, services.len()), (AuthMode::Basic, 0));
+}
+
+#[test]
+fn hostbill_options_name_the_field_and_entry_that_is_wrong() {
+    let cases = [
+        (
+            "auth = \"bearer\"",
+            "`auth`",
+            "must be \"basic\" or \"jwt\"",
+        ),
+        (
+            "services = 1201",
+            "`services`",
+            "expected a list of service ids",
+        ),
+        ("services = [1201, \"1202\"]", "`services`", "services[1]"),
+        ("services = [1201, 1201]", "`services`", "listed twice"),
+        ("services = [{ vms = [1] }]", "`services`", "has no id"),
+        (
+            "services = [{ id = 1, vm = [1] }]",
+            "`services`",
+            "unknown field `vm`",
+        ),
+        (
+            "services = [{ id = 1, vms = [-3] }]",
+            "`services`",
+            "above 0",
+        ),
+    ];
+    for (extra, field, problem) in cases {
+        let message = error_for(&hostbill(extra));
+        assert_names(&message, &[FILE, "\"xs\"", field, problem]);
+    }
 }
 
 #[test]

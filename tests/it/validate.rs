@@ -141,21 +141,21 @@ fn an_ip_address_is_not_a_host_name() {
 #[test]
 fn two_or_three_nameservers() {
     let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let one = nameservers(&list(&["ns1.example.nl"])).unwrap_err();
+    let one = nameservers(&list(&["ns1.example.nl"]), 3).unwrap_err();
     assert!(one.contains("at least 2"), "{one}");
     assert_eq!(
-        nameservers(&list(&["NS1.example.nl", "ns2.example.nl"])),
+        nameservers(&list(&["NS1.example.nl", "ns2.example.nl"]), 3),
         Ok(list(&["ns1.example.nl", "ns2.example.nl"]))
     );
     assert_eq!(
-        nameservers(&list(&["ns1.a.nl", "ns2.a.nl", "ns3.a.nl"])).map(|v| v.len()),
+        nameservers(&list(&["ns1.a.nl", "ns2.a.nl", "ns3.a.nl"]), 3).map(|v| v.len()),
         Ok(3)
     );
-    let four = nameservers(&list(&["ns1.a.nl", "ns2.a.nl", "ns3.a.nl", "ns4.a.nl"]));
+    let four = nameservers(&list(&["ns1.a.nl", "ns2.a.nl", "ns3.a.nl", "ns4.a.nl"]), 3);
     assert!(four.unwrap_err().contains("at most 3"));
     // Empty entries are skipped (an optional third).
     assert_eq!(
-        nameservers(&list(&["ns1.a.nl", "ns2.a.nl", " "])).map(|v| v.len()),
+        nameservers(&list(&["ns1.a.nl", "ns2.a.nl", " "]), 3).map(|v| v.len()),
         Ok(2)
     );
 }
@@ -163,28 +163,28 @@ fn two_or_three_nameservers() {
 #[test]
 fn nameserver_errors_name_the_entry() {
     let list = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let bad = nameserver_entries(&list(&["ns1.a.nl", "ns_2.a.nl"])).unwrap_err();
+    let bad = nameserver_entries(&list(&["ns1.a.nl", "ns_2.a.nl"]), 3).unwrap_err();
     assert_eq!(bad.index, 1);
     assert!(
         bad.message.starts_with("nameserver 2: label 'ns_2'"),
         "{}",
         bad.message
     );
-    let duplicate = nameserver_entries(&list(&["ns1.a.nl", "NS1.a.nl."])).unwrap_err();
+    let duplicate = nameserver_entries(&list(&["ns1.a.nl", "NS1.a.nl."]), 3).unwrap_err();
     assert_eq!(duplicate.index, 1);
     assert!(
         duplicate.message.contains("repeats nameserver 1"),
         "{}",
         duplicate.message
     );
-    let short = nameserver_entries(&list(&["ns1", "ns2.a.nl"])).unwrap_err();
+    let short = nameserver_entries(&list(&["ns1", "ns2.a.nl"]), 3).unwrap_err();
     assert_eq!(short.index, 0);
     assert!(
         short.message.contains("not a full name"),
         "{}",
         short.message
     );
-    let missing = nameserver_entries(&list(&["ns1.a.nl", "", ""])).unwrap_err();
+    let missing = nameserver_entries(&list(&["ns1.a.nl", "", ""]), 3).unwrap_err();
     assert_eq!(missing.index, 1, "blames the first empty entry");
 }
 
@@ -328,7 +328,7 @@ proptest! {
         country in "\\PC{0,4}",
         phone in "\\PC{0,24}",
     ) {
-        let _ = nameservers(&entries);
+        let _ = nameservers(&entries, 13);
         let mut fields = good_contact();
         fields.country = country;
         fields.phone_number = phone;

@@ -1,7 +1,9 @@
 //! The domains pane: every domain of every account in one table (columns
 //! in [`DomainColumn`]), the details panel with the domain's history, and
-//! the domain actions (EPP code, lock, cancel; the nameserver and contact
-//! forms), which go the common way of every command.
+//! the domain actions (the nameserver form, and where the provider has
+//! them the reset to its default nameservers and the registry actions:
+//! EPP code, lock, cancel, the contact form), which go the common way of
+//! every command.
 
 use super::{list_columns, Pane, Panel, Table, ViewKind};
 use crate::app::bindings::{Binding, Hint, Run};
@@ -27,7 +29,7 @@ pub static BINDINGS: &[Binding] = &[
         "domains view",
         VIEW[0],
     ),
-    domain(
+    registry(
         "epp",
         &["e"],
         "request the transfer (EPP) code (asks first)",
@@ -35,7 +37,7 @@ pub static BINDINGS: &[Binding] = &[
     )
     .aliases(&["request-epp"])
     .hint(Hint::When(|s| on_domain(s, "epp"))),
-    domain(
+    registry(
         "toggle-lock",
         &["L"],
         "lock / unlock at the registry (asks first)",
@@ -53,33 +55,43 @@ pub static BINDINGS: &[Binding] = &[
     )
     .aliases(&["nameservers"])
     .hint(Hint::When(|s| on_domain(s, "ns"))),
-    domain(
+    Binding::new(
+        "reset-ns",
+        &["N"],
+        "reset to the provider's nameservers (asks first)",
+        Run::Intent(Intent::Domain(DomainAction::ResetNameservers)),
+    )
+    .views(VIEW)
+    .needs(Capability::NameserverReset)
+    .mutating()
+    .hint(Hint::When(|s| on_domain(s, "reset ns"))),
+    registry(
         "domain-contacts",
         &["c"],
         "change the owner / admin / tech handles (form)",
         Intent::OpenForm(FormKind::DomainContacts),
     )
     .hint(Hint::When(|s| on_domain(s, "contacts"))),
-    domain(
+    registry(
         "cancel",
         &["X"],
         "cancel at the end of the term (type the name)",
         Intent::Domain(DomainAction::Cancel { immediate: false }),
     )
     .hint(Hint::When(|s| on_domain(s, "cancel"))),
-    domain(
+    registry(
         "cancel-direct",
         &[],
         "cancel IMMEDIATELY (type the name; no key)",
         Intent::Domain(DomainAction::Cancel { immediate: true }),
     ),
-    domain(
+    registry(
         "lock",
         &[],
         "lock at the registry",
         Intent::Domain(DomainAction::SetLock(true)),
     ),
-    domain(
+    registry(
         "unlock",
         &[],
         "unlock at the registry",
@@ -98,6 +110,16 @@ const fn domain(
         .views(VIEW)
         .needs(Capability::Domains)
         .mutating()
+}
+
+/// A registry action on the selected domain.
+const fn registry(
+    name: &'static str,
+    keys: &'static [&'static str],
+    help: &'static str,
+    intent: Intent,
+) -> Binding {
+    domain(name, keys, help, intent).needs(Capability::DomainRegistry)
 }
 
 /// `label` when a domain is selected.
@@ -339,6 +361,9 @@ fn history_wanted(store: &mut Store) -> Vec<Effect> {
     let Some(target) = pane.list.selected.clone() else {
         return Vec::new();
     };
+    if !state.offers(&target.account, Capability::DomainRegistry) {
+        return Vec::new();
+    }
     let now = now_millis();
     let slot = state.data.history.entry(target.clone()).or_default();
     if slot
@@ -388,5 +413,6 @@ fn domain_command(action: DomainAction, domain: &Domain) -> Result<Command, Stri
         }
         DomainAction::SetLock(locked) => Ok(Command::SetLock { locked }),
         DomainAction::Cancel { immediate } => Ok(Command::CancelDomain { immediate }),
+        DomainAction::ResetNameservers => Ok(Command::ResetNameservers),
     }
 }

@@ -217,10 +217,13 @@ impl Store {
                     None => vec![fetch(Fetch::Inventory)],
                 },
             },
-            ObjectKind::Domain => vec![
-                fetch(Fetch::Domain(target.id.clone())),
-                fetch(Fetch::DomainHistory(target.id.clone())),
-            ],
+            ObjectKind::Domain => {
+                let mut fetches = vec![fetch(Fetch::Domain(target.id.clone()))];
+                if self.state.offers(&account, Capability::DomainRegistry) {
+                    fetches.push(fetch(Fetch::DomainHistory(target.id.clone())));
+                }
+                fetches
+            }
             ObjectKind::Contact => vec![fetch(Fetch::Domains)],
             ObjectKind::Record => match crate::model::record_parts(target) {
                 Some((domain, _)) => vec![fetch(Fetch::Records(domain.id))],

@@ -348,11 +348,14 @@ impl Store {
             .ok_or_else(|| unavailable(format!("{} has no IP address", server.name)))?;
         let options = server.ips.iter().map(ip_choice).collect();
         let (ptr, remarks) = prefill(ip);
-        let fields = vec![
+        let mut fields = vec![
             Field::choice(IP, "←/→ switch", options, &ip.address),
             Field::text(PTR, "e.g. web-1.example.nl", &ptr),
-            Field::text(REMARKS, "internal, optional", &remarks),
         ];
+        let kind = self.state.account(account).map(|a| a.kind);
+        if kind.is_none_or(crate::provider::keeps_ip_remarks) {
+            fields.push(Field::text(REMARKS, "internal, optional", &remarks));
+        }
         let mut form = Form::new(
             FormKind::Ptr,
             ip.reference(account),
@@ -383,8 +386,16 @@ impl Store {
             .state
             .selected_domain()
             .ok_or_else(|| unavailable("no domain selected"))?;
+        // Room for every nameserver it has and one more, as many as its
+        // provider takes (controlepaneel: 3).
+        let most = self
+            .state
+            .account(&domain.account)
+            .map_or(3, |a| a.kind.max_nameservers());
+        let count = (domain.nameservers.len() + 1).clamp(3, most.max(3));
         let fields = NAMESERVER_FIELDS
             .iter()
+            .take(count)
             .enumerate()
             .map(|(i, label)| {
                 let hint = if i < 2 {

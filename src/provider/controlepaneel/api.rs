@@ -1,5 +1,6 @@
 //! The controlepaneel provider's APIs: servers, power (virtual servers
-//! only), reverse DNS, IP requests, domains, contacts and colocation. Every
+//! only), reverse DNS, IP requests, domains with their registry actions,
+//! contacts and colocation. Every
 //! command is answered at once ([`Submitted::Done`]), so there is no queue,
 //! and the API keeps no gauge history, so there is no telemetry: load and
 //! cabinet amps arrive as [`Inventory::samples`] on every refresh instead.
@@ -9,7 +10,8 @@ use super::ControlepaneelProvider;
 use crate::model::{Action, Colocation, ContactFields, Domain, HistoryEntry, ProviderKind, Server};
 use crate::provider::{
     done, BoxFut, ColocationApi, ContactApi, DomainApi, DomainHandles, DomainInventory, Inventory,
-    IpRequestApi, PowerApi, Provider, PtrChange, Result, ReverseDnsApi, ServerApi, Submitted,
+    IpRequestApi, PowerApi, Provider, PtrChange, RegistryApi, Result, ReverseDnsApi, ServerApi,
+    Submitted,
 };
 
 /// A domain id as the API's calls take it.
@@ -47,6 +49,10 @@ impl Provider for ControlepaneelProvider {
     }
 
     fn domains(&self) -> Option<&dyn DomainApi> {
+        Some(self)
+    }
+
+    fn registry(&self) -> Option<&dyn RegistryApi> {
         Some(self)
     }
 
@@ -112,6 +118,16 @@ impl DomainApi for ControlepaneelProvider {
         Box::pin(async move { self.fetch_domain(&id).await })
     }
 
+    fn set_nameservers<'a>(
+        &'a self,
+        id: &'a str,
+        nameservers: &'a [String],
+    ) -> BoxFut<'a, Result<Submitted>> {
+        done(self.set_nameservers(id, nameservers))
+    }
+}
+
+impl RegistryApi for ControlepaneelProvider {
     fn history(&self, id: &str) -> BoxFut<'_, Result<Vec<HistoryEntry>>> {
         let id = domain_id(id);
         Box::pin(async move { self.fetch_history(&id).await })
@@ -123,14 +139,6 @@ impl DomainApi for ControlepaneelProvider {
 
     fn set_lock<'a>(&'a self, id: &'a str, locked: bool) -> BoxFut<'a, Result<Submitted>> {
         done(self.set_lock(id, locked))
-    }
-
-    fn set_nameservers<'a>(
-        &'a self,
-        id: &'a str,
-        nameservers: &'a [String],
-    ) -> BoxFut<'a, Result<Submitted>> {
-        done(self.set_nameservers(id, nameservers))
     }
 
     fn set_contacts<'a>(

@@ -3,9 +3,12 @@
 //! to its end, reads retried on transport trouble and 5xx, mutations sent
 //! exactly once, and i3D's error object turned into the message.
 
-use super::wire::{self, ErrorObject, WireError};
+use super::wire::{self, ErrorObject};
 use super::I3dSettings;
-use crate::provider::http::{excerpt, outcome_unknown, retry_read, Answer, HttpClient};
+use crate::provider::http::{
+    api_root, excerpt, outcome_unknown, retry_read, status_kind, Answer, ApiBase, ApiPath,
+    HttpClient,
+};
 use crate::provider::{ErrorKind, ProviderError, Result};
 use reqwest::header::{HeaderValue, ACCEPT};
 use reqwest::{Method, Url};
@@ -21,37 +24,16 @@ pub const MAX_PAGES: usize = 1000;
 const PRIVATE_TOKEN: &str = "PRIVATE-TOKEN";
 const RANGED_DATA: &str = "RANGED-DATA";
 
-/// A path under `/v3/`, as its segments (each encoded on its own), and
-/// the query parameters sent with it (none for most calls).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Path {
-    segments: Vec<String>,
-    query: Vec<(&'static str, String)>,
+/// The root of i3D's paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct V3;
+
+impl ApiBase for V3 {
+    const BASE: &'static str = "/v3";
 }
 
-impl Path {
-    pub(super) fn new(segments: &[&str]) -> Path {
-        Path {
-            segments: segments.iter().map(|s| s.to_string()).collect(),
-            query: Vec::new(),
-        }
-    }
-
-    /// The same path with the query parameter `name=value` added.
-    pub(super) fn with_query(mut self, name: &'static str, value: impl ToString) -> Path {
-        self.query.push((name, value.to_string()));
-        self
-    }
-
-    /// The call as messages name it: `GET /v3/colocation/12/pdu` (the
-    /// query left out).
-    pub(super) fn op(&self, method: &Method) -> String {
-        format!("{method} /v3/{}", self.segments.join("/"))
-    }
-}
-
-/// No request body.
-pub(super) const NO_BODY: Option<&()> = None;
+/// A path under `/v3/`.
+pub(super) type Path = ApiPath<V3>;
 
 /// An i3D.net account.
 pub struct I3dProvider {
@@ -78,7 +60,7 @@ impl I3dProvider {
         let refuse = |cause: &str| {
             ProviderError::new(&settings.account, "set up", ErrorKind::Refused, cause)
         };
-        let root = api_root(&settings.base_url).ok_or_else(|| {
+        let root = api_root(&settings.base_url, "v3").ok_or_else(|| {
             refuse("base_url must be an http:// or https:// URL, e.g. https://api.i3d.net/v3/")
         })?;
         if settings.api_key.expose().trim().is_empty() {
@@ -98,14 +80,7 @@ impl I3dProvider {
     }
 
     fn url(&self, path: &Path) -> Url {
-        let mut url = self.root.clone();
-        if let Ok(mut segments) = url.path_segments_mut() {
-            segments.pop_if_empty().extend(&path.segments);
-        }
-        if !path.query.is_empty() {
-            url.query_pairs_mut().extend_pairs(&path.query);
-        }
-        url
+        path.url(&self.root)
     }
 
     fn request(&self, method: Method, path: &Path) -> reqwest::RequestBuilder {
@@ -133,14 +108,14 @@ impl I3dProvider {
     pub(super) async fn get_one<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
         let op = path.op(&Method::GET);
         let answer = self.read(&op, path, None).await?;
-        wire::decode_one(&answer.body).map_err(|e| self.unreadable(&op, &e, &answer.body))
+        wire::decode_one(&answer.body).map_err(|e| self.http.unreadable(&op, &e, &answer.body))
     }
 
     /// Any JSON answer, for shapes the document leaves out.
     pub(super) async fn get_value(&self, path: &Path) -> Result<Value> {
         let op = path.op(&Method::GET);
         let answer = self.read(&op, path, None).await?;
-        wire::decode_value(&answer.body).map_err(|e| self.unreadable(&op, &e, &answer.body))
+        wire::decode_value(&answer.body).map_err(|e| self.http.unreadable(&op, &e, &answer.body))
     }
 
     /// A whole list, page after page until a short one.
@@ -178,21 +153,14 @@ impl I3dProvider {
             .map_err(|e| outcome_unknown(e, look_at))
     }
 
-    pub(super) fn refuse(&self, op: &str, cause: impl AsRef<str>) -> ProviderError {
-        self.http.error(op, ErrorKind::Refused, cause)
-    }
-
     /// A 2xx answer, or the error its status and body tell: 401 and 403
     /// refuse the key, another 4xx is the API refusing the request (it
     /// was not carried out), a 5xx or an unfollowed redirect may be
     /// passing trouble. i3D's error object is the message where there is one.
     fn accepted(&self, op: &str, answer: Answer) -> Result<Answer> {
         let status = answer.status;
-        let kind = match status {
-            200..=299 => return Ok(answer),
-            401 | 403 => ErrorKind::Auth,
-            400..=499 => ErrorKind::Api,
-            _ => ErrorKind::Http,
+        let Some(kind) = status_kind(status) else {
+            return Ok(answer);
         };
         let error = ErrorObject::parse(&answer.body);
         let said = error.map_or_else(|| excerpt(&answer.body), |e| e.message());
@@ -200,27 +168,6 @@ impl I3dProvider {
             .http
             .error(op, kind, format!("provider answered HTTP {status}: {said}")))
     }
-
-    fn unreadable(&self, op: &str, e: &WireError, body: &str) -> ProviderError {
-        let cause = match e {
-            WireError::Empty => e.to_string(),
-            _ => format!("{e}; the answer began: {}", excerpt(body)),
-        };
-        self.http.error(op, ErrorKind::Parse, cause)
-    }
-}
-
-/// The API root ending in `/v3/`, from the configured URL with or
-/// without `/v3`; `None` for anything but an http(s) URL with a host.
-fn api_root(base_url: &str) -> Option<Url> {
-    let trimmed = base_url.trim().trim_end_matches('/');
-    let root = match trimmed.strip_suffix("/v3") {
-        Some(_) => format!("{trimmed}/"),
-        None => format!("{trimmed}/v3/"),
-    };
-    let url = Url::parse(&root).ok()?;
-    let web = matches!(url.scheme(), "http" | "https");
-    (web && url.host_str().is_some_and(|h| !h.is_empty())).then_some(url)
 }
 
 /// The pages of one list read so far.
@@ -295,15 +242,15 @@ mod tests {
             "https://api.i3d.net/v3",
             " https://api.i3d.net/v3/ ",
         ] {
-            let root = api_root(given).map(|u| u.to_string());
+            let root = api_root(given, "v3").map(|u| u.to_string());
             assert_eq!(root.as_deref(), Some("https://api.i3d.net/v3/"), "{given}");
         }
         assert_eq!(
-            api_root("http://127.0.0.1:9/sim/").map(|u| u.to_string()),
+            api_root("http://127.0.0.1:9/sim/", "v3").map(|u| u.to_string()),
             Some("http://127.0.0.1:9/sim/v3/".to_string())
         );
-        assert_eq!(api_root("ftp://api.i3d.net"), None);
-        assert_eq!(api_root("not a url"), None);
+        assert_eq!(api_root("ftp://api.i3d.net", "v3"), None);
+        assert_eq!(api_root("not a url", "v3"), None);
     }
 
     #[test]

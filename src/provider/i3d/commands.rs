@@ -3,9 +3,10 @@
 //! (#42, #46, #45, #37). Each is checked before anything is sent, and sent
 //! exactly once.
 
-use super::client::{Path, NO_BODY};
+use super::client::Path;
 use super::{tickets, wire, I3dProvider, ServerId};
 use crate::model::NewTicket;
+use crate::provider::http::NO_BODY;
 use crate::provider::{ProviderError, PtrChange, Result};
 use reqwest::Method;
 use std::net::IpAddr;
@@ -37,18 +38,20 @@ impl I3dProvider {
         let hostname = change.hostname.trim();
         let op = format!("PUT /v3/colocation/{{colocationId}}/network/rdns/{address}");
         if address.parse::<IpAddr>().is_err() {
-            return Err(self.refuse(&op, format!("{address:?} is not an IP address")));
+            return Err(self
+                .http
+                .refuse(&op, format!("{address:?} is not an IP address")));
         }
         if hostname.is_empty() {
-            return Err(self.refuse(&op, "a PTR hostname is needed"));
+            return Err(self.http.refuse(&op, "a PTR hostname is needed"));
         }
         if change.remarks.is_some_and(|r| !r.trim().is_empty()) {
-            return Err(self.refuse(
+            return Err(self.http.refuse(
                 &op,
                 "i3D.net keeps no remarks on addresses; leave them empty",
             ));
         }
-        let colocation = colocation_of(change.server).map_err(|why| self.refuse(&op, why))?;
+        let colocation = colocation_of(change.server).map_err(|why| self.http.refuse(&op, why))?;
         let path = Path::new(&["colocation", &colocation, "network", "rdns", address]);
         let body = wire::RdnsBody { hostname };
         let look_at = format!("the PTR of {address}");
@@ -63,7 +66,9 @@ impl I3dProvider {
     pub(super) async fn reply(&self, id: &str, body: &str) -> Result<String> {
         let path = Path::new(&["tickets", id, "reply"]);
         if body.trim().is_empty() {
-            return Err(self.refuse(&path.op(&Method::POST), "a reply needs text"));
+            return Err(self
+                .http
+                .refuse(&path.op(&Method::POST), "a reply needs text"));
         }
         let ticket: wire::Ticket = self
             .get_one(&Path::new(&["tickets", id]))
@@ -100,7 +105,7 @@ impl I3dProvider {
     pub(super) async fn open_ticket(&self, new: &NewTicket) -> Result<String> {
         let path = Path::new(&["tickets"]);
         let op = path.op(&Method::POST);
-        let fields = required(new).map_err(|why| self.refuse(&op, why))?;
+        let fields = required(new).map_err(|why| self.http.refuse(&op, why))?;
         let listed = self
             .categories()
             .await
@@ -108,7 +113,10 @@ impl I3dProvider {
         let category = listed
             .iter()
             .find(|c| c.eq_ignore_ascii_case(fields.category))
-            .ok_or_else(|| self.refuse(&op, unknown_category(fields.category, &listed)))?;
+            .ok_or_else(|| {
+                self.http
+                    .refuse(&op, unknown_category(fields.category, &listed))
+            })?;
         let body = wire::NewTicket { category, ..fields };
         let answer = self
             .send_once(Method::POST, &path, Some(&body), "the ticket list")

@@ -179,7 +179,7 @@ impl I3dProvider {
         match ServerId::parse(row) {
             Some(ServerId::Colocation(id)) => self.pdu_series(&id).await,
             Some(ServerId::Dedicated(_)) => Ok(Vec::new()),
-            None => Err(self.refuse(&format!("telemetry {row}"), NOT_A_ROW)),
+            None => Err(self.http.refuse(&format!("telemetry {row}"), NOT_A_ROW)),
         }
     }
 
@@ -248,7 +248,7 @@ impl I3dProvider {
         match ServerId::parse(row) {
             Some(ServerId::Dedicated(id)) => self.fetch_dedicated(&id).await,
             Some(ServerId::Colocation(id)) => self.fetch_colocation_row(&id).await,
-            None => Err(self.refuse(&format!("get server {row}"), NOT_A_ROW)),
+            None => Err(self.http.refuse(&format!("get server {row}"), NOT_A_ROW)),
         }
     }
 

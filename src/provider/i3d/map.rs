@@ -43,11 +43,7 @@ pub fn when(value: Option<i64>) -> Option<String> {
     value.and_then(unix_millis).map(readable_utc)
 }
 
-/// `12`, `12.5`, `0.33`: at most two decimals, no trailing zeros.
-pub fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
+pub use crate::model::metric::plain_number as number;
 
 fn num(value: Option<f64>, unit: &str) -> Option<String> {
     value.map(|v| format!("{} {unit}", number(v)).trim_end().to_string())

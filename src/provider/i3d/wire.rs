@@ -9,31 +9,12 @@
 //! bare array or a single object; [`decode_one`] and [`page_items`] read
 //! each form.
 
+pub use crate::provider::lenient::{decode_value, WireError};
+
 use crate::provider::lenient::{self, opt_code, opt_int, opt_number, opt_text, Code};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-
-/// Why an answer could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum WireError {
-    #[error("the answer is empty")]
-    Empty,
-    #[error("the answer is not JSON ({0})")]
-    NotJson(String),
-    #[error("the answer holds {0} objects where one was expected")]
-    Several(usize),
-    #[error("unexpected answer shape: {0}")]
-    Shape(String),
-}
-
-/// The whole body as JSON; an empty body is [`WireError::Empty`].
-pub fn decode_value(body: &str) -> Result<Value, WireError> {
-    if body.trim().is_empty() {
-        return Err(WireError::Empty);
-    }
-    serde_json::from_str(body).map_err(|e| WireError::NotJson(e.to_string()))
-}
 
 /// The items of one page of a list: an array, a single object, or nothing
 /// (an empty body or `null`).

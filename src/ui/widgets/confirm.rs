@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, state: &State, theme: &Theme) 
             Span::raw("?"),
         ]),
     ];
-    if let Some(context) = context(confirm, state) {
+    for context in context(confirm, state) {
         lines.push(Line::from(Span::styled(context, theme.warn)));
     }
     for quoted in message_preview(command) {
@@ -77,6 +77,7 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
         Command::CancelDomain { immediate: true } => ("Cancel ".into(), " IMMEDIATELY"),
         Command::ReplyTicket { .. } => ("Send this reply to ticket ".into(), ""),
         Command::OpenTicket(_) => ("Open the new ticket ".into(), ""),
+        Command::ResetNameservers => ("Reset the nameservers of ".into(), ""),
         Command::DeleteRecord { listed, .. } => (
             format!("Delete the DNS record {} of ", listed.describe()),
             "",
@@ -94,8 +95,30 @@ fn phrase(command: &Command, kind: ObjectKind) -> (String, &'static str) {
 
 /// What the user should know about the object now: its lock state, the
 /// end of its term, the domains using a contact, the reason given for
-/// more addresses.
-fn context(confirm: &Confirm, state: &State) -> Option<String> {
+/// more addresses, the nameservers before and after a reset.
+fn context(confirm: &Confirm, state: &State) -> Vec<String> {
+    if let Command::ResetNameservers = confirm.command {
+        return reset_context(confirm, state);
+    }
+    one_context(confirm, state).into_iter().collect()
+}
+
+/// `now: ns1…, ns2…` and `afterwards: XSServer's default nameservers`.
+fn reset_context(confirm: &Confirm, state: &State) -> Vec<String> {
+    let target = &confirm.target;
+    let kind = state.account(&target.account).map(|a| a.kind);
+    let defaults = kind
+        .and_then(crate::provider::default_nameservers)
+        .unwrap_or("the provider's default nameservers");
+    let now = state
+        .domain(target)
+        .map(|d| d.nameservers.join(", "))
+        .filter(|ns| !ns.is_empty())
+        .unwrap_or_else(|| "unknown".into());
+    vec![format!("now: {now}"), format!("afterwards: {defaults}")]
+}
+
+fn one_context(confirm: &Confirm, state: &State) -> Option<String> {
     let target = &confirm.target;
     match &confirm.command {
         Command::SetLock { .. } => state
@@ -178,6 +201,7 @@ fn button_labels(command: &Command) -> (&'static str, String) {
         Command::CancelDomain { immediate: true } => ("Keep domain", "Cancel NOW".into()),
         Command::ReplyTicket { .. } => ("Cancel", "Send reply".into()),
         Command::OpenTicket(_) => ("Cancel", "Open ticket".into()),
+        Command::ResetNameservers => ("Keep nameservers", "Reset to defaults".into()),
         other => ("Cancel", capitalized(&other.label())),
     }
 }

@@ -1,8 +1,7 @@
-//! The DNS record commands, headless, against the demo: none of its
-//! accounts offers DNS records yet (HostBill will), so what is testable
-//! here is what is refused, and how: bad input before anything is sent
-//! (exit 2), an account without DNS records (exit 3, audited), read-only
-//! mode (exit 3).
+//! The DNS record commands, headless, against the demo: what is refused,
+//! and how: bad input before anything is sent (exit 2), an account without
+//! DNS records (exit 3, audited), read-only mode (exit 3). The records of
+//! the HostBill demo account listed and changed: `cli::hostbill`.
 
 use super::{audit_events, hostdeck, state_dir, stderr, stdout};
 

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod hostbill;
 mod tickets;
 
 const COLS: u16 = 100;

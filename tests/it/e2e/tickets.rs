@@ -12,12 +12,17 @@ const CTRL_E: &str = "\x05";
 const TAB: &str = "\t";
 const ENTER: &str = "\r";
 
-/// Opens the inbox once the i3D account is up, and the first ticket's
-/// thread (unread tickets sort first).
+/// Opens the inbox once the i3D account is up, and the thread of its
+/// first ticket (unread tickets sort first; the filter keeps the other
+/// demo accounts' tickets out, and `g` goes to the first row, wherever
+/// the selection stood while the lists arrived).
 fn open_first_thread(console: &mut Console) -> String {
     console.wait_for("i3d-demo ● ok");
     console.keys("T");
     console.wait_for("unread");
+    console.keys("/i3d-demo\r");
+    console.wait_for("58001");
+    console.keys("g");
     console.keys(ENTER);
     console.wait_for("Messages (oldest first)")
 }
@@ -120,6 +125,7 @@ fn a_draft_survives_kill_9_and_is_back_on_the_next_start() {
     let mut console = Console::start(&state_dir);
     open_first_thread(&mut console);
     console.keys("r");
+    console.wait_for("Reply to ticket #");
     console.keys("half a reply, then the link drops ü");
     console.wait_for("then the link drops ü");
     // On disk within a second of the last key.
@@ -147,6 +153,7 @@ fn ctrl_e_hands_the_draft_to_the_editor_and_takes_its_text_back() {
     let mut console = Console::start_with(&state_dir, &env);
     open_first_thread(&mut console);
     console.keys("r");
+    console.wait_for("Reply to ticket #");
     console.keys("typed in hostdeck");
     console.wait_for("typed in hostdeck");
     console.keys(CTRL_E);

@@ -9,6 +9,7 @@ use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
 use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
 };
+use hostdeck::provider::hostbill::{AuthMode, HostbillProvider, HostbillSettings};
 use hostdeck::provider::{
     capabilities, BoxFut, ErrorKind, Inventory, PowerApi, Provider, ProviderError, Result,
     ServerApi, Submitted,
@@ -51,6 +52,7 @@ fn each_provider_offers_exactly_the_apis_it_has() {
         [
             Capability::ReverseDns,
             Capability::Domains,
+            Capability::DomainRegistry,
             Capability::Contacts,
             Capability::Colocation,
             Capability::IpRequests,
@@ -65,6 +67,26 @@ fn each_provider_offers_exactly_the_apis_it_has() {
         (clc.kind(), cp.kind()),
         (ProviderKind::Clc, ProviderKind::Controlepaneel)
     );
+    let hb = HostbillProvider::new(HostbillSettings {
+        account: "hb-x".into(),
+        base_url: "http://127.0.0.1:9/api/".into(),
+        username: "ops@example.com".into(),
+        password: Secret::new("p"),
+        auth: AuthMode::Jwt,
+        services: Vec::new(),
+    })
+    .expect("provider");
+    assert_eq!(
+        capabilities(&hb),
+        [
+            Capability::ReverseDns,
+            Capability::Domains,
+            Capability::NameserverReset,
+            Capability::Tickets,
+            Capability::DnsRecords,
+        ]
+    );
+    assert!(Provider::power(&hb).is_none() && hb.registry().is_none());
 }
 
 /// Queues every power action but has no queue to follow them.

@@ -16,8 +16,8 @@ use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
 };
 use hostdeck::provider::{
-    execute, offers, ColocationApi, DomainApi, ErrorKind, Provider, ProviderError, ServerApi,
-    Submitted,
+    execute, offers, ColocationApi, DomainApi, ErrorKind, Provider, ProviderError, RegistryApi,
+    ServerApi, Submitted,
 };
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_controlepaneel, Faults, SimOptions, SimServer, Targeted};

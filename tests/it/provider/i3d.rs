@@ -8,6 +8,7 @@
 
 use crate::support::detail;
 use crate::support::faults::whole_answer_faults;
+use crate::support::sim::{self as control, run};
 use hostdeck::model::{
     Capability, Command, Missing, NewTicket, ObjectKind, PowerState, ProviderKind, Ref, Server,
     Thread,
@@ -61,46 +62,6 @@ fn key(sim: &SimServer) -> String {
 
 fn provider(sim: &SimServer) -> I3dProvider {
     with_key(sim, &key(sim))
-}
-
-/// A `/_sim/` control URL of the simulator.
-fn control(sim: &SimServer, path: &str) -> String {
-    let root = sim.base_url.trim_end_matches('/').trim_end_matches("v3");
-    format!("{root}_sim/{path}")
-}
-
-async fn sim_get(sim: &SimServer, path: &str) -> Value {
-    reqwest::get(control(sim, path))
-        .await
-        .expect("control call")
-        .json()
-        .await
-        .expect("control JSON")
-}
-
-async fn sim_post(sim: &SimServer, path: &str) -> Value {
-    reqwest::Client::new()
-        .post(control(sim, path))
-        .send()
-        .await
-        .expect("control call")
-        .json()
-        .await
-        .expect("control JSON")
-}
-
-async fn run(
-    i3d: &I3dProvider,
-    command: Command,
-    kind: ObjectKind,
-    id: &str,
-) -> Result<String, ProviderError> {
-    execute(i3d, &command, &Ref::new(ACCOUNT, kind, id))
-        .await
-        .map(|submitted| match submitted {
-            Submitted::Done(note) => note,
-            other => panic!("i3D answers at once, got {other:?}"),
-        })
 }
 
 async fn inventory(i3d: &I3dProvider) -> Inventory {
@@ -389,7 +350,7 @@ fn ptr<'a>(address: &'a str, hostname: &'a str, server: Option<&'a str>) -> PtrC
 }
 
 async fn stored_ptr(sim: &SimServer, address: &str) -> Option<String> {
-    let entries = sim_get(sim, "rdns").await;
+    let entries = control::get(sim, "rdns").await;
     entries
         .as_array()
         .expect("entries")
@@ -599,7 +560,7 @@ async fn ticket(i3d: &I3dProvider, id: &str) -> hostdeck::model::Ticket {
 }
 
 async fn sim_ticket(sim: &SimServer, id: &str) -> Value {
-    sim_get(sim, &format!("tickets/{id}")).await
+    control::get(sim, &format!("tickets/{id}")).await
 }
 
 #[tokio::test]
@@ -623,7 +584,7 @@ async fn the_ticket_lists_tell_unread_and_open_apart() {
     assert!(current.tickets.iter().all(|t| !t.is_closed() || t.unread));
     assert!(all.tickets.iter().all(|t| t.thread == Thread::NotFetched));
 
-    sim_post(&sim, "tickets/58010/answer").await;
+    control::post(&sim, "tickets/58010/answer", None).await;
     let after = list(&i3d, TicketScope::OpenOrUnread).await.unwrap();
     let answered = after
         .tickets
@@ -814,7 +775,7 @@ async fn a_new_ticket_is_refused_before_sending_when_incomplete() {
     let error = i3d.open(&no_department).await.unwrap_err();
     assert!(error.cause.contains("a department is required"), "{error}");
     assert_eq!(
-        sim_get(&sim, "tickets").await.as_array().map(Vec::len),
+        control::get(&sim, "tickets").await.as_array().map(Vec::len),
         Some(12)
     );
 }

@@ -3,4 +3,5 @@
 mod clc;
 mod contract;
 mod controlepaneel;
+mod hostbill;
 mod i3d;

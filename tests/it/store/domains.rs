@@ -303,7 +303,10 @@ fn accounts_without_domains_are_refused_by_name() {
     assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
     let text = flash_text(&s);
     assert!(text.contains("clc-prod"), "{text}");
-    assert!(text.contains("domains is not offered by clc"), "{text}");
+    assert!(
+        text.contains("managing domains at the registry is not offered by clc"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -614,5 +617,116 @@ fn refused_credentials_on_colocation_count_against_the_health() {
     assert!(
         s.state().data.domains.values().all(|s| s.error.is_none()),
         "errors are kept per resource"
+    );
+}
+
+/// The domains view with a HostBill account beside cp-demo: its domain
+/// has nameservers but no handles, and the account offers the reset to
+/// its provider's nameservers but no registry actions.
+fn with_hostbill() -> Store {
+    use hostdeck::model::{AccountInfo, Capability, ProviderKind};
+    let mut accounts = accounts();
+    accounts.push(
+        AccountInfo::new("xs", ProviderKind::Hostbill, false).with_capabilities(vec![
+            Capability::ReverseDns,
+            Capability::Domains,
+            Capability::NameserverReset,
+            Capability::Tickets,
+        ]),
+    );
+    let mut s = Store::new(accounts, false);
+    s.apply(hostdeck::app::event::Event::Resize(120, 40));
+    let mut hosted = domain("xs", "becker-it.com", None, 200);
+    (hosted.owner, hosted.admin, hosted.tech) = (None, None, None);
+    s.apply(domains_event(
+        "xs",
+        DomainInventory {
+            domains: vec![hosted],
+            contacts: Vec::new(),
+            missing: Vec::new(),
+        },
+    ));
+    s.apply(domains_event("cp-demo", demo_domains()));
+    press(&mut s, KeyCode::Char('D'));
+    s
+}
+
+#[test]
+fn reset_nameservers_is_its_own_key_where_the_provider_has_defaults() {
+    let mut s = with_hostbill();
+    select_domain(&mut s, "becker-it.com");
+    let hints: Vec<&str> = hostdeck::app::bindings::hints(s.state())
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect();
+    assert!(
+        hints.contains(&"reset ns") && hints.contains(&"ns"),
+        "{hints:?}"
+    );
+    assert!(
+        !hints.contains(&"epp") && !hints.contains(&"cancel"),
+        "{hints:?}"
+    );
+
+    assert!(press(&mut s, KeyCode::Char('N')).is_empty());
+    let c = confirm(&s);
+    assert_eq!(c.command, Command::ResetNameservers);
+    assert_eq!(c.focus, ConfirmFocus::Cancel);
+    let screen = crate::support::screen::text(&crate::support::screen::render(&s));
+    assert!(
+        screen.contains("Reset the nameservers of becker-it.com"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("now: ns1.example.net, ns2.example.net"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("afterwards: XSServer's default nameservers"),
+        "{screen}"
+    );
+    assert!(screen.contains("> Keep nameservers <"), "{screen}");
+    apply(&mut s, Intent::FocusNext);
+    let effects = apply(&mut s, Intent::Activate);
+    let (command, target) = sent_command(&effects).expect("sent");
+    assert_eq!(command, Command::ResetNameservers);
+    assert_eq!(target, domain_ref("xs", "becker-it.com"));
+
+    // A provider without defaults to go back to: refused by name.
+    select_domain(&mut s, "example.nl");
+    let effects = press(&mut s, KeyCode::Char('N'));
+    assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
+    assert!(
+        flash_text(&s).contains(
+            "resetting nameservers to the provider's defaults is not offered by controlepaneel"
+        ),
+        "{}",
+        flash_text(&s)
+    );
+}
+
+#[test]
+fn registry_actions_are_refused_with_the_providers_reason_and_no_history_is_asked() {
+    let mut s = with_hostbill();
+    select_domain(&mut s, "becker-it.com");
+    let effects = press(&mut s, KeyCode::Char('e'));
+    assert!(matches!(effects.as_slice(), [Effect::AuditRefused { .. }]));
+    let text = flash_text(&s);
+    assert!(
+        text.contains("managing domains at the registry is not offered by hostbill (account xs): XSServer's client API has no domain contacts, transfer codes, locks or cancellation"),
+        "{text}"
+    );
+    let effects = apply(&mut s, Intent::ToggleDetails);
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::Fetch(_, Fetch::DomainHistory(_)))),
+        "{effects:?}"
+    );
+    let screen = crate::support::screen::text(&crate::support::screen::render(&s));
+    assert!(screen.contains("Nameservers"), "{screen}");
+    assert!(
+        !screen.contains("History") && !screen.contains("Owner"),
+        "{screen}"
     );
 }

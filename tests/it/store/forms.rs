@@ -16,9 +16,10 @@ use hostdeck::model::{Capability, Command, Ip, JobState, ObjectKind, PowerState,
 use hostdeck::provider::Inventory;
 use hostdeck::ui::keymap;
 
-const ALL: [Capability; 3] = [
+const ALL: [Capability; 4] = [
     Capability::ReverseDns,
     Capability::Domains,
+    Capability::DomainRegistry,
     Capability::Contacts,
 ];
 

@@ -7,6 +7,7 @@ pub mod outcome;
 pub mod panes;
 pub mod records;
 pub mod screen;
+pub mod sim;
 pub mod tickets;
 
 use hostdeck::model::Detail;

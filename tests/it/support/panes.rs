@@ -28,13 +28,17 @@ pub fn accounts() -> Vec<AccountInfo> {
     let cp = vec![
         Capability::ReverseDns,
         Capability::Domains,
+        Capability::DomainRegistry,
         Capability::Contacts,
         Capability::Colocation,
     ];
     vec![
         AccountInfo::new("cp-demo", ProviderKind::Controlepaneel, false).with_capabilities(cp),
-        AccountInfo::new("cp-ro", ProviderKind::Controlepaneel, true)
-            .with_capabilities(vec![Capability::Domains, Capability::Contacts]),
+        AccountInfo::new("cp-ro", ProviderKind::Controlepaneel, true).with_capabilities(vec![
+            Capability::Domains,
+            Capability::DomainRegistry,
+            Capability::Contacts,
+        ]),
         AccountInfo::new("clc-prod", ProviderKind::Clc, false),
     ]
 }

@@ -3,4 +3,5 @@
 mod clc;
 mod controlepaneel;
 mod controlepaneel_pull;
+mod hostbill;
 mod i3d;

@@ -57,6 +57,7 @@ fn store() -> Store {
     let caps = vec![
         Capability::ReverseDns,
         Capability::Domains,
+        Capability::DomainRegistry,
         Capability::Contacts,
     ];
     let mut store = Store::new(
