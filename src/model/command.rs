@@ -282,6 +282,8 @@ impl Command {
             | Command::ResetNameservers
             | Command::RequestIps { .. }
             | Command::DeleteContact
+            | Command::AddRecord(_)
+            | Command::EditRecord { .. }
             | Command::DeleteRecord { .. }
             | Command::ReplyTicket { .. }
             | Command::CloseTicket
@@ -323,6 +325,12 @@ impl Command {
             Command::CloseTicket => "The ticket is closed; it can be reopened.",
             Command::ReopenTicket => "The ticket is opened again for the provider's support.",
             Command::OpenTicket(_) => "A new ticket goes to the provider's support.",
+            Command::AddRecord(_) => {
+                "The record goes into the live zone; resolvers answer with it once it is served."
+            }
+            Command::EditRecord { .. } => {
+                "The record's old value is replaced; resolvers may keep it until its TTL runs out."
+            }
             Command::DeleteRecord { .. } => {
                 "The record is removed from the zone; resolvers may keep it until its TTL runs out."
             }
@@ -387,7 +395,7 @@ mod tests {
     }
 
     #[test]
-    fn record_commands_go_to_the_domain_need_dns_records_and_only_delete_asks() {
+    fn record_commands_go_to_the_domain_need_dns_records_and_each_asks_first() {
         let fields = |content: &str| RecordFields::new("A", "www", content, None);
         let add = Command::AddRecord(Box::new(fields("192.0.2.1")));
         let edit = Command::EditRecord {
@@ -413,9 +421,9 @@ mod tests {
             Some("id=7 type=A name=www content=192.0.2.2 (was: type=A name=www content=192.0.2.1)")
         );
         assert_eq!(add.cli_name(), "add-record");
-        assert_eq!(add.confirmation(), Confirmation::None);
-        assert_eq!(edit.confirmation(), Confirmation::None);
-        assert_eq!(delete.confirmation(), Confirmation::Dialog);
-        assert!(!delete.consequence().is_empty());
+        for command in [&add, &edit, &delete] {
+            assert_eq!(command.confirmation(), Confirmation::Dialog);
+            assert!(!command.consequence().is_empty());
+        }
     }
 }

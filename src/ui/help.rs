@@ -12,7 +12,7 @@ use crate::app::intent::Intent;
 use crate::app::panes::pane;
 use crate::app::store::State;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
 /// Draws the overlay; returns the most it can scroll.
@@ -22,7 +22,10 @@ pub fn draw(frame: &mut Frame, state: &State, scroll: u16, theme: &Theme) -> u16
         .borders(Borders::ALL)
         .title(" Help (esc closes, j/k scroll) ");
     frame.render_widget(Clear, area);
-    let paragraph = Paragraph::new(lines(state, theme)).block(block);
+    // A provider's reason may be longer than the overlay is wide.
+    let paragraph = Paragraph::new(lines(state, theme))
+        .block(block)
+        .wrap(Wrap { trim: false });
     draw_scrolled(frame, area, paragraph, scroll)
 }
 

@@ -222,6 +222,7 @@ mod tests {
             target_name: "shop.nl".into(),
             focus: ConfirmFocus::Cancel,
             typed: Some(String::new()),
+            draft_target: None,
         });
         for c in "shop.nlqh ".chars() {
             assert_eq!(

@@ -35,6 +35,7 @@ impl Store {
             target_name,
             focus: ConfirmFocus::Cancel,
             typed,
+            draft_target: None,
         });
         Vec::new()
     }

@@ -237,6 +237,8 @@ impl Store {
         };
         let changed = self.state.drafts.put(draft_of(&form));
         self.state.mode = Mode::Normal;
+        // The form's last refusal no longer holds.
+        self.state.flash = None;
         let target = form.command_target();
         let name = match &command {
             Command::AddContact(fields) => fields.handle.clone(),
@@ -249,6 +251,9 @@ impl Store {
         };
         let mut effects = self.request_command(command, target, name);
         self.note_sent_draft(&effects, Some(&form.target));
+        if let Mode::Confirm(confirm) = &mut self.state.mode {
+            confirm.draft_target = Some(form.target.clone());
+        }
         effects.extend(self.save_drafts_if(changed));
         effects
     }

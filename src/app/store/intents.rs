@@ -151,7 +151,14 @@ impl Store {
         Vec::new()
     }
 
+    /// Goes to the first or last row, or the details' top or end when they
+    /// cover the table.
     fn jump(&mut self, position: i64) -> Vec<Effect> {
+        if self.details_cover_table() {
+            let whole = i64::from(u16::MAX);
+            let delta = if position <= 0 { -whole } else { whole };
+            return self.move_by(delta, false);
+        }
         let pane = pane(self.state.main_view);
         let page = pane.page(&self.state);
         if let Some(mut table) = pane.table(&mut self.state) {
@@ -309,8 +316,9 @@ impl Store {
                 if confirm.focus == ConfirmFocus::Confirm && confirm.name_matches() =>
             {
                 self.state.mode = Mode::Normal;
+                let draft_target = confirm.draft_target;
                 let effects = self.send(confirm.command, confirm.target, confirm.target_name);
-                self.note_sent_draft(&effects, None);
+                self.note_sent_draft(&effects, draft_target.as_ref());
                 return effects;
             }
             Intent::Activate | Intent::InputSubmit if confirm.focus == ConfirmFocus::Confirm => {
@@ -324,7 +332,8 @@ impl Store {
                 let effects = if intent == Intent::Quit {
                     Vec::new()
                 } else {
-                    self.reopen_form_of(&confirm.command, &confirm.target)
+                    let draft_target = confirm.draft_target.as_ref();
+                    self.reopen_form_of(&confirm.command, draft_target.unwrap_or(&confirm.target))
                 };
                 let back = if matches!(self.state.mode, Mode::Form(_)) {
                     "; back in the form (esc keeps it as a draft)"

@@ -60,6 +60,10 @@ pub struct Confirm {
     pub focus: ConfirmFocus,
     /// What the user typed, when the object's name must be typed to confirm.
     pub typed: Option<String>,
+    /// Whose form draft the command sends, when not the target's (an
+    /// edited record's draft is the record's; the command goes to its
+    /// domain).
+    pub draft_target: Option<Ref>,
 }
 
 impl Confirm {

@@ -21,6 +21,9 @@ use crate::provider::ServerSample;
 
 /// The group of service rows.
 pub const SERVICE_GROUP: &str = "Service";
+/// The power column of a service: XSServer's client API has no power
+/// state, so it is not unknown but does not apply.
+const POWER_NOT_APPLICABLE: &str = "n/a";
 
 /// What the reads of one service brought; `None` where a read failed
 /// (its [`crate::model::Missing`] says why).
@@ -92,7 +95,7 @@ pub fn service(
         account: account.to_string(),
         id,
         name,
-        power: PowerState::Unknown(String::new()),
+        power: PowerState::Unknown(POWER_NOT_APPLICABLE.to_string()),
         status: String::new(),
         primary_ip: primary,
         location: String::new(),

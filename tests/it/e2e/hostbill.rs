@@ -1,5 +1,5 @@
 //! The HostBill demo account (`hb-demo`) end to end: a DNS record with a
-//! bad address refused with the input kept, fixed and listed; and a reply
+//! bad address refused with the input kept, fixed, confirmed and listed; and a reply
 //! to a ticket that shows in the thread once sent.
 
 use super::{temp_state_dir, Console};
@@ -47,6 +47,14 @@ fn a_bad_a_record_is_refused_with_its_input_kept_then_fixed_and_listed() {
 
     console.keys(CLEAR_FIELD);
     console.keys("203.0.113.77");
+    console.keys(ENTER);
+    let dialog = console.wait_for("on account hb-demo");
+    assert!(
+        dialog.contains("Add record A e2e → 203.0.113.77"),
+        "the confirm names the record:\n{dialog}"
+    );
+    // Cancel is focused: tab to the action, then enter.
+    console.keys(TAB);
     console.keys(ENTER);
     console.wait_for("succeeded");
     let listed = console.wait_for("203.0.113.77");

@@ -153,7 +153,7 @@ async fn each_configured_service_is_a_row_with_its_addresses_ptrs_and_no_power()
             server.actions_note.as_deref(),
             Some("XSServer's client API has no power operations")
         );
-        assert_eq!(server.power, PowerState::Unknown(String::new()));
+        assert_eq!(server.power, PowerState::Unknown("n/a".into()));
         assert!(server.missing.is_empty(), "{:?}", server.missing);
     }
     let dedicated = row(&inventory, "1201");

@@ -27,6 +27,18 @@ fn store() -> Store {
     fx::store((120, 40))
 }
 
+/// The confirm dialog a record change opens: Cancel focused, naming the
+/// change; tab and enter send it.
+fn confirm_change(store: &mut Store, label: &str) -> Vec<Effect> {
+    let Mode::Confirm(confirm) = &store.state().mode else {
+        panic!("a dialog: {:?}", store.state().mode)
+    };
+    assert_eq!(confirm.focus, ConfirmFocus::Cancel);
+    assert_eq!(confirm.command.label_on(&confirm.target_name), label);
+    press_code(store, KeyCode::Tab);
+    press_code(store, KeyCode::Enter)
+}
+
 fn finish(store: &mut Store, id: u64, state: JobState) -> Vec<Effect> {
     outcome::finish(store, id, state, now())
 }
@@ -217,6 +229,11 @@ fn a_new_record_is_one_job_and_the_records_are_listed_again_after_it() {
         Some("0 to 65535, required")
     );
     let effects = press_code(&mut s, KeyCode::Enter);
+    assert!(sent(&effects).is_empty(), "asks first: {effects:?}");
+    let effects = confirm_change(
+        &mut s,
+        "add record MX backup → 20 mx2.example.net in example.nl",
+    );
     let jobs = sent(&effects);
     assert_eq!(jobs.len(), 1, "{effects:?}");
     assert_eq!(jobs[0].target, domain);
@@ -275,7 +292,8 @@ fn an_edit_is_prefilled_sends_the_record_as_listed_and_one_job() {
     press_code(&mut s, KeyCode::Tab);
     clear_field(&mut s);
     type_text(&mut s, "5");
-    let effects = press_code(&mut s, KeyCode::Enter);
+    press_code(&mut s, KeyCode::Enter);
+    let effects = confirm_change(&mut s, "edit record MX @ → 5 mail.example.nl in example.nl");
     let jobs = sent(&effects);
     assert_eq!(jobs.len(), 1, "{effects:?}");
     assert_eq!(jobs[0].target, domain_ref(HB, DOMAIN));
@@ -327,7 +345,8 @@ fn bad_input_is_refused_naming_the_field_and_kept() {
     press_code(&mut s, KeyCode::BackTab);
     press_code(&mut s, KeyCode::BackTab);
     press_code(&mut s, KeyCode::Right);
-    let effects = press_code(&mut s, KeyCode::Enter);
+    press_code(&mut s, KeyCode::Enter);
+    let effects = confirm_change(&mut s, "add record AAAA www2 → 2001:db8::80 in example.nl");
     let job = sent(&effects)[0].clone();
     assert_eq!(
         job.command,
@@ -512,4 +531,33 @@ fn an_edit_draft_belongs_to_its_record() {
         flash_text(&s),
         "unsent draft restored (ctrl-u clears a field)"
     );
+}
+
+#[test]
+fn a_cancelled_record_change_goes_back_to_its_form_and_a_sent_one_drops_its_draft() {
+    let mut s = store();
+    select(&mut s, "1");
+    press_char(&mut s, 'e');
+    press_code(&mut s, KeyCode::Tab);
+    press_code(&mut s, KeyCode::Tab);
+    clear_field(&mut s);
+    type_text(&mut s, "192.0.2.11");
+    press_code(&mut s, KeyCode::Enter);
+    assert!(matches!(s.state().mode, Mode::Confirm(_)));
+    // Enter on the focused Cancel: back in the record's own form.
+    let effects = press_code(&mut s, KeyCode::Enter);
+    assert!(sent(&effects).is_empty(), "{effects:?}");
+    assert_eq!(form(&s).kind, FormKind::EditRecord);
+    assert_eq!(form(&s).value(CONTENT), "192.0.2.11");
+    assert!(
+        flash_text(&s).starts_with("cancelled: edit record A @ → 192.0.2.11"),
+        "{}",
+        flash_text(&s)
+    );
+    press_code(&mut s, KeyCode::Enter);
+    let effects = confirm_change(&mut s, "edit record A @ → 192.0.2.11 in example.nl");
+    let job = sent(&effects)[0].clone();
+    assert_eq!(s.state().drafts.len(), 1, "kept until it went through");
+    finish(&mut s, job.id, JobState::Succeeded("changed".into()));
+    assert_eq!(s.state().drafts.len(), 0, "the record's draft went with it");
 }

@@ -431,7 +431,7 @@ fn only_a_notable_status_marks_the_power_cell() {
 }
 
 #[test]
-fn details_scrolling_stops_at_the_last_line_and_comes_straight_back() {
+fn details_scrolling_stops_at_the_last_line_comes_straight_back_and_g_g_jump_within() {
     let mut s = store(12, (80, 24));
     s.apply(Event::Intent(Intent::ToggleDetails));
     for _ in 0..30 {
@@ -453,6 +453,13 @@ fn details_scrolling_stops_at_the_last_line_and_comes_straight_back() {
     assert_eq!(s.state().panes.servers.panel.scroll, most);
     s.apply(Event::Intent(Intent::MoveBy(-1)));
     assert_eq!(s.state().panes.servers.panel.scroll, most - 1);
+    // g and G go to the details' top and end, not to another server.
+    let selected = s.state().panes.servers.view.cursor;
+    s.apply(Event::Intent(Intent::Top));
+    assert_eq!(s.state().panes.servers.panel.scroll, 0);
+    s.apply(Event::Intent(Intent::Bottom));
+    assert_eq!(s.state().panes.servers.panel.scroll, most);
+    assert_eq!(s.state().panes.servers.view.cursor, selected);
 }
 
 /// A refresh whose networks call failed for one location: the servers
