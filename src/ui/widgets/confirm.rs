@@ -6,7 +6,7 @@
 use super::centered;
 use crate::app::labels::{lock_label, ymd};
 use crate::app::store::{Confirm, ConfirmFocus, State};
-use crate::model::{Command, NewTicket, ObjectKind};
+use crate::model::{Command, NewTicket, ObjectKind, TicketChoice, TicketOptions};
 use crate::ui::theme::Theme;
 use ratatui::layout::Alignment;
 use ratatui::text::{Line, Span};
@@ -31,7 +31,9 @@ pub fn draw(frame: &mut Frame, confirm: &Confirm, state: &State, theme: &Theme) 
     for context in context(confirm, state) {
         lines.push(Line::from(Span::styled(context, theme.warn)));
     }
-    for quoted in message_preview(command) {
+    let options = state.data.ticket_options.get(&confirm.target.account);
+    let options = options.and_then(|slot| slot.data.as_ref());
+    for quoted in message_preview(command, options) {
         lines.push(Line::from(Span::styled(quoted, theme.dim)).left_aligned());
     }
     lines.push(Line::from(Span::styled(command.consequence(), theme.dim)));
@@ -147,10 +149,10 @@ const PREVIEW_WIDTH: usize = 56;
 
 /// The first lines of a reply or a new ticket's message, quoted, so the
 /// user sees what goes out before it goes.
-fn message_preview(command: &Command) -> Vec<String> {
+fn message_preview(command: &Command, options: Option<&TicketOptions>) -> Vec<String> {
     let (body, filed) = match command {
         Command::ReplyTicket { body } => (body, None),
-        Command::OpenTicket(ticket) => (&ticket.body, Some(filed_under(ticket))),
+        Command::OpenTicket(ticket) => (&ticket.body, Some(filed_under(ticket, options))),
         _ => return Vec::new(),
     };
     let mut lines: Vec<String> = filed.filter(|f| !f.is_empty()).into_iter().collect();
@@ -164,15 +166,20 @@ fn message_preview(command: &Command) -> Vec<String> {
     lines
 }
 
-/// `category: Technical · department: NOC`, the parts a ticket has.
-fn filed_under(ticket: &NewTicket) -> String {
+/// `category: Technical · department: NOC`, the parts a ticket has, by
+/// the names the provider lists them under (a department is sent by id).
+fn filed_under(ticket: &NewTicket, options: Option<&TicketOptions>) -> String {
+    let none: &[TicketChoice] = &[];
+    let listed = |pick: fn(&TicketOptions) -> &[TicketChoice]| options.map_or(none, pick);
     let parts = [
-        ("category", &ticket.category),
-        ("department", &ticket.department),
+        ("category", &ticket.category, listed(|o| &o.categories)),
+        ("department", &ticket.department, listed(|o| &o.departments)),
     ];
-    let named = parts
-        .iter()
-        .filter_map(|(name, value)| Some(format!("{name}: {}", value.as_deref()?)));
+    let named = parts.iter().filter_map(|(name, value, choices)| {
+        let value = value.as_deref()?;
+        let label = choices.iter().find(|c| c.value == value).map(|c| &c.label);
+        Some(format!("{name}: {}", label.map_or(value, String::as_str)))
+    });
     named.collect::<Vec<_>>().join(" · ")
 }
 

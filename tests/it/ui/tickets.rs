@@ -198,3 +198,33 @@ fn a_failed_first_load_names_the_key_that_retries() {
         assert!(effects.contains(&fetch), "{effects:?}");
     }
 }
+
+/// A department is sent by its id; the confirm dialog names it as the
+/// provider lists it.
+#[test]
+fn the_new_ticket_confirm_names_the_department_not_its_id() {
+    use hostdeck::model::{TicketChoice, TicketOptions};
+    let mut s = store((80, 24), false);
+    select(&mut s, HOSTBILL, "88");
+    let options = TicketOptions {
+        categories: Vec::new(),
+        departments: vec![
+            TicketChoice::new("1", "Technical Support"),
+            TicketChoice::new("2", "Billing"),
+        ],
+        department_required: true,
+    };
+    s.apply(events::ticket_options(HOSTBILL, Ok(options), now()));
+    press(&mut s, KeyCode::Char('n'));
+    type_text(&mut s, "Second uplink");
+    press(&mut s, KeyCode::Tab);
+    press(&mut s, KeyCode::Right);
+    press(&mut s, KeyCode::Tab);
+    type_text(&mut s, "Please add one.");
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let intent = keymap::intent_for(s.state(), ctrl_s).expect("ctrl-s sends");
+    s.apply(Event::Intent(intent));
+    let screen = text(&render(&s));
+    assert!(screen.contains("department: Technical Support"), "{screen}");
+    assert!(!screen.contains("department: 1"), "{screen}");
+}
