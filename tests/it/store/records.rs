@@ -505,15 +505,20 @@ fn record_in_ro() -> hostdeck::model::DnsRecord {
     )
 }
 
+/// Opens the edit form of record `id` and types `content` over its content.
+fn edit_content(s: &mut Store, id: &str, content: &str) {
+    select(s, id);
+    press_char(s, 'e');
+    press_code(s, KeyCode::Tab);
+    press_code(s, KeyCode::Tab);
+    clear_field(s);
+    type_text(s, content);
+}
+
 #[test]
 fn an_edit_draft_belongs_to_its_record() {
     let mut s = store();
-    select(&mut s, "1");
-    press_char(&mut s, 'e');
-    press_code(&mut s, KeyCode::Tab);
-    press_code(&mut s, KeyCode::Tab);
-    clear_field(&mut s);
-    type_text(&mut s, "192.0.2.11");
+    edit_content(&mut s, "1", "192.0.2.11");
     press_code(&mut s, KeyCode::Esc);
     assert_eq!(s.state().drafts.len(), 1);
     select(&mut s, "4");
@@ -536,12 +541,7 @@ fn an_edit_draft_belongs_to_its_record() {
 #[test]
 fn a_cancelled_record_change_goes_back_to_its_form_and_a_sent_one_drops_its_draft() {
     let mut s = store();
-    select(&mut s, "1");
-    press_char(&mut s, 'e');
-    press_code(&mut s, KeyCode::Tab);
-    press_code(&mut s, KeyCode::Tab);
-    clear_field(&mut s);
-    type_text(&mut s, "192.0.2.11");
+    edit_content(&mut s, "1", "192.0.2.11");
     press_code(&mut s, KeyCode::Enter);
     assert!(matches!(s.state().mode, Mode::Confirm(_)));
     // Enter on the focused Cancel: back in the record's own form.
