@@ -77,6 +77,7 @@ pub mod keys;
 pub mod logging;
 pub mod model;
 pub mod output;
+pub mod probe;
 pub mod provider;
 pub mod secret;
 pub mod setup;

@@ -2,6 +2,13 @@
 
 use clap::Parser;
 
+/// mimalloc rather than the system allocator: with glibc's, half of a
+/// 10,000-server read went to malloc and free, and a console's memory
+/// grew across polls with fragmentation between the runtime's threads
+/// (README, "Memory and scale", has the figures before and after).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = hostdeck::cli::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -46,6 +46,42 @@ fn json_array(items: Vec<Value>) -> String {
     text
 }
 
+/// A model object with its `kind` beside its own fields (`account`, `id`
+/// and the rest), serialized as it is written: no JSON tree in between.
+#[derive(serde::Serialize)]
+struct Kinded<'a, T> {
+    kind: &'a str,
+    #[serde(flatten)]
+    item: &'a T,
+}
+
+/// Writes `items` to `out` as a pretty JSON array of objects of `kind`,
+/// one at a time: a list of 10,000 servers is never held as JSON, as a
+/// tree or as text (README, "Memory and scale").
+pub fn write_json_list<T: serde::Serialize>(
+    out: &mut impl std::io::Write,
+    kind: &str,
+    items: &[T],
+) -> std::io::Result<()> {
+    use serde::ser::{SerializeSeq, Serializer as _};
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    let mut list = serializer.serialize_seq(Some(items.len()))?;
+    for item in items {
+        list.serialize_element(&Kinded { kind, item })?;
+    }
+    list.end()?;
+    writeln!(out)
+}
+
+/// [`write_json_list`] into a string.
+fn json_list<T: serde::Serialize>(kind: &str, items: &[T]) -> String {
+    let mut text = Vec::new();
+    match write_json_list(&mut text, kind, items) {
+        Ok(()) => String::from_utf8(text).unwrap_or_else(|_| "[]\n".into()),
+        Err(_) => "[]\n".into(),
+    }
+}
+
 /// A model object as JSON with `account`, `kind` and `id` first-class.
 fn object(kind: &str, value: impl serde::Serialize) -> Value {
     let mut value = serde_json::to_value(value).unwrap_or(Value::Null);
@@ -57,7 +93,7 @@ fn object(kind: &str, value: impl serde::Serialize) -> Value {
 
 pub fn servers(servers: &[Server], as_json: bool) -> String {
     if as_json {
-        return json_array(servers.iter().map(|s| object("server", s)).collect());
+        return json_list("server", servers);
     }
     let rows: Vec<Vec<String>> = servers
         .iter()
@@ -132,7 +168,7 @@ pub fn ips(servers: &[Server], as_json: bool) -> String {
 /// `ttl` (null where the record has none).
 pub fn records(records: &[DnsRecord], as_json: bool) -> String {
     if as_json {
-        return json_array(records.iter().map(|r| object("record", r)).collect());
+        return json_list("record", records);
     }
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let rows: Vec<Vec<String>> = records
@@ -271,7 +307,7 @@ fn contact_name(handle: Option<&str>, contacts: &[Contact]) -> String {
 
 pub fn domains(domains: &[Domain], contacts: &[Contact], as_json: bool) -> String {
     if as_json {
-        return json_array(domains.iter().map(|d| object("domain", d)).collect());
+        return json_list("domain", domains);
     }
     let now = now_millis();
     let rows: Vec<Vec<String>> = domains
@@ -318,7 +354,7 @@ pub fn domains(domains: &[Domain], contacts: &[Contact], as_json: bool) -> Strin
 
 pub fn contacts(contacts: &[Contact], domains: &[Domain], as_json: bool) -> String {
     if as_json {
-        return json_array(contacts.iter().map(|c| object("contact", c)).collect());
+        return json_list("contact", contacts);
     }
     let usage = contact_use(contacts, domains);
     let rows: Vec<Vec<String>> = contacts

@@ -308,7 +308,7 @@ fn save_snapshot(store: &Store, ctx: &Context) {
     let Some(path) = &ctx.snapshot_path else {
         return;
     };
-    if let Err(error) = crate::snapshot::save(path, &store.snapshot()) {
+    if let Err(error) = crate::snapshot::save_view(path, &store.snapshot_view()) {
         tracing::warn!("could not save snapshot {}: {error}", path.display());
     }
 }

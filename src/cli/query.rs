@@ -125,6 +125,14 @@ pub async fn domain_inventories(
     (domains, contacts, failed)
 }
 
+/// `list servers --json`, written to stdout as it is serialized.
+fn print_servers_json(servers: &[Server]) {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let _ = crate::output::write_json_list(&mut out, "server", servers);
+    let _ = out.flush();
+}
+
 pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bool) -> i32 {
     if let Some(name) = account {
         if !setup.accounts.iter().any(|a| a.config.name == name) {
@@ -135,6 +143,11 @@ pub async fn list(setup: &Setup, what: ListKind, account: Option<&str>, json: bo
     let (output, failed) = match what {
         ListKind::Jobs => return list_jobs(setup, json),
         ListKind::Records => return super::records::list(setup, None, account, json).await,
+        ListKind::Servers if json => {
+            let (servers, failed) = inventories(setup, account).await;
+            print_servers_json(&servers);
+            return if failed { exit::FAILED } else { exit::OK };
+        }
         ListKind::Servers | ListKind::Ips => {
             let (servers, failed) = inventories(setup, account).await;
             let output = match what {

@@ -34,7 +34,7 @@ use crate::model::{
     Millis, Ref, Server, Ticket, Visit, Visitor,
 };
 pub use crate::provider::PtrAddresses;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SnapshotView};
 use std::collections::VecDeque;
 
 /// How many finished jobs are kept.
@@ -416,26 +416,50 @@ impl Store {
 
     /// The data worth keeping across a restart.
     pub fn snapshot(&self) -> Snapshot {
-        let state = &self.state;
+        let view = self.snapshot_view();
         Snapshot {
+            version: view.version,
+            saved_at: view.saved_at,
+            servers: view.servers.to_vec(),
+            health: view
+                .health
+                .into_iter()
+                .map(|(name, health)| (name.to_string(), health.clone()))
+                .collect(),
+            metrics: view
+                .metrics
+                .into_iter()
+                .map(|(target, series)| (target, series.clone()))
+                .collect(),
+            jobs: view.jobs.into_iter().cloned().collect(),
+            domains: view.domains.into_iter().cloned().collect(),
+            contacts: view.contacts.into_iter().cloned().collect(),
+            tickets: view.tickets.into_iter().cloned().collect(),
+        }
+    }
+
+    /// What [`Store::snapshot`] holds, borrowed: what the console saves.
+    pub fn snapshot_view(&self) -> SnapshotView<'_> {
+        let state = &self.state;
+        SnapshotView {
+            version: crate::snapshot::SNAPSHOT_VERSION,
             saved_at: now_millis(),
-            servers: state.servers().to_vec(),
+            servers: state.servers(),
             health: state
                 .accounts
                 .iter()
-                .map(|a| (a.name.clone(), a.health.clone()))
+                .map(|a| (a.name.as_str(), &a.health))
                 .collect(),
             metrics: state
                 .data
                 .telemetry
                 .iter()
-                .filter_map(|(target, slot)| Some((target.to_string(), slot.data.clone()?)))
+                .filter_map(|(target, slot)| Some((target.to_string(), slot.data.as_ref()?)))
                 .collect(),
-            jobs: state.jobs.iter().cloned().collect(),
-            domains: state.data.domains().cloned().collect(),
-            contacts: state.data.contacts().cloned().collect(),
-            tickets: state.data.tickets().cloned().collect(),
-            ..Snapshot::default()
+            jobs: state.jobs.iter().collect(),
+            domains: state.data.domains().collect(),
+            contacts: state.data.contacts().collect(),
+            tickets: state.data.tickets().collect(),
         }
     }
 

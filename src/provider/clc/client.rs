@@ -2,12 +2,11 @@
 //! `Auth/Logon`, one re-logon on StatusCode 100, reads retried on transport
 //! trouble, mutations sent exactly once.
 
-use super::wire::{self, Outcome, Request};
+use super::wire::{self, Decoded, Outcome, Request};
 use super::{ClcSettings, WireFormat};
 use crate::provider::http::{excerpt, operation, retry_read, unsure_if_sent, Answer, HttpClient};
 use crate::provider::{ErrorKind, ProviderError, Result};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use tokio::sync::Mutex;
@@ -39,7 +38,7 @@ struct Session {
 
 /// What one POST came back with, once the envelope was checked.
 enum Reply {
-    Answer(Value),
+    Answer(Decoded),
     /// StatusCode 100, with the API's message.
     SessionExpired(String),
 }
@@ -142,8 +141,8 @@ impl ClcProvider {
         self.check_envelope(op, &answer, value)
     }
 
-    fn decode(&self, op: &str, answer: &Answer) -> Result<Value> {
-        wire::decode(&answer.body, self.format()).map_err(|e| {
+    fn decode(&self, op: &str, answer: &Answer) -> Result<Decoded> {
+        wire::decode_answer(&answer.body, self.format()).map_err(|e| {
             let excerpt = excerpt(&answer.body);
             match answer.status {
                 401 | 403 => self.http.error(
@@ -165,8 +164,8 @@ impl ClcProvider {
         })
     }
 
-    fn check_envelope(&self, op: &str, answer: &Answer, value: Value) -> Result<Reply> {
-        match wire::Envelope::of(&value).outcome() {
+    fn check_envelope(&self, op: &str, answer: &Answer, value: Decoded) -> Result<Reply> {
+        match value.envelope().outcome() {
             Outcome::SessionExpired(message) => Ok(Reply::SessionExpired(message)),
             Outcome::Failed { code, message } => {
                 Err(self
@@ -194,9 +193,9 @@ impl ClcProvider {
         }
     }
 
-    pub(super) fn typed<T: DeserializeOwned>(&self, op: &str, value: &Value) -> Result<T> {
-        wire::typed(value).map_err(|e| {
-            let excerpt = excerpt(&value.to_string());
+    pub(super) fn typed<T: DeserializeOwned>(&self, op: &str, value: &Decoded) -> Result<T> {
+        value.typed().map_err(|e| {
+            let excerpt = excerpt(&value.text());
             self.http.error(
                 op,
                 ErrorKind::Parse,
@@ -301,7 +300,7 @@ impl ClcProvider {
         method: Method,
         what: &str,
         request: &R,
-    ) -> Result<Value> {
+    ) -> Result<Decoded> {
         let op = operation(method, what);
         let seen = self.session().await?;
         match self.exchange(&op, &self.url(method), request).await {

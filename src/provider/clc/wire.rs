@@ -190,6 +190,55 @@ pub fn decode(body: &str, format: WireFormat) -> Result<Value, String> {
     }
 }
 
+/// An answer as the client keeps it between checking its envelope and
+/// reading its wire type: JSON as its text, read straight into the wire
+/// types (a tree in between would hold a 10,000-server list twice over),
+/// XML as the tree [`xml::to_value`] builds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decoded {
+    Json(String),
+    Xml(Value),
+}
+
+impl Decoded {
+    /// The answer's Success/Message/StatusCode; none on anything but an
+    /// object.
+    pub fn envelope(&self) -> Envelope {
+        match self {
+            Decoded::Json(text) => serde_json::from_str(text).unwrap_or_default(),
+            Decoded::Xml(value) => Envelope::of(value),
+        }
+    }
+
+    /// Reads a wire type out of the answer.
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
+        match self {
+            Decoded::Json(text) => serde_json::from_str(text).map_err(|e| e.to_string()),
+            Decoded::Xml(value) => typed(value),
+        }
+    }
+
+    /// The answer as text, for an excerpt in an error.
+    pub fn text(&self) -> String {
+        match self {
+            Decoded::Json(text) => text.clone(),
+            Decoded::Xml(value) => value.to_string(),
+        }
+    }
+}
+
+/// Checks that a body is readable in its format and keeps it as a
+/// [`Decoded`] answer.
+pub fn decode_answer(body: &str, format: WireFormat) -> Result<Decoded, String> {
+    match format {
+        WireFormat::Json => {
+            serde_json::from_str::<serde::de::IgnoredAny>(body).map_err(|e| e.to_string())?;
+            Ok(Decoded::Json(body.to_string()))
+        }
+        WireFormat::Xml => xml::to_value(body).map(Decoded::Xml),
+    }
+}
+
 /// Reads a wire type out of a decoded answer.
 pub fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
     T::deserialize(value).map_err(|e| e.to_string())

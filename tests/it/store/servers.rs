@@ -467,9 +467,15 @@ fn polled_gauges_fill_a_bounded_ring_that_survives_a_restart() {
 
     let dir = std::env::temp_dir().join(format!("hostdeck-ring-{}", std::process::id()));
     let path = dir.join("snapshot.json");
-    hostdeck::snapshot::save(&path, &s.snapshot()).unwrap();
+    // Saved as the console saves it: borrowed, read back as the whole
+    // snapshot.
+    hostdeck::snapshot::save_view(&path, &s.snapshot_view()).unwrap();
+    let loaded = hostdeck::snapshot::load(&path).unwrap().unwrap();
+    let mut owned = s.snapshot();
+    owned.saved_at = loaded.saved_at;
+    assert_eq!(loaded, owned);
     let mut restarted = store();
-    restarted.restore(hostdeck::snapshot::load(&path).unwrap().unwrap());
+    restarted.restore(loaded);
     assert_eq!(load_values(&restarted), values);
     three_servers(&mut restarted);
     poll_load(&mut restarted, 999.0, 99_000_000);
