@@ -1,6 +1,7 @@
 //! Simulator of the CenturyLink Cloud API v1 (REST), written from the API
 //! document: `POST /REST/<Area>/<Method>/<JSON|XML>` (Auth without a format
-//! segment), cookie sessions from `Auth/Logon`, answers that are HTTP 200 with
+//! segment: then a JSON Content-Type gives JSON, anything else XML),
+//! parameters from the body or the query string, cookie sessions from `Auth/Logon`, answers that are HTTP 200 with
 //! `Success`/`Message`/`StatusCode`, and a request queue that changes the
 //! servers when a request succeeds.
 
@@ -52,7 +53,8 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
     faults::install(app, faults, injected_error)
 }
 
-/// `/REST/<area>/<method>[/<format>]`, matched case-insensitively.
+/// `/REST/<area>/<method>[/<format>]`, matched case-insensitively; empty
+/// segments are skipped (CenturyLink's SDK posts to `/REST//Auth/logon`).
 struct Route {
     area: String,
     method: String,
@@ -61,7 +63,7 @@ struct Route {
 
 impl Route {
     fn parse(path: &str) -> Option<Route> {
-        let mut segments = path.trim_matches('/').split('/');
+        let mut segments = path.split('/').filter(|segment| !segment.is_empty());
         if !segments.next()?.eq_ignore_ascii_case("rest") {
             return None;
         }
