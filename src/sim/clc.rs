@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use wire::{Format, Obj, Params};
 use world::World;
 
+/// The demo's API key and password (the defaults of `SimSecrets`).
 pub const DEMO_API_KEY: &str = "demo-api-key";
 pub const DEMO_PASSWORD: &str = "demo-password";
 pub const DEMO_ALIAS: &str = world::HOME_ACCOUNT;
@@ -39,6 +40,8 @@ struct Sim {
     faults: FaultHandle,
     queue_step: Duration,
     seed: u64,
+    api_key: String,
+    password: String,
 }
 
 /// The CLC simulator's routes, wrapped in fault injection.
@@ -48,6 +51,8 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
         faults: faults.clone(),
         queue_step: options.queue_step,
         seed: options.seed,
+        api_key: options.secrets.clc_api_key.clone(),
+        password: options.secrets.clc_password.clone(),
     });
     let app = Router::new().fallback(handle).with_state(sim);
     faults::install(app, faults, injected_error)
@@ -156,8 +161,8 @@ impl Sim {
     }
 
     fn logon(&self, world: &mut World, params: &Params) -> Result<(Done, String), ApiError> {
-        let key_ok = params.text("APIKey") == Some(DEMO_API_KEY);
-        let password_ok = params.text("Password") == Some(DEMO_PASSWORD);
+        let key_ok = params.text("APIKey") == Some(self.api_key.as_str());
+        let password_ok = params.text("Password") == Some(self.password.as_str());
         if !(key_ok && password_ok) {
             return Err(ApiError::new(100, methods::BAD_LOGON));
         }

@@ -135,7 +135,9 @@ async fn the_sdk_logs_on_over_a_double_slash_with_query_parameters_and_reads_xml
     assert_eq!(logon.status(), 200);
     assert!(content_type(&logon).starts_with("text/xml"));
     let cookie = cookie_of(&logon);
-    assert!(cookie.split_once('=').is_some_and(|(_, token)| !token.is_empty()));
+    assert!(cookie
+        .split_once('=')
+        .is_some_and(|(_, token)| !token.is_empty()));
     let xml = logon.text().await.expect("text");
     assert_eq!(
         xml,
