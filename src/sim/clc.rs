@@ -1,6 +1,7 @@
 //! Simulator of the CenturyLink Cloud API v1 (REST), written from the API
 //! document: `POST /REST/<Area>/<Method>/<JSON|XML>` (Auth without a format
-//! segment), cookie sessions from `Auth/Logon`, answers that are HTTP 200 with
+//! segment: then a JSON Content-Type gives JSON, anything else XML),
+//! parameters from the body or the query string, cookie sessions from `Auth/Logon`, answers that are HTTP 200 with
 //! `Success`/`Message`/`StatusCode`, and a request queue that changes the
 //! servers when a request succeeds.
 
@@ -25,6 +26,7 @@ use std::time::{Duration, Instant};
 use wire::{Format, Obj, Params};
 use world::World;
 
+/// The demo's API key and password (the defaults of `SimSecrets`).
 pub const DEMO_API_KEY: &str = "demo-api-key";
 pub const DEMO_PASSWORD: &str = "demo-password";
 pub const DEMO_ALIAS: &str = world::HOME_ACCOUNT;
@@ -38,6 +40,8 @@ struct Sim {
     faults: FaultHandle,
     queue_step: Duration,
     seed: u64,
+    api_key: String,
+    password: String,
 }
 
 /// The CLC simulator's routes, wrapped in fault injection.
@@ -47,12 +51,15 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
         faults: faults.clone(),
         queue_step: options.queue_step,
         seed: options.seed,
+        api_key: options.secrets.clc_api_key.clone(),
+        password: options.secrets.clc_password.clone(),
     });
     let app = Router::new().fallback(handle).with_state(sim);
     faults::install(app, faults, injected_error)
 }
 
-/// `/REST/<area>/<method>[/<format>]`, matched case-insensitively.
+/// `/REST/<area>/<method>[/<format>]`, matched case-insensitively; empty
+/// segments are skipped (CenturyLink's SDK posts to `/REST//Auth/logon`).
 struct Route {
     area: String,
     method: String,
@@ -61,7 +68,7 @@ struct Route {
 
 impl Route {
     fn parse(path: &str) -> Option<Route> {
-        let mut segments = path.trim_matches('/').split('/');
+        let mut segments = path.split('/').filter(|segment| !segment.is_empty());
         if !segments.next()?.eq_ignore_ascii_case("rest") {
             return None;
         }
@@ -154,8 +161,8 @@ impl Sim {
     }
 
     fn logon(&self, world: &mut World, params: &Params) -> Result<(Done, String), ApiError> {
-        let key_ok = params.text("APIKey") == Some(DEMO_API_KEY);
-        let password_ok = params.text("Password") == Some(DEMO_PASSWORD);
+        let key_ok = params.text("APIKey") == Some(self.api_key.as_str());
+        let password_ok = params.text("Password") == Some(self.password.as_str());
         if !(key_ok && password_ok) {
             return Err(ApiError::new(100, methods::BAD_LOGON));
         }

@@ -70,6 +70,7 @@ type Pairs = Vec<(String, String)>;
 
 struct Sim {
     world: Mutex<World>,
+    hash: String,
 }
 
 /// The controlepaneel simulator's routes, wrapped in fault injection.
@@ -77,6 +78,7 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
     let world = fixtures::build(options.seed, dates::day_of(dates::now_minutes()));
     let sim = Arc::new(Sim {
         world: Mutex::new(world),
+        hash: options.secrets.controlepaneel_hash.clone(),
     });
     let app = Router::new()
         .route("/api", get(handle).post(handle))
@@ -109,7 +111,7 @@ impl Sim {
         if params.get("Account").map(str::trim) != Some(DEMO_ACCOUNT_ID) {
             return account_error(params);
         }
-        if params.get("Hash").map(str::trim) != Some(DEMO_HASH) {
+        if params.get("Hash").map(str::trim) != Some(self.hash.as_str()) {
             return hash_error(params);
         }
         let module = params.text("Module").to_ascii_lowercase();

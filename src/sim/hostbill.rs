@@ -66,6 +66,8 @@ struct Sim {
     world: Mutex<World>,
     sessions: Mutex<Sessions>,
     faults: FaultHandle,
+    /// The client's password (the demo's unless the options give another).
+    password: String,
 }
 
 impl Sim {
@@ -88,8 +90,12 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
     let world = fixtures::build(options.seed, proto::now_secs());
     let sim = Arc::new(Sim {
         world: Mutex::new(world),
-        sessions: Mutex::new(Sessions::new(options.seed, options.token_uses)),
+        sessions: Mutex::new(
+            Sessions::new(options.seed, options.token_uses)
+                .with_mark(&options.secrets.hostbill_token_mark),
+        ),
         faults: faults.clone(),
+        password: options.secrets.hostbill_password.clone(),
     });
     let api = Router::new()
         .merge(auth::account_routes())

@@ -6,7 +6,8 @@
 //! #52), their PDUs (#55), alerts (#61) and rDNS (#77), datacenter access
 //! (#137), colocation telemetry (#2, #4, #5, #6, #7) and tickets (#35–#39,
 //! #42, #45, #46). Where the document is silent, these are our decisions:
-//! - Every call needs the `PRIVATE-TOKEN` header equal to [`DEMO_KEY`];
+//! - Every call needs the `PRIVATE-TOKEN` header equal to [`DEMO_KEY`] (or
+//!   the key `SimOptions::secrets` gives);
 //!   otherwise 401. Errors are i3D's error object (see `proto::ApiError`).
 //! - `RANGED-DATA: start=N,results=M` pages every list (default
 //!   `start=0,results=25`); #4, #5, #6 and #51 answer 400 without it. A
@@ -39,7 +40,7 @@ mod world;
 
 use super::faults::{self, FaultHandle};
 use super::SimOptions;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::request::Parts;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -55,6 +56,7 @@ const TOKEN_HEADER: &str = "PRIVATE-TOKEN";
 
 struct Sim {
     world: Mutex<World>,
+    key: String,
 }
 
 impl Sim {
@@ -68,6 +70,7 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
     let world = fixtures::build(options.seed, options.scale, proto::now_secs());
     let sim = Arc::new(Sim {
         world: Mutex::new(world),
+        key: options.secrets.i3d_key.clone(),
     });
     let api = Router::new()
         .merge(servers::routes())
@@ -76,7 +79,7 @@ pub fn router(options: &SimOptions, faults: FaultHandle) -> Router {
         .merge(tickets::routes())
         .fallback(|| async { ApiError::no_route() })
         .method_not_allowed_fallback(|| async { ApiError::wrong_method() })
-        .layer(middleware::from_fn(require_token))
+        .layer(middleware::from_fn_with_state(sim.clone(), require_token))
         .merge(control::routes())
         .with_state(sim);
     faults::install(api, faults, injected_error)
@@ -94,10 +97,11 @@ pub fn tickets_json(count: usize) -> String {
     serde_json::to_string(&tickets).unwrap_or_default()
 }
 
-/// Refuses every API call without the demo key.
-async fn require_token(request: Request, next: Next) -> Response {
+/// Refuses every API call without the key (the demo's unless the options
+/// give another).
+async fn require_token(State(sim): State<Arc<Sim>>, request: Request, next: Next) -> Response {
     let token = request.headers().get(TOKEN_HEADER);
-    if token.is_some_and(|value| value.as_bytes() == DEMO_KEY.as_bytes()) {
+    if token.is_some_and(|value| value.as_bytes() == sim.key.as_bytes()) {
         next.run(request).await
     } else {
         ApiError::unauthorized().into_response()

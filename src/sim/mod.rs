@@ -26,6 +26,8 @@ pub struct SimOptions {
     pub queue_step: Duration,
     /// Calls one access token serves before it expires (HostBill's JWTs).
     pub token_uses: u32,
+    /// The credentials the simulators accept (the demo's by default).
+    pub secrets: SimSecrets,
 }
 
 impl Default for SimOptions {
@@ -35,7 +37,43 @@ impl Default for SimOptions {
             scale: 24,
             queue_step: Duration::from_millis(700),
             token_uses: 3,
+            secrets: SimSecrets::default(),
         }
+    }
+}
+
+/// The secrets each simulator accepts, and a text the HostBill simulator
+/// writes into every token it mints. The defaults are the demo's; a test
+/// gives its own (e.g. canaries it then looks for in every output).
+/// `Debug` hides the values.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SimSecrets {
+    pub clc_api_key: String,
+    pub clc_password: String,
+    pub controlepaneel_hash: String,
+    pub i3d_key: String,
+    pub hostbill_password: String,
+    /// Written verbatim (base64url characters only) at the start of each
+    /// JWT's signature segment and as the `mark` claim; empty: none.
+    pub hostbill_token_mark: String,
+}
+
+impl Default for SimSecrets {
+    fn default() -> Self {
+        SimSecrets {
+            clc_api_key: clc::DEMO_API_KEY.into(),
+            clc_password: clc::DEMO_PASSWORD.into(),
+            controlepaneel_hash: controlepaneel::DEMO_HASH.into(),
+            i3d_key: i3d::DEMO_KEY.into(),
+            hostbill_password: hostbill::DEMO_PASSWORD.into(),
+            hostbill_token_mark: String::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SimSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SimSecrets([redacted])")
     }
 }
 
@@ -76,8 +114,8 @@ pub async fn start_clc(options: SimOptions) -> std::io::Result<SimServer> {
     let faults = FaultHandle::default();
     let app = clc::router(&options, faults.clone());
     let credentials = vec![
-        ("api_key", clc::DEMO_API_KEY.to_string()),
-        ("password", clc::DEMO_PASSWORD.to_string()),
+        ("api_key", options.secrets.clc_api_key.clone()),
+        ("password", options.secrets.clc_password.clone()),
         ("alias", clc::DEMO_ALIAS.to_string()),
     ];
     serve(ProviderKind::Clc, "/REST/", app, faults, credentials).await
@@ -89,7 +127,7 @@ pub async fn start_controlepaneel(options: SimOptions) -> std::io::Result<SimSer
     let app = controlepaneel::router(&options, faults.clone());
     let credentials = vec![
         ("account_id", controlepaneel::DEMO_ACCOUNT_ID.to_string()),
-        ("hash", controlepaneel::DEMO_HASH.to_string()),
+        ("hash", options.secrets.controlepaneel_hash.clone()),
     ];
     serve(
         ProviderKind::Controlepaneel,
@@ -106,7 +144,7 @@ pub async fn start_controlepaneel(options: SimOptions) -> std::io::Result<SimSer
 pub async fn start_i3d(options: SimOptions) -> std::io::Result<SimServer> {
     let faults = FaultHandle::default();
     let app = i3d::router(&options, faults.clone());
-    let credentials = vec![("api_key", i3d::DEMO_KEY.to_string())];
+    let credentials = vec![("api_key", options.secrets.i3d_key.clone())];
     serve(ProviderKind::I3d, "/v3/", app, faults, credentials).await
 }
 
@@ -118,7 +156,7 @@ pub async fn start_hostbill(options: SimOptions) -> std::io::Result<SimServer> {
     let app = hostbill::router(&options, faults.clone());
     let credentials = vec![
         ("username", hostbill::DEMO_EMAIL.to_string()),
-        ("password", hostbill::DEMO_PASSWORD.to_string()),
+        ("password", options.secrets.hostbill_password.clone()),
     ];
     serve(ProviderKind::Hostbill, "/api/", app, faults, credentials).await
 }

@@ -26,12 +26,15 @@ impl Format {
         }
     }
 
-    /// Without a format segment the Content-Type decides: text/xml -> XML, otherwise JSON.
+    /// Without a format segment the Content-Type decides: a JSON type ->
+    /// JSON, anything else (text/xml, none at all) -> XML, as the real
+    /// service answers CenturyLink's own SDK, which logs on with no
+    /// Content-Type and reads the answer as XML.
     pub fn from_headers(headers: &HeaderMap) -> Format {
-        if content_type(headers).contains("xml") {
-            Format::Xml
-        } else {
+        if content_type(headers).contains("json") {
             Format::Json
+        } else {
+            Format::Xml
         }
     }
 

@@ -15,7 +15,7 @@
 
 use super::proto::{self, now_secs, Answer, ApiError, Fields};
 use super::tokens::base64_decode;
-use super::{Sim, DEMO_EMAIL, DEMO_PASSWORD};
+use super::{Sim, DEMO_EMAIL};
 use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap};
@@ -73,7 +73,7 @@ fn authenticate(sim: &Sim, headers: &HeaderMap) -> Result<Caller, ApiError> {
             .as_deref()
             .and_then(|text| text.split_once(':'))
             .unwrap_or_default();
-        check_login(user, password)?;
+        check_login(sim, user, password)?;
         Ok(Caller::Basic)
     } else if scheme.eq_ignore_ascii_case("bearer") {
         sim.sessions()
@@ -85,8 +85,8 @@ fn authenticate(sim: &Sim, headers: &HeaderMap) -> Result<Caller, ApiError> {
 }
 
 /// The demo client's login: e-mail (any case) and password.
-fn check_login(user: &str, password: &str) -> Result<(), ApiError> {
-    if user.trim().eq_ignore_ascii_case(DEMO_EMAIL) && password == DEMO_PASSWORD {
+fn check_login(sim: &Sim, user: &str, password: &str) -> Result<(), ApiError> {
+    if user.trim().eq_ignore_ascii_case(DEMO_EMAIL) && password == sim.password {
         Ok(())
     } else {
         Err(ApiError::unauthorized("invalid login details"))
@@ -99,7 +99,7 @@ async fn login(State(sim): State<Arc<Sim>>, body: Bytes) -> Answer {
     let user = fields.filled("username");
     let password = fields.filled("password");
     fields.finish()?;
-    check_login(&user, &password)?;
+    check_login(&sim, &user, &password)?;
     let pair = sim.sessions().login(now_secs(), sim.epoch());
     Ok(Json(pair).into_response())
 }

@@ -14,7 +14,9 @@
 //!
 //! Tokens look like the document's RS256 JWTs: its header segment, a
 //! base64url JSON payload with `iat` and `exp`, and a random signature
-//! (nothing verifies it; the simulator looks tokens up).
+//! (nothing verifies it; the simulator looks tokens up). A mark given by
+//! the options (a test's canary) starts every signature and is the `mark`
+//! claim, so that a token leaked anywhere can be found by that text.
 
 use super::fixtures::CLIENT_ID as SUBJECT;
 use super::proto::ApiError;
@@ -63,6 +65,8 @@ pub struct Sessions {
     pub token_uses: u32,
     pub logins: u64,
     pub refreshes: u64,
+    /// Written into every token (empty: nothing).
+    mark: String,
 }
 
 impl Sessions {
@@ -74,7 +78,14 @@ impl Sessions {
             token_uses: token_uses.max(1),
             logins: 0,
             refreshes: 0,
+            mark: String::new(),
         }
+    }
+
+    /// Tokens minted from now on carry `mark` (see the module's doc).
+    pub fn with_mark(mut self, mark: &str) -> Self {
+        self.mark = mark.to_string();
+        self
     }
 
     /// Live sessions now.
@@ -169,12 +180,16 @@ impl Sessions {
     fn jwt(&mut self, mut claims: serde_json::Value) -> String {
         self.issued += 1;
         claims["jti"] = json!(self.issued);
+        if !self.mark.is_empty() {
+            claims["mark"] = json!(self.mark);
+        }
         let signature: Vec<u8> = (0..4)
             .flat_map(|_| self.rng.next_u64().to_be_bytes())
             .collect();
         format!(
-            "{JWT_HEADER}.{}.{}",
+            "{JWT_HEADER}.{}.{}{}",
             base64url(claims.to_string().as_bytes()),
+            self.mark,
             base64url(&signature)
         )
     }
@@ -239,19 +254,33 @@ mod tests {
         assert_eq!(base64_decode("a*b"), None);
     }
 
+    fn claims(token: &str) -> serde_json::Value {
+        let payload = token.split('.').nth(1).unwrap();
+        let padded = format!("{payload}{}", "=".repeat((4 - payload.len() % 4) % 4));
+        serde_json::from_slice(&base64_decode(&padded.replace('-', "+").replace('_', "/")).unwrap())
+            .unwrap()
+    }
+
     #[test]
     fn tokens_look_like_the_documents_jwts() {
         let mut sessions = Sessions::new(1, 3);
         let pair = sessions.login(1_000, 0);
         assert!(pair.token.starts_with(JWT_HEADER));
-        let payload = pair.token.split('.').nth(1).unwrap();
-        let padded = format!("{payload}{}", "=".repeat((4 - payload.len() % 4) % 4));
-        let claims: serde_json::Value = serde_json::from_slice(
-            &base64_decode(&padded.replace('-', "+").replace('_', "/")).unwrap(),
-        )
-        .unwrap();
+        let claims = claims(&pair.token);
         assert_eq!(claims["exp"], 1_000 + ACCESS_TTL);
+        assert_eq!(claims.get("mark"), None);
         assert_ne!(pair.token, pair.refresh);
+    }
+
+    #[test]
+    fn a_mark_starts_every_signature_and_is_a_claim() {
+        let mut sessions = Sessions::new(1, 3).with_mark("Canary-7x");
+        let pair = sessions.login(1_000, 0);
+        for token in [&pair.token, &pair.refresh] {
+            let signature = token.split('.').nth(2).unwrap();
+            assert!(signature.starts_with("Canary-7x"), "{token}");
+            assert_eq!(claims(token)["mark"], "Canary-7x");
+        }
     }
 
     #[test]

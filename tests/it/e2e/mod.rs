@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+mod canary;
 mod hostbill;
 mod tickets;
 
@@ -19,6 +20,8 @@ const WAIT: Duration = Duration::from_secs(30);
 pub(super) struct Console {
     parser: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<AtomicUsize>,
+    /// Every byte the console wrote, as it came.
+    transcript: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
@@ -30,6 +33,16 @@ impl Console {
 
     /// Starts `--demo` with extra environment variables (e.g. `EDITOR`).
     pub(super) fn start_with(state_dir: &std::path::Path, env: &[(&str, &str)]) -> Console {
+        Console::start_args(&["--demo"], state_dir, env)
+    }
+
+    /// Starts hostdeck with `args` (e.g. `--config FILE`) and extra
+    /// environment variables.
+    pub(super) fn start_args(
+        args: &[&str],
+        state_dir: &std::path::Path,
+        env: &[(&str, &str)],
+    ) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -39,7 +52,7 @@ impl Console {
             })
             .expect("open pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hostdeck"));
-        cmd.arg("--demo");
+        cmd.args(args);
         cmd.env("HOSTDECK_STATE_DIR", state_dir);
         cmd.env("NO_COLOR", "1");
         cmd.env("TERM", "xterm-256color");
@@ -52,7 +65,8 @@ impl Console {
         let writer = pty.master.take_writer().expect("writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
         let bytes = Arc::new(AtomicUsize::new(0));
-        let (p, b) = (parser.clone(), bytes.clone());
+        let transcript = Arc::new(Mutex::new(Vec::new()));
+        let (p, b, t) = (parser.clone(), bytes.clone(), transcript.clone());
         thread::spawn(move || {
             let _master = pty.master;
             let mut buf = [0u8; 8192];
@@ -61,15 +75,22 @@ impl Console {
                     break;
                 }
                 b.fetch_add(n, Ordering::SeqCst);
+                t.lock().expect("transcript").extend_from_slice(&buf[..n]);
                 p.lock().expect("parser").process(&buf[..n]);
             }
         });
         Console {
             parser,
             bytes,
+            transcript,
             writer,
             child,
         }
+    }
+
+    /// Every byte written so far, lossily as text.
+    pub(super) fn transcript(&self) -> String {
+        String::from_utf8_lossy(&self.transcript.lock().expect("transcript")).into_owned()
     }
 
     pub(super) fn screen(&self) -> String {
@@ -113,6 +134,18 @@ impl Console {
         }
     }
 
+    /// Waits for the process to end (after `q`) and gives its status.
+    pub(super) fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "hostdeck did not exit");
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Idle: once settled, the console writes nothing at all.
     pub(super) fn assert_idle(&self) {
         self.settle(Duration::from_millis(1500));
@@ -139,6 +172,15 @@ impl Console {
                 since = Instant::now();
             }
         }
+    }
+}
+
+/// Waits up to 30 s until `done` holds.
+pub(super) fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        thread::sleep(Duration::from_millis(50));
     }
 }
 
@@ -213,14 +255,7 @@ fn demo_filter_reboot_confirm_succeed_quit() {
     console.assert_idle();
 
     console.keys("q");
-    let deadline = Instant::now() + WAIT;
-    let status = loop {
-        if let Some(status) = console.child.try_wait().expect("wait") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "hostdeck did not exit on q");
-        thread::sleep(Duration::from_millis(50));
-    };
+    let status = console.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     thread::sleep(Duration::from_millis(200));
     let parser = console.parser.lock().expect("parser");

@@ -2,10 +2,8 @@
 //! written, cancelled once and sent; a draft that outlives `kill -9`; and
 //! a draft handed to `$EDITOR` and back.
 
-use super::{temp_state_dir, Console};
+use super::{temp_state_dir, wait_until, Console};
 use std::path::Path;
-use std::thread;
-use std::time::{Duration, Instant};
 
 const CTRL_S: &str = "\x13";
 const CTRL_E: &str = "\x05";
@@ -53,14 +51,6 @@ fn replies_by_you(screen: &str) -> u32 {
 
 fn drafts_file(state_dir: &Path) -> String {
     std::fs::read_to_string(state_dir.join("demo/drafts.json")).unwrap_or_default()
-}
-
-fn wait_until(what: &str, done: impl Fn() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !done() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]
