@@ -16,6 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main(worker_threads = 2)]
 async fn main() {
+    hostdeck::memory::return_memory_early();
     let mut args = std::env::args().skip(1);
     let Some(config) = args.next().map(PathBuf::from) else {
         eprintln!("usage: scale CONFIG [POLLS]");

@@ -75,6 +75,7 @@ pub mod config;
 pub mod drafts;
 pub mod keys;
 pub mod logging;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod probe;
