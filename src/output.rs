@@ -275,7 +275,7 @@ pub fn server_details(server: &Server) -> String {
         server
             .details
             .iter()
-            .map(|d| (d.label.clone(), d.value.clone())),
+            .map(|d| (d.label.to_string(), d.value.clone())),
     );
     for ip in &server.ips {
         rows.push(("IP".into(), format!("{} {}", ip.address, ip.kind)));
@@ -404,7 +404,7 @@ pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryE
     ];
     rows.extend(domain.details.iter().map(|d| {
         let label = if d.section.is_empty() {
-            d.label.clone()
+            d.label.to_string()
         } else {
             format!("{} {}", d.section, d.label)
         };

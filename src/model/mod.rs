@@ -29,7 +29,7 @@ pub use job::{Job, JobId, JobState};
 pub use kind::ProviderKind;
 pub use metric::{MetricSeries, Sample};
 pub use missing::Missing;
-pub use server::{Detail, Ip, PowerState, Server};
+pub use server::{Detail, DetailText, Ip, PowerState, Server};
 pub use ticket::{NewTicket, Thread, Ticket, TicketChoice, TicketMessage, TicketOptions};
 
 use serde::{Deserialize, Serialize};

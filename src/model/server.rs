@@ -82,20 +82,25 @@ impl Ip {
     }
 }
 
+/// A heading or a label of a [`Detail`]: nearly always a literal of the
+/// provider code, so it costs no allocation per server (10,000 servers
+/// with a dozen labelled fields each would otherwise hold 120,000 copies).
+pub type DetailText = std::borrow::Cow<'static, str>;
+
 /// One labelled field from the provider, shown in the details panel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Detail {
     /// The heading it is shown under (e.g. `Monitoring`); empty for the top group.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub section: String,
-    pub label: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub section: DetailText,
+    pub label: DetailText,
     pub value: String,
 }
 
 impl Detail {
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<DetailText>, value: impl Into<String>) -> Self {
         Detail {
-            section: String::new(),
+            section: DetailText::Borrowed(""),
             label: label.into(),
             value: value.into(),
         }
@@ -103,8 +108,8 @@ impl Detail {
 
     /// A field shown under a heading.
     pub fn in_section(
-        section: impl Into<String>,
-        label: impl Into<String>,
+        section: impl Into<DetailText>,
+        label: impl Into<DetailText>,
         value: impl Into<String>,
     ) -> Self {
         Detail {

@@ -333,7 +333,7 @@ pub fn detail_sections(
 ) {
     let mut sections: Vec<&str> = Vec::new();
     for detail in details {
-        if !sections.contains(&detail.section.as_str()) {
+        if !sections.contains(&detail.section.as_ref()) {
             sections.push(&detail.section);
         }
     }

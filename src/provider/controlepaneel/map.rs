@@ -12,8 +12,8 @@ use super::wire::{
     ServersGetMon, ServersGetMonHistory, ServersListItem, VisitListItem, VisitorListItem,
 };
 use crate::model::{
-    Action, Contact, ContactFields, Detail, Domain, HistoryEntry, Ip, Millis, PowerState, Server,
-    Visit, Visitor,
+    Action, Contact, ContactFields, Detail, DetailText, Domain, HistoryEntry, Ip, Millis,
+    PowerState, Server, Visit, Visitor,
 };
 use crate::provider::lenient::{int_from_text, number_from_text, parse_date, readable_date};
 use crate::provider::ServerSample;
@@ -96,14 +96,24 @@ pub fn cpu_count(text: &str) -> Option<u32> {
 }
 
 /// Appends `label: value` under `section` when the value is present.
-fn push(details: &mut Vec<Detail>, section: &str, label: &str, value: Option<&str>) {
+fn push(
+    details: &mut Vec<Detail>,
+    section: &'static str,
+    label: impl Into<DetailText>,
+    value: Option<&str>,
+) {
     if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
         details.push(Detail::in_section(section, label, value));
     }
 }
 
 /// [`push`] for a date or a moment: shown as ISO where it reads as one.
-fn push_date(details: &mut Vec<Detail>, section: &str, label: &str, value: Option<&str>) {
+fn push_date(
+    details: &mut Vec<Detail>,
+    section: &'static str,
+    label: &'static str,
+    value: Option<&str>,
+) {
     push(details, section, label, value.map(readable_date).as_deref());
 }
 
@@ -335,9 +345,9 @@ fn usage_details(out: &mut Vec<Detail>, details: &ServersGetDetails) {
             ("Memory", &usage.memory),
         ] {
             const S: &str = "Virtual usage";
-            push(out, S, &format!("{what} assigned"), u.assigned.as_deref());
-            push(out, S, &format!("{what} used"), u.used.as_deref());
-            push(out, S, &format!("{what} available"), u.available.as_deref());
+            push(out, S, format!("{what} assigned"), u.assigned.as_deref());
+            push(out, S, format!("{what} used"), u.used.as_deref());
+            push(out, S, format!("{what} available"), u.available.as_deref());
         }
     }
 }
@@ -418,7 +428,7 @@ fn monitor_details(out: &mut Vec<Detail>, monitor: &Monitor) {
     push(out, S, "Load high 1m", l.load_high_1m.as_deref());
     for port in &details.ports.items {
         let label = format!("Port {}", port.port.as_deref().unwrap_or("?"));
-        push(out, S, &label, Some(&port_summary(port)));
+        push(out, S, label, Some(&port_summary(port)));
     }
     for contact in &details.contacts.items {
         push(out, S, "Alert contact", alert_contact(contact).as_deref());
@@ -770,7 +780,7 @@ fn visitor_details(out: &mut Vec<Detail>, details: &ColocationGetVisitor) {
     push(out, "Access", "Status", details.access.status.as_deref());
     for entry in &details.logging.items {
         let at = entry.timestamp.as_deref().map_or("?".into(), readable_date);
-        push(out, "Log", &at, entry.action.as_deref());
+        push(out, "Log", at, entry.action.as_deref());
     }
 }
 

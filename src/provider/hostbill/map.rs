@@ -195,7 +195,7 @@ fn vm_details(vm: &VmParts) -> Vec<Detail> {
     let Some(interfaces) = &vm.interfaces else {
         let listed: Vec<&str> = addresses.iter().map(|a| a.address.as_str()).collect();
         return (!listed.is_empty())
-            .then(|| Detail::in_section(&section, "Addresses", listed.join(", ")))
+            .then(|| Detail::in_section(section.clone(), "Addresses", listed.join(", ")))
             .into_iter()
             .collect();
     };
@@ -225,11 +225,11 @@ fn vm_details(vm: &VmParts) -> Vec<Detail> {
             if !on.is_empty() {
                 parts.push(on.join(", "));
             }
-            Detail::in_section(&section, name, parts.join(" · "))
+            Detail::in_section(section.clone(), name, parts.join(" · "))
         })
         .collect();
     if interfaces.is_empty() {
-        out.push(Detail::in_section(&section, "Interfaces", "none"));
+        out.push(Detail::in_section(section.clone(), "Interfaces", "none"));
     }
     out
 }

@@ -13,7 +13,7 @@ use super::wire::{
 };
 use super::ServerId;
 use crate::model::time::readable_utc;
-use crate::model::{Detail, MetricSeries, Millis, PowerState, Sample, Server, Visitor};
+use crate::model::{Detail, DetailText, MetricSeries, Millis, PowerState, Sample, Server, Visitor};
 use crate::provider::lenient::Code;
 use crate::provider::ServerSample;
 use serde_json::{Map, Value};
@@ -93,13 +93,14 @@ fn billing_label(billing: Option<i64>) -> Option<String> {
 }
 
 /// Non-empty values as details under `section`, in order.
-fn rows(section: &str, rows: Vec<(&str, Option<String>)>) -> Vec<Detail> {
+fn rows(section: impl Into<DetailText>, rows: Vec<(&'static str, Option<String>)>) -> Vec<Detail> {
+    let section: DetailText = section.into();
     rows.into_iter()
         .filter_map(|(label, value)| {
             let value = value
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())?;
-            Some(Detail::in_section(section, label, value))
+            Some(Detail::in_section(section.clone(), label, value))
         })
         .collect()
 }
@@ -525,7 +526,7 @@ fn pdu_details(reading: &PduReading) -> Vec<Detail> {
     let pdu = &reading.pdu;
     let latest = reading.latest.as_ref();
     rows(
-        &section,
+        section,
         vec![
             ("Name", text(&pdu.name)),
             ("Serial", text(&pdu.serial)),
@@ -614,7 +615,7 @@ fn scalar_fields(map: &Map<String, Value>, section: &str) -> Vec<Detail> {
     map.iter()
         .filter_map(|(key, value)| {
             let shown = time_field(key, value).or_else(|| readable(value))?;
-            Some(Detail::in_section(section, key.clone(), shown))
+            Some(Detail::in_section(section.to_string(), key.clone(), shown))
         })
         .take(NETWORK_FIELDS_MAX)
         .collect()

@@ -1643,7 +1643,7 @@ fn a_domain_maps_from_its_details() {
         .details
         .iter()
         .filter(|d| d.section == "Contract")
-        .map(|d| (d.label.as_str(), d.value.as_str()))
+        .map(|d| (d.label.as_ref(), d.value.as_str()))
         .collect();
     assert_eq!(
         contract,
