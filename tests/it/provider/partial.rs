@@ -5,7 +5,10 @@
 //! mark its part missing (or, for a side read that failed whole, keep its
 //! last data with the error: stale) naming the cause.
 
+use crate::support::screen::{render, text};
 use hostdeck::app::event::Event;
+use hostdeck::app::intent::Intent;
+use hostdeck::app::panes::ViewKind;
 use hostdeck::app::store::Store;
 use hostdeck::model::{HealthState, Missing, ProviderKind};
 use hostdeck::provider::{fetch, Fetch, Fetched, Provider, ProviderError};
@@ -383,6 +386,24 @@ impl Case {
     }
 }
 
+impl Case {
+    /// The accounts view (`A`) lists the missing part of an inventory
+    /// with its cause.
+    fn check_accounts_view(&self, run: &mut Run) {
+        let (Inventory, Some(part)) = (self.read, self.part) else {
+            return;
+        };
+        run.store.apply(Event::Resize(250, 40));
+        run.store
+            .apply(Event::Intent(Intent::ShowView(ViewKind::Accounts)));
+        let screen = text(&render(&run.store));
+        let line = format!("{}  {part}: {}: ", run.account(), run.account());
+        let shown = screen.lines().find(|l| l.contains(&line));
+        let shown = shown.unwrap_or_else(|| panic!("{}: {screen}", self.row()));
+        assert!(shown.contains(self.cause), "{}: {shown}", self.row());
+    }
+}
+
 #[tokio::test]
 async fn one_enrichment_failing_leaves_the_primary_list_and_names_its_part() {
     for case in CASES {
@@ -401,5 +422,6 @@ async fn one_enrichment_failing_leaves_the_primary_list_and_names_its_part() {
         };
         case.check_read(&result);
         case.check_store(&run, servers);
+        case.check_accounts_view(&mut run);
     }
 }
