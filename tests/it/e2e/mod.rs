@@ -10,6 +10,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod hostbill;
+mod inflight;
 mod tickets;
 
 const COLS: u16 = 100;
@@ -30,6 +31,16 @@ impl Console {
 
     /// Starts `--demo` with extra environment variables (e.g. `EDITOR`).
     pub(super) fn start_with(state_dir: &std::path::Path, env: &[(&str, &str)]) -> Console {
+        Console::launch(state_dir, &["--demo"], env)
+    }
+
+    /// Starts the accounts of the config file `config` (no demo).
+    pub(super) fn with_config(state_dir: &std::path::Path, config: &std::path::Path) -> Console {
+        let config = config.to_str().expect("a UTF-8 config path");
+        Console::launch(state_dir, &["--config", config], &[])
+    }
+
+    fn launch(state_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Console {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -39,7 +50,7 @@ impl Console {
             })
             .expect("open pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hostdeck"));
-        cmd.arg("--demo");
+        cmd.args(args);
         cmd.env("HOSTDECK_STATE_DIR", state_dir);
         cmd.env("NO_COLOR", "1");
         cmd.env("TERM", "xterm-256color");
