@@ -133,36 +133,38 @@ async fn relay(client: TcpStream, target: SocketAddr, held: Arc<AtomicBool>) {
     let Ok(server) = TcpStream::connect(target).await else {
         return;
     };
-    let (mut from_client, mut to_client) = client.into_split();
-    let (mut from_server, mut to_server) = server.into_split();
+    let (from_client, to_client) = client.into_split();
+    let (from_server, to_server) = server.into_split();
     let carried_reply = AtomicBool::new(false);
-    let requests = async {
-        let mut buffer = vec![0u8; 16 * 1024];
-        loop {
-            let read = from_client.read(&mut buffer).await?;
-            if read == 0 {
-                return Ok::<(), std::io::Error>(());
-            }
-            if is_reply(&buffer[..read]) {
-                carried_reply.store(true, Ordering::SeqCst);
-            }
-            to_server.write_all(&buffer[..read]).await?;
+    let requests = pump(from_client, to_server, |chunk| {
+        if is_reply(chunk) {
+            carried_reply.store(true, Ordering::SeqCst);
         }
-    };
-    let answers = async {
-        let mut buffer = vec![0u8; 16 * 1024];
-        loop {
-            let read = from_server.read(&mut buffer).await?;
-            if read == 0 {
-                return Ok::<(), std::io::Error>(());
-            }
-            while held.load(Ordering::SeqCst) && carried_reply.load(Ordering::SeqCst) {
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            }
-            to_client.write_all(&buffer[..read]).await?;
-        }
-    };
+        false
+    });
+    let answers = pump(from_server, to_client, |_| {
+        held.load(Ordering::SeqCst) && carried_reply.load(Ordering::SeqCst)
+    });
     let _ = tokio::join!(requests, answers);
+}
+
+/// Copies `from` to `to` chunk by chunk; a chunk waits while `wait` says so.
+async fn pump(
+    mut from: impl AsyncReadExt + Unpin,
+    mut to: impl AsyncWriteExt + Unpin,
+    wait: impl Fn(&[u8]) -> bool,
+) -> std::io::Result<()> {
+    let mut buffer = vec![0u8; 16 * 1024];
+    loop {
+        let read = from.read(&mut buffer).await?;
+        if read == 0 {
+            return Ok(());
+        }
+        while wait(&buffer[..read]) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        to.write_all(&buffer[..read]).await?;
+    }
 }
 
 /// Types a reply, holds it as told, confirms the send and kills hostdeck

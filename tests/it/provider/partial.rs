@@ -14,6 +14,8 @@ use hostdeck::model::{HealthState, Missing, ProviderKind};
 use hostdeck::provider::{fetch, Fetch, Fetched, Provider, ProviderError};
 use hostdeck::setup::{build_accounts, demo_config};
 use hostdeck::sim::{self, SimOptions, SimServer, Targeted};
+use ProviderKind::{Clc, Controlepaneel as Cp, Hostbill, I3d};
+use Read::{Colocation, Domains, Inventory, Telemetry};
 
 /// The read a failed call belongs to.
 #[derive(Clone, Copy, Debug)]
@@ -40,168 +42,147 @@ struct Case {
     cause: &'static str,
 }
 
-const fn case(
-    kind: ProviderKind,
-    read: Read,
-    fail: &'static [&'static str],
-    part: Option<&'static str>,
-    on: Option<(&'static str, &'static str)>,
-    cause: &'static str,
-) -> Case {
-    Case {
-        kind,
-        read,
-        fail,
-        part,
-        on,
-        cause,
-    }
-}
-
-use ProviderKind::{Clc, Controlepaneel as Cp, Hostbill, I3d};
-use Read::{Colocation, Domains, Inventory, Telemetry};
-
 const CASES: &[Case] = &[
     // CenturyLink Cloud: one location's networks (of the account itself,
     // not of its sub-account), the hourly charges behind the cost series.
-    case(
-        Clc,
-        Inventory,
-        &[
+    Case {
+        kind: Clc,
+        read: Inventory,
+        fail: &[
             "Network/GetNetworks/",
             r#""Location":"UC1""#,
             r#""AccountAlias":"DEMO""#,
         ],
-        Some("networks in UC1"),
-        Some(("UC1", "networks in UC1")),
-        "Network/GetNetworks UC1",
-    ),
-    case(
-        Clc,
-        Telemetry,
-        &["Billing/GetServerHourlyCharges/"],
-        None,
-        None,
-        "Billing/GetServerHourlyCharges",
-    ),
+        part: Some("networks in UC1"),
+        on: Some(("UC1", "networks in UC1")),
+        cause: "Network/GetNetworks UC1",
+    },
+    Case {
+        kind: Clc,
+        read: Telemetry,
+        fail: &["Billing/GetServerHourlyCharges/"],
+        part: None,
+        on: None,
+        cause: "Billing/GetServerHourlyCharges",
+    },
     // controlepaneel: monitoring, the IP list, colocation (visitors; both
     // lists failing is the colocation read failing).
-    case(
-        Cp,
-        Inventory,
-        &["Module=servers", "Action=list_mon"],
-        Some("monitoring"),
-        Some(("", "monitoring")),
-        "servers/list_mon",
-    ),
-    case(
-        Cp,
-        Inventory,
-        &["Module=servers", "Action=list_ip"],
-        Some("IP addresses"),
-        Some(("", "IP addresses")),
-        "servers/list_ip",
-    ),
-    case(
-        Cp,
-        Colocation,
-        &["Module=colocation", "Action=list_visitor"],
-        Some("visitors"),
-        None,
-        "colocation/list_visitor",
-    ),
-    case(
-        Cp,
-        Colocation,
-        &["Module=colocation"],
-        None,
-        None,
-        "colocation/list_visitor",
-    ),
+    Case {
+        kind: Cp,
+        read: Inventory,
+        fail: &["Module=servers", "Action=list_mon"],
+        part: Some("monitoring"),
+        on: Some(("", "monitoring")),
+        cause: "servers/list_mon",
+    },
+    Case {
+        kind: Cp,
+        read: Inventory,
+        fail: &["Module=servers", "Action=list_ip"],
+        part: Some("IP addresses"),
+        on: Some(("", "IP addresses")),
+        cause: "servers/list_ip",
+    },
+    Case {
+        kind: Cp,
+        read: Colocation,
+        fail: &["Module=colocation", "Action=list_visitor"],
+        part: Some("visitors"),
+        on: None,
+        cause: "colocation/list_visitor",
+    },
+    Case {
+        kind: Cp,
+        read: Colocation,
+        fail: &["Module=colocation"],
+        part: None,
+        on: None,
+        cause: "colocation/list_visitor",
+    },
     // i3D.net: a colocation's PDU list, one PDU's history, network
     // telemetry, the overuse list, alerts.
-    case(
-        I3d,
-        Inventory,
-        &["GET /v3/colocation/3301/pdu"],
-        Some("PDU list of 1 colocation"),
-        Some(("colo-3301", "PDUs")),
-        "GET /v3/colocation/3301/pdu",
-    ),
-    case(
-        I3d,
-        Inventory,
-        &["GET /v3/telemetry/colocation/3301/pdu/7101"],
-        Some("telemetry of 1 PDU"),
-        Some(("colo-3301", "telemetry of PDU 7101")),
-        "GET /v3/telemetry/colocation/3301/pdu/7101",
-    ),
-    case(
-        I3d,
-        Inventory,
-        &["GET /v3/telemetry/colocation/3302/network"],
-        Some("network telemetry of 1 colocation"),
-        Some(("colo-3302", "network telemetry")),
-        "GET /v3/telemetry/colocation/3302/network",
-    ),
-    case(
-        I3d,
-        Inventory,
-        &["GET /v3/telemetry/colocation/overuse/current"],
-        Some("bandwidth overuse"),
-        Some(("colo-", "bandwidth overuse")),
-        "GET /v3/telemetry/colocation/overuse/current",
-    ),
-    case(
-        I3d,
-        Inventory,
-        &["GET /v3/colocation/3302/alert"],
-        Some("alerts of 1 colocation"),
-        Some(("colo-3302", "alerts")),
-        "GET /v3/colocation/3302/alert",
-    ),
+    Case {
+        kind: I3d,
+        read: Inventory,
+        fail: &["GET /v3/colocation/3301/pdu"],
+        part: Some("PDU list of 1 colocation"),
+        on: Some(("colo-3301", "PDUs")),
+        cause: "GET /v3/colocation/3301/pdu",
+    },
+    Case {
+        kind: I3d,
+        read: Inventory,
+        fail: &["GET /v3/telemetry/colocation/3301/pdu/7101"],
+        part: Some("telemetry of 1 PDU"),
+        on: Some(("colo-3301", "telemetry of PDU 7101")),
+        cause: "GET /v3/telemetry/colocation/3301/pdu/7101",
+    },
+    Case {
+        kind: I3d,
+        read: Inventory,
+        fail: &["GET /v3/telemetry/colocation/3302/network"],
+        part: Some("network telemetry of 1 colocation"),
+        on: Some(("colo-3302", "network telemetry")),
+        cause: "GET /v3/telemetry/colocation/3302/network",
+    },
+    Case {
+        kind: I3d,
+        read: Inventory,
+        fail: &["GET /v3/telemetry/colocation/overuse/current"],
+        part: Some("bandwidth overuse"),
+        on: Some(("colo-", "bandwidth overuse")),
+        cause: "GET /v3/telemetry/colocation/overuse/current",
+    },
+    Case {
+        kind: I3d,
+        read: Inventory,
+        fail: &["GET /v3/colocation/3302/alert"],
+        part: Some("alerts of 1 colocation"),
+        on: Some(("colo-3302", "alerts")),
+        cause: "GET /v3/colocation/3302/alert",
+    },
     // HostBill: a service's IPs, its rDNS, its PDU ports, a VM's
     // interfaces, one domain's details.
-    case(
-        Hostbill,
-        Inventory,
-        &["GET /api/service/1201/ip"],
-        Some("IP addresses of 1 service"),
-        Some(("1201", "IP addresses")),
-        "GET /api/service/1201/ip",
-    ),
-    case(
-        Hostbill,
-        Inventory,
-        &["GET /api/service/1201/rdns"],
-        Some("rDNS of 1 service"),
-        Some(("1201", "rDNS")),
-        "GET /api/service/1201/rdns",
-    ),
-    case(
-        Hostbill,
-        Inventory,
-        &["GET /api/service/1203/pdu"],
-        Some("PDU ports of 1 service"),
-        Some(("1203", "PDU ports")),
-        "GET /api/service/1203/pdu",
-    ),
-    case(
-        Hostbill,
-        Inventory,
-        &["GET /api/service/1202/vms/301/interfaces"],
-        Some("interfaces of 1 VM"),
-        Some(("1202", "interfaces of VM 301")),
-        "GET /api/service/1202/vms/301/interfaces",
-    ),
-    case(
-        Hostbill,
-        Domains,
-        &["GET /api/domain/54\n"],
-        Some("details of 1 domain"),
-        Some(("becker-it.com/54", "details")),
-        "GET /api/domain/54",
-    ),
+    Case {
+        kind: Hostbill,
+        read: Inventory,
+        fail: &["GET /api/service/1201/ip"],
+        part: Some("IP addresses of 1 service"),
+        on: Some(("1201", "IP addresses")),
+        cause: "GET /api/service/1201/ip",
+    },
+    Case {
+        kind: Hostbill,
+        read: Inventory,
+        fail: &["GET /api/service/1201/rdns"],
+        part: Some("rDNS of 1 service"),
+        on: Some(("1201", "rDNS")),
+        cause: "GET /api/service/1201/rdns",
+    },
+    Case {
+        kind: Hostbill,
+        read: Inventory,
+        fail: &["GET /api/service/1203/pdu"],
+        part: Some("PDU ports of 1 service"),
+        on: Some(("1203", "PDU ports")),
+        cause: "GET /api/service/1203/pdu",
+    },
+    Case {
+        kind: Hostbill,
+        read: Inventory,
+        fail: &["GET /api/service/1202/vms/301/interfaces"],
+        part: Some("interfaces of 1 VM"),
+        on: Some(("1202", "interfaces of VM 301")),
+        cause: "GET /api/service/1202/vms/301/interfaces",
+    },
+    Case {
+        kind: Hostbill,
+        read: Domains,
+        fail: &["GET /api/domain/54\n"],
+        part: Some("details of 1 domain"),
+        on: Some(("becker-it.com/54", "details")),
+        cause: "GET /api/domain/54",
+    },
 ];
 
 async fn start(kind: ProviderKind) -> SimServer {

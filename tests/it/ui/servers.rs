@@ -180,19 +180,18 @@ fn wide_servers_pane_shows_size_and_trend() {
     insta::assert_snapshot!("servers_120x12", screen);
 }
 
+/// The server the cursor is on.
+fn selected(s: &Store) -> Ref {
+    let view = &s.state().panes.servers.view;
+    view.selected.clone().expect("selected")
+}
+
 #[test]
 fn servers_pane_160x48_with_details() {
     let mut s = store(30, (160, 48));
     s.apply(Event::Intent(Intent::MoveBy(2)));
     s.apply(Event::Intent(Intent::ToggleDetails));
-    let target = s
-        .state()
-        .panes
-        .servers
-        .view
-        .selected
-        .clone()
-        .expect("selected");
+    let target = selected(&s);
     s.apply(events::telemetry(&target, Ok(vec![cost_series(0)])));
     insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
 }
@@ -203,14 +202,7 @@ fn servers_pane_160x48_with_details() {
 fn telemetry_failing_later_keeps_its_series_and_says_why() {
     let mut s = store(4, (160, 48));
     s.apply(Event::Intent(Intent::ToggleDetails));
-    let target = s
-        .state()
-        .panes
-        .servers
-        .view
-        .selected
-        .clone()
-        .expect("selected");
+    let target = selected(&s);
     s.apply(events::telemetry(&target, Ok(vec![cost_series(0)])));
     let cause = ProviderError::new(
         &target.account,
