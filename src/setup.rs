@@ -75,11 +75,7 @@ pub async fn prepare(options: &StartOptions) -> Result<Setup, String> {
     };
     let keymap = Keymap::with_overrides(&config.keys)
         .map_err(|e| config.keys_error(&e.action, e.problem).to_string())?;
-    let accounts = config
-        .accounts
-        .iter()
-        .map(|a| build_account(a.clone()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let accounts = build_accounts(&config)?;
     Ok(Setup {
         accounts,
         read_only: options.read_only || config.read_only,
@@ -185,6 +181,15 @@ fn demo_services() -> Vec<ServiceSpec> {
                 Vec::new()
             },
         })
+        .collect()
+}
+
+/// One provider per account of `config`; the first problem names its account.
+pub fn build_accounts(config: &Config) -> Result<Vec<Account>, String> {
+    config
+        .accounts
+        .iter()
+        .map(|a| build_account(a.clone()))
         .collect()
 }
 

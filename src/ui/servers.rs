@@ -519,18 +519,21 @@ fn telemetry_lines<'a>(
             theme.dim,
         ))];
     }
-    series
-        .iter()
-        .map(|s| {
-            let latest = s.latest().map(|v| format!("{v:.4}")).unwrap_or("-".into());
-            let latest = latest
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_string();
-            let spark = sparkline(&s.values().collect::<Vec<_>>(), width.saturating_sub(24));
-            Line::from(format!("  {} {latest} {} {spark}", s.name, s.unit))
-        })
-        .collect()
+    // A later fetch failed: the series shown are the last ones, and say so.
+    let stale = slot.and_then(|s| s.error.as_ref()).map(|error| {
+        let note = format!("  ~ telemetry not refreshed: {error}");
+        Line::from(Span::styled(note, theme.dim))
+    });
+    let lines = series.iter().map(|s| {
+        let latest = s.latest().map(|v| format!("{v:.4}")).unwrap_or("-".into());
+        let latest = latest
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string();
+        let spark = sparkline(&s.values().collect::<Vec<_>>(), width.saturating_sub(24));
+        Line::from(format!("  {} {latest} {} {spark}", s.name, s.unit))
+    });
+    stale.into_iter().chain(lines).collect()
 }
 
 fn yes_no(value: bool) -> String {

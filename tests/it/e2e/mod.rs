@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 mod canary;
 mod hostbill;
+mod inflight;
 mod tickets;
 
 const COLS: u16 = 100;
@@ -34,6 +35,12 @@ impl Console {
     /// Starts `--demo` with extra environment variables (e.g. `EDITOR`).
     pub(super) fn start_with(state_dir: &std::path::Path, env: &[(&str, &str)]) -> Console {
         Console::start_args(&["--demo"], state_dir, env)
+    }
+
+    /// Starts the accounts of the config file `config` (no demo).
+    pub(super) fn with_config(state_dir: &std::path::Path, config: &std::path::Path) -> Console {
+        let config = config.to_str().expect("a UTF-8 config path");
+        Console::start_args(&["--config", config], state_dir, &[])
     }
 
     /// Starts hostdeck with `args` (e.g. `--config FILE`) and extra

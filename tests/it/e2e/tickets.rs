@@ -5,20 +5,26 @@
 use super::{temp_state_dir, wait_until, Console};
 use std::path::Path;
 
-const CTRL_S: &str = "\x13";
+pub(super) const CTRL_S: &str = "\x13";
 const CTRL_E: &str = "\x05";
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
+pub(super) const TAB: &str = "\t";
+pub(super) const ENTER: &str = "\r";
 
 /// Opens the inbox once the i3D account is up, and the thread of its
 /// first ticket (unread tickets sort first; the filter keeps the other
 /// demo accounts' tickets out, and `g` goes to the first row, wherever
 /// the selection stood while the lists arrived).
 fn open_first_thread(console: &mut Console) -> String {
-    console.wait_for("i3d-demo ● ok");
+    open_first_thread_of(console, "i3d-demo", "i3d-demo")
+}
+
+/// The thread of the first ticket the inbox lists under `filter`, once
+/// the i3D account named `account` is up.
+pub(super) fn open_first_thread_of(console: &mut Console, account: &str, filter: &str) -> String {
+    console.wait_for(&format!("{account} ● ok"));
     console.keys("T");
     console.wait_for("unread");
-    console.keys("/i3d-demo\r");
+    console.keys(&format!("/{filter}\r"));
     console.wait_for("58001");
     console.keys("g");
     console.keys(ENTER);
@@ -26,7 +32,7 @@ fn open_first_thread(console: &mut Console) -> String {
 }
 
 /// `58001` from the thread's title `#58001 · i3d-demo`.
-fn ticket_id(screen: &str) -> String {
+pub(super) fn ticket_id(screen: &str) -> String {
     let start = screen.find('#').expect("a ticket title") + 1;
     screen[start..]
         .chars()
@@ -51,6 +57,12 @@ fn replies_by_you(screen: &str) -> u32 {
 
 fn drafts_file(state_dir: &Path) -> String {
     std::fs::read_to_string(state_dir.join("demo/drafts.json")).unwrap_or_default()
+}
+
+/// A file of the state directory of a session with a config file (the
+/// demo keeps its own under `demo/`); empty while there is none.
+pub(super) fn state_file(state_dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(state_dir.join(name)).unwrap_or_default()
 }
 
 #[test]

@@ -5,3 +5,4 @@ mod contract;
 mod controlepaneel;
 mod hostbill;
 mod i3d;
+mod partial;

@@ -180,21 +180,45 @@ fn wide_servers_pane_shows_size_and_trend() {
     insta::assert_snapshot!("servers_120x12", screen);
 }
 
+/// The server the cursor is on.
+fn selected(s: &Store) -> Ref {
+    let view = &s.state().panes.servers.view;
+    view.selected.clone().expect("selected")
+}
+
 #[test]
 fn servers_pane_160x48_with_details() {
     let mut s = store(30, (160, 48));
     s.apply(Event::Intent(Intent::MoveBy(2)));
     s.apply(Event::Intent(Intent::ToggleDetails));
-    let target = s
-        .state()
-        .panes
-        .servers
-        .view
-        .selected
-        .clone()
-        .expect("selected");
+    let target = selected(&s);
     s.apply(events::telemetry(&target, Ok(vec![cost_series(0)])));
     insta::assert_snapshot!("servers_160x48_details", text(&render(&s, (160, 48))));
+}
+
+/// Telemetry that fails after it once arrived: the last series stay and
+/// the details say they were not refreshed, naming the cause.
+#[test]
+fn telemetry_failing_later_keeps_its_series_and_says_why() {
+    let mut s = store(4, (160, 48));
+    s.apply(Event::Intent(Intent::ToggleDetails));
+    let target = selected(&s);
+    s.apply(events::telemetry(&target, Ok(vec![cost_series(0)])));
+    let cause = ProviderError::new(
+        &target.account,
+        "Billing/GetServerHourlyCharges",
+        ErrorKind::Http,
+        "HTTP 500",
+    );
+    s.apply(events::telemetry(&target, Err(cause)));
+    let screen = text(&render(&s, (160, 48)));
+    // The note wraps in the panel: its start, and the call with the cause.
+    assert!(screen.contains("~ telemetry not refreshed: "), "{screen}");
+    assert!(
+        screen.contains("Billing/GetServerHourlyCharges: HTTP 500"),
+        "{screen}"
+    );
+    assert!(screen.contains("  cost "), "the last series stay: {screen}");
 }
 
 /// The controlepaneel demo's servers (datacenters of two words) beside
