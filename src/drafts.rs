@@ -32,6 +32,19 @@ pub struct Draft {
     /// restart the outcome of an earlier session's job is unknown.
     #[serde(skip)]
     pub sent_job: Option<JobId>,
+    /// When a send of this content started, until it ends. Saved: a
+    /// session killed mid-send leaves it, and the next one says the
+    /// outcome is unknown before the draft can be sent again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sending_since: Option<Millis>,
+}
+
+impl Draft {
+    /// Whether an earlier session stopped while sending this content, so
+    /// the provider may have it already.
+    pub fn send_interrupted(&self) -> Option<Millis> {
+        self.sending_since.filter(|_| self.sent_job.is_none())
+    }
 }
 
 /// Every draft, oldest first.
@@ -84,15 +97,31 @@ impl Drafts {
         self.drafts.len() != before
     }
 
-    /// Notes that job `id` sends the draft of a form and target.
-    pub fn mark_sent(&mut self, kind: FormKind, target: &Ref, id: JobId) {
-        if let Some(draft) = self
+    /// Notes that job `id`, started `at`, sends the draft of a form and
+    /// target; returns whether there was one (to be saved now).
+    pub fn mark_sent(&mut self, kind: FormKind, target: &Ref, id: JobId, at: Millis) -> bool {
+        let Some(draft) = self
             .drafts
             .iter_mut()
             .find(|d| d.kind == kind && d.target == *target)
-        {
-            draft.sent_job = Some(id);
+        else {
+            return false;
+        };
+        draft.sent_job = Some(id);
+        draft.sending_since = Some(at);
+        true
+    }
+
+    /// Job `id` failed: its draft stays, no longer being sent. Returns
+    /// whether a draft changed.
+    pub fn send_failed(&mut self, id: JobId) -> bool {
+        let mut changed = false;
+        for draft in self.drafts.iter_mut().filter(|d| d.sent_job == Some(id)) {
+            draft.sent_job = None;
+            draft.sending_since = None;
+            changed = true;
         }
+        changed
     }
 
     /// Drops the draft that job `id` sent, if it was not edited since.

@@ -186,7 +186,11 @@ impl Store {
                     job.target.account
                 );
                 self.flash(FlashLevel::Error, text);
-                self.refresh_after(&job)
+                let mut effects = self.refresh_after(&job);
+                if self.state.drafts.send_failed(job.id) {
+                    effects.push(Effect::SaveDrafts);
+                }
+                effects
             }
             _ => Vec::new(),
         }

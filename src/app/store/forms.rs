@@ -250,7 +250,7 @@ impl Store {
             _ => form.target_name.clone(),
         };
         let mut effects = self.request_command(command, target, name);
-        self.note_sent_draft(&effects, Some(&form.target));
+        self.note_sent_draft(&mut effects, Some(&form.target));
         if let Mode::Confirm(confirm) = &mut self.state.mode {
             confirm.draft_target = Some(form.target.clone());
         }
@@ -262,15 +262,28 @@ impl Store {
     /// draft; for a form submitted now or confirmed in its dialog. The
     /// draft is the job target's, unless `draft_target` says whose it is
     /// (a typed address's draft is its server's).
-    pub(super) fn note_sent_draft(&mut self, effects: &[Effect], draft_target: Option<&Ref>) {
-        for effect in effects {
+    /// The drafts file is saved before the job goes out, so a session
+    /// killed mid-send knows on restart that the draft may be sent.
+    pub(super) fn note_sent_draft(
+        &mut self,
+        effects: &mut Vec<Effect>,
+        draft_target: Option<&Ref>,
+    ) {
+        let mut marked = false;
+        for effect in effects.iter() {
             let Effect::Send(job) = effect else {
                 continue;
             };
             if let Some(kind) = FormKind::of_command(&job.command) {
                 let target = draft_target.unwrap_or(&job.target);
-                self.state.drafts.mark_sent(kind, target, job.id);
+                marked |= self
+                    .state
+                    .drafts
+                    .mark_sent(kind, target, job.id, job.created_at);
             }
+        }
+        if marked {
+            effects.insert(0, Effect::SaveDrafts);
         }
     }
 
@@ -295,10 +308,20 @@ impl Store {
             return;
         };
         form.apply_values(&draft.values);
-        self.flash(
-            FlashLevel::Info,
-            "unsent draft restored (ctrl-u clears a field)".to_string(),
-        );
+        let (level, text) = match draft.send_interrupted() {
+            Some(at) => (
+                FlashLevel::Warn,
+                format!(
+                    "draft restored, but hostdeck stopped while sending it ({}): it may have arrived; look before sending it again",
+                    crate::model::time::readable_utc(at)
+                ),
+            ),
+            None => (
+                FlashLevel::Info,
+                "unsent draft restored (ctrl-u clears a field)".to_string(),
+            ),
+        };
+        self.flash(level, text);
     }
 
     /// Points the PTR form at the IP now chosen: its PTR and remarks, or
@@ -686,6 +709,7 @@ fn draft_of(form: &Form) -> Draft {
         values: form.values(),
         saved_at: now_millis(),
         sent_job: None,
+        sending_since: None,
     }
 }
 

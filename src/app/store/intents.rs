@@ -317,8 +317,8 @@ impl Store {
             {
                 self.state.mode = Mode::Normal;
                 let draft_target = confirm.draft_target;
-                let effects = self.send(confirm.command, confirm.target, confirm.target_name);
-                self.note_sent_draft(&effects, draft_target.as_ref());
+                let mut effects = self.send(confirm.command, confirm.target, confirm.target_name);
+                self.note_sent_draft(&mut effects, draft_target.as_ref());
                 return effects;
             }
             Intent::Activate | Intent::InputSubmit if confirm.focus == ConfirmFocus::Confirm => {

@@ -225,7 +225,12 @@ fn reply_killed_in_flight(hold: Hold) -> (usize, bool) {
     if kept {
         again.keys("r");
         let screen = again.wait_for(TEXT);
-        assert!(screen.contains("unsent draft restored"), "{screen}");
+        // Saved while its send was out: the draft says the reply may
+        // have arrived, so a second send is the user's informed choice.
+        assert!(
+            screen.contains("draft restored, but hostdeck stopped while sending it"),
+            "{screen}"
+        );
         again.keys("\x1b");
     }
     again.keys("q");

@@ -243,7 +243,10 @@ fn a_failed_job_keeps_the_draft_and_a_succeeded_one_drops_it() {
     let mut s = store();
     let id = submit_ptr(&mut s, "new.example.nl");
     let effects = finish(&mut s, id, JobState::Failed("Error1".into()));
-    assert!(!effects.contains(&Effect::SaveDrafts));
+    assert!(
+        effects.contains(&Effect::SaveDrafts),
+        "saved as no longer being sent: {effects:?}"
+    );
     open(&mut s, FormKind::Ptr);
     assert_eq!(
         form(&s).value(PTR),
@@ -367,15 +370,26 @@ fn drafts_survive_a_restart_and_a_corrupt_file_is_set_aside() {
     }
     let loaded = drafts::load(&path);
     assert_eq!(loaded.len(), 1);
+    let draft = loaded.iter().next().unwrap();
     assert_eq!(
-        loaded.iter().next().unwrap().sent_job,
-        None,
+        draft.sent_job, None,
         "an earlier session's job is not trusted"
+    );
+    assert!(
+        draft.send_interrupted().is_some(),
+        "saved while its job was out: the send may have arrived"
     );
     let mut restarted = store();
     restarted.restore_drafts(loaded);
     open(&mut restarted, FormKind::Ptr);
     assert_eq!(form(&restarted).value(PTR), "sent.example.nl");
+    let flash = restarted.state().flash.clone().expect("a flash");
+    assert_eq!(flash.level, FlashLevel::Warn);
+    assert!(
+        flash.text.contains("hostdeck stopped while sending it"),
+        "{}",
+        flash.text
+    );
     // The old job id means nothing now: a new job with that id does not drop it.
     press_code(&mut restarted, KeyCode::Esc);
     finish(&mut restarted, id, JobState::Succeeded(String::new()));

@@ -295,7 +295,7 @@ fn the_draft_is_kept_under_the_colocation_and_restores() {
     let effects = press_code(&mut s, KeyCode::Enter);
     let id = sent(&effects).first().expect("sent").id;
     let effects = finish(&mut s, id, JobState::Failed("HTTP 400".into()), 5_000);
-    assert!(!effects.contains(&Effect::SaveDrafts), "{effects:?}");
+    assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
     assert!(s.state().drafts.get(FormKind::Ptr, &colo_ref()).is_some());
 
     press_code(&mut s, KeyCode::Char('e'));

@@ -458,7 +458,7 @@ fn a_failed_reply_keeps_its_draft_and_a_succeeded_one_drops_it() {
         Some("First try")
     );
     let effects = finish(&mut s, job.id, JobState::Failed("HTTP 500".into()));
-    assert!(!effects.contains(&Effect::SaveDrafts), "{effects:?}");
+    assert!(effects.contains(&Effect::SaveDrafts), "{effects:?}");
     let target = ticket_ref(HOSTBILL, "88");
     assert!(effects.contains(&fetch_ticket(&target)), "{effects:?}");
     assert!(effects.contains(&fetch_tickets(HOSTBILL, TicketScope::OpenOrUnread)));
