@@ -240,9 +240,14 @@ fn controlepaneel_colocation(body: &[u8]) -> bool {
 // -- i3d ---------------------------------------------------------------------
 
 fn i3d_seeds() -> Vec<Vec<u8>> {
-    let mut found = literals_starting_with(seeds::I3D_TESTS, &['{', '[']);
-    found.extend(seeds::json_macros(seeds::I3D_TESTS));
-    found.push(hostdeck::sim::i3d::tickets_json(3).into_bytes());
+    json_seeds(seeds::I3D_TESTS, hostdeck::sim::i3d::tickets_json(3))
+}
+
+/// The JSON literals and `json!` bodies of a wire test, and a simulator's body.
+fn json_seeds(tests: &str, simulated: String) -> Vec<Vec<u8>> {
+    let mut found = literals_starting_with(tests, &['{', '[']);
+    found.extend(seeds::json_macros(tests));
+    found.push(simulated.into_bytes());
     found
 }
 
@@ -310,10 +315,10 @@ fn i3d_colocations(body: &str) -> bool {
 // -- hostbill ----------------------------------------------------------------
 
 fn hostbill_seeds() -> Vec<Vec<u8>> {
-    let mut found = literals_starting_with(seeds::HOSTBILL_TESTS, &['{', '[']);
-    found.extend(seeds::json_macros(seeds::HOSTBILL_TESTS));
-    found.push(hostdeck::sim::hostbill::records_json(3).into_bytes());
-    found
+    json_seeds(
+        seeds::HOSTBILL_TESTS,
+        hostdeck::sim::hostbill::records_json(3),
+    )
 }
 
 /// A HostBill answer: every answer type, mapped to the model.
