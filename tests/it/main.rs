@@ -13,6 +13,7 @@
 mod cli;
 mod config;
 mod e2e;
+mod fuzz;
 mod persistence;
 mod provider;
 mod readme;
