@@ -34,14 +34,25 @@ pub const DEFAULT_POLL_INTERVAL_SECS: u64 = 30;
 /// The shortest poll interval accepted, to be kind to the providers.
 pub const MIN_POLL_INTERVAL_SECS: u64 = 5;
 
-/// Where a secret comes from. Only `Plain` holds the value itself, and its
-/// `Debug` prints `[redacted]`. `Env` holds a variable's name and `Cmd` a
-/// shell command; both are resolved when [`AccountConfig::secret`] is called.
-#[derive(Clone, Debug)]
+/// Where a secret comes from. Only `Plain` holds the value itself. `Env`
+/// holds a variable's name and `Cmd` a shell command; both are resolved
+/// when [`AccountConfig::secret`] is called. `Debug` shows neither the
+/// value nor the command (`echo s3cret` is a command too).
+#[derive(Clone)]
 pub enum SecretSource {
     Plain(Secret),
     Env(String),
     Cmd(String),
+}
+
+impl std::fmt::Debug for SecretSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SecretSource::Plain(_) => f.write_str("Plain([redacted])"),
+            SecretSource::Env(name) => f.debug_tuple("Env").field(name).finish(),
+            SecretSource::Cmd(_) => f.write_str("Cmd([command not shown])"),
+        }
+    }
 }
 
 /// One `[[accounts]]` block, validated.

@@ -7,10 +7,10 @@
 //! screen, on stdout or stderr, or in any file of the state directory (log
 //! file, audit log, snapshot, drafts).
 //!
-//! No panic path: the binary has no test hook that panics with account data
-//! in reach (the panic hook's own test uses the `panic_probe` example).
+//! Panic text: the `panic_probe` example reads the canary config and
+//! panics with all of it in the message.
 
-use super::{temp_state_dir, wait_until, Console};
+use super::{panic_probe, temp_state_dir, wait_until, Console};
 use hostdeck::sim::{self, SimOptions, SimSecrets, SimServer, Targeted};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -515,6 +515,20 @@ fn no_canary_secret_reaches_screen_output_or_state_files() {
         outputs.contains("audit"),
         "info names the audit log:\n{outputs}"
     );
+
+    let panicked = Command::new(panic_probe())
+        .arg(&config)
+        .env(PASSWORD_VAR, &canaries.secrets.clc_password)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run the panic probe");
+    let panic_text = text(&panicked);
+    assert!(
+        !panicked.status.success() && panic_text.contains("probe panic with the config"),
+        "{panic_text}"
+    );
+    assert!(panic_text.contains("cp-canary"), "{panic_text}");
+    canaries.assert_absent("panic text", &panic_text);
 
     let files = files_under(&state_dir);
     let paths: Vec<&PathBuf> = files.iter().map(|(path, _)| path).collect();

@@ -316,9 +316,9 @@ fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("HUP");
 }
 
-#[test]
-fn a_panic_restores_the_terminal_before_its_message() {
-    // Built by `cargo test` beside the test binaries: target/<profile>/examples.
+/// The `panic_probe` example, built by `cargo test` beside the test
+/// binaries (target/<profile>/examples), or built now for a filtered run.
+pub(super) fn panic_probe() -> std::path::PathBuf {
     let exe = std::env::current_exe().expect("test exe");
     let probe = exe
         .parent()
@@ -326,7 +326,6 @@ fn a_panic_restores_the_terminal_before_its_message() {
         .map(|profile| profile.join("examples/panic_probe"))
         .expect("examples dir");
     if !probe.exists() {
-        // A filtered run (`cargo test --test e2e`) does not build examples.
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let built = std::process::Command::new(cargo)
             .args(["build", "--example", "panic_probe"])
@@ -336,6 +335,12 @@ fn a_panic_restores_the_terminal_before_its_message() {
         assert!(built.success());
     }
     assert!(probe.exists(), "{} is built by cargo test", probe.display());
+    probe
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_its_message() {
+    let probe = panic_probe();
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
