@@ -166,6 +166,8 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
         base_url: sim.base_url.clone(),
         read_only: false,
         poll_interval_secs: 30,
+        timeouts: Default::default(),
+        secret_cmd_timeout: Duration::from_secs(crate::config::DEFAULT_SECRET_CMD_TIMEOUT_SECS),
         options,
         secrets: secrets(keys),
     })
@@ -188,7 +190,8 @@ fn demo_services() -> Vec<ServiceSpec> {
         .collect()
 }
 
-fn build_account(config: AccountConfig) -> Result<Account, String> {
+/// One account of the config, its provider built (its secrets read now).
+pub fn build_account(config: AccountConfig) -> Result<Account, String> {
     let provider = provider(&config).map_err(|e| e.to_string())?;
     Ok(Account { config, provider })
 }
@@ -204,6 +207,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             format,
         } => Arc::new(ClcProvider::new(ClcSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             api_key: config.secret("api_key")?,
             password: config.secret("password")?,
@@ -214,6 +218,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
         KindOptions::Controlepaneel { account_id, method } => {
             Arc::new(ControlepaneelProvider::new(ControlepaneelSettings {
                 account,
+                timeouts: config.timeouts,
                 base_url,
                 account_id: account_id.clone(),
                 hash: config.secret("hash")?,
@@ -222,6 +227,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
         }
         KindOptions::I3d => Arc::new(I3dProvider::new(I3dSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             api_key: config.secret("api_key")?,
         })?),
@@ -231,6 +237,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             services,
         } => Arc::new(HostbillProvider::new(HostbillSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             username: username.clone(),
             password: config.secret("password")?,

@@ -4,8 +4,12 @@
 //! comes back as one [`Event::Fetched`]. A fetch of the same thing that is
 //! asked for while one runs is run once more after it, never queued twice.
 //! The inventory (and the domains, where the account has them) are polled
-//! on a schedule with jitter, and back off while they fail. Commands run
-//! as jobs, sent once.
+//! on a schedule with jitter, and back off while they fail: to twice the
+//! interval, so an account is polled again within two intervals after its
+//! fault clears, or later when the provider asked to wait (`Retry-After`
+//! of a rate limit). Every account has its own task and every fetch its
+//! own spawned future, so a slow account never delays another. Commands
+//! run as jobs, sent once.
 
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
@@ -21,8 +25,8 @@ use std::time::Duration;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::time::{sleep_until, Instant};
 
-/// The longest wait between polls while an account is failing.
-pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// While a fetch fails, its polls are this many times further apart.
+pub const FAILING_BACKOFF: u32 = 2;
 /// How long a queued provider request is followed before giving up.
 pub const JOB_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// Consecutive failed status polls before a job is declared lost.
@@ -33,10 +37,11 @@ pub const JOB_POLL_FAILURES: u32 = 5;
 pub enum Request {
     Fetch(Fetch),
     Send(Box<Job>),
-    /// Internal: a fetch ended.
+    /// Internal: a fetch ended; a failed one may carry the wait the
+    /// provider asked for.
     Done {
         fetch: Fetch,
-        ok: bool,
+        outcome: Result<(), Option<Duration>>,
     },
 }
 
@@ -96,15 +101,19 @@ impl Schedule {
         }
     }
 
-    /// The interval with ±10% jitter, doubled per consecutive failure.
-    fn delay(&self) -> Duration {
-        let backoff = self
-            .interval
-            .saturating_mul(1 << self.failures.min(8))
-            .min(MAX_BACKOFF.max(self.interval));
-        let jitter = RandomState::new().build_hasher().finish() % 2001;
-        let factor = 0.9 + (jitter as f64) / 10_000.0;
-        backoff.mul_f64(factor)
+    /// The interval with ±10% jitter; while failing, [`FAILING_BACKOFF`]
+    /// times the interval less up to 10%, so never past that many
+    /// intervals; never shorter than the provider's `retry_after`.
+    fn delay(&self, retry_after: Option<Duration>) -> Duration {
+        let jitter = (RandomState::new().build_hasher().finish() % 1001) as f64 / 10_000.0;
+        let delay = if self.failures == 0 {
+            self.interval.mul_f64(0.95 + jitter)
+        } else {
+            self.interval
+                .saturating_mul(FAILING_BACKOFF)
+                .mul_f64(1.0 - jitter)
+        };
+        delay.max(retry_after.unwrap_or_default())
     }
 }
 
@@ -191,7 +200,7 @@ impl Worker {
     fn handle(&mut self, request: Request) {
         match request {
             Request::Fetch(fetch) => self.start_fetch(fetch),
-            Request::Done { fetch, ok } => self.fetch_done(fetch, ok),
+            Request::Done { fetch, outcome } => self.fetch_done(fetch, outcome),
             Request::Send(job) => self.start_job(*job),
         }
     }
@@ -212,7 +221,10 @@ impl Worker {
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             let result = provider::fetch(provider.as_ref(), &fetch).await;
-            let ok = result.is_ok();
+            let outcome = match &result {
+                Ok(_) => Ok(()),
+                Err(error) => Err(error.retry_after),
+            };
             let _ = events.send(Event::Fetched {
                 account: provider.account().to_string(),
                 fetch: fetch.clone(),
@@ -220,15 +232,19 @@ impl Worker {
                 latency_ms: started.elapsed().as_millis() as u64,
                 result,
             });
-            let _ = own.send(Request::Done { fetch, ok });
+            let _ = own.send(Request::Done { fetch, outcome });
         });
     }
 
-    fn fetch_done(&mut self, fetch: Fetch, ok: bool) {
+    fn fetch_done(&mut self, fetch: Fetch, outcome: Result<(), Option<Duration>>) {
         self.running.remove(&fetch);
         if let Some(schedule) = self.schedules.iter_mut().find(|s| s.fetch == fetch) {
-            schedule.failures = if ok { 0 } else { schedule.failures + 1 };
-            schedule.next = Some(Instant::now() + schedule.delay());
+            let retry_after = outcome.err().flatten();
+            schedule.failures = match outcome {
+                Ok(()) => 0,
+                Err(_) => schedule.failures.saturating_add(1),
+            };
+            schedule.next = Some(Instant::now() + schedule.delay(retry_after));
         }
         if self.again.remove(&fetch) {
             self.start_fetch(fetch);

@@ -2,6 +2,8 @@
 //! provider over loopback HTTP, and the store. Each injected fault turns
 //! the account degraded while its last good data stays, and it recovers.
 
+mod matrix;
+
 use crate::support::events;
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::intent::Intent;
@@ -33,6 +35,7 @@ async fn sim() -> SimServer {
 fn provider(sim: &SimServer, password: &str) -> ClcProvider {
     ClcProvider::new(ClcSettings {
         account: ACCOUNT.into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         api_key: Secret::new(sim.credential("api_key").expect("key")),
         password: Secret::new(password),
