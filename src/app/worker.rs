@@ -385,3 +385,34 @@ fn audit_job(
         tracing::error!("audit log write failed: {error}");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failing(failures: u32) -> Schedule {
+        let mut schedule = Schedule::new(Fetch::Inventory, Duration::from_secs(30));
+        schedule.failures = failures;
+        schedule
+    }
+
+    #[test]
+    fn a_failing_poll_waits_at_most_two_intervals() {
+        let interval = Duration::from_secs(30);
+        for failures in [1, 2, 5, 30, u32::MAX] {
+            let delay = failing(failures).delay(None);
+            assert!(delay <= interval * 2, "{failures}: {delay:?}");
+            assert!(delay >= interval.mul_f64(1.8), "{failures}: {delay:?}");
+        }
+        let fine = failing(0).delay(None);
+        assert!(fine >= interval.mul_f64(0.95) && fine <= interval.mul_f64(1.05));
+    }
+
+    #[test]
+    fn a_retry_after_pushes_the_next_poll_later_never_sooner() {
+        let wait = Duration::from_secs(600);
+        assert_eq!(failing(1).delay(Some(wait)), wait);
+        let short = failing(1).delay(Some(Duration::from_secs(1)));
+        assert!(short >= Duration::from_secs(54), "{short:?}");
+    }
+}

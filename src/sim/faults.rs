@@ -144,10 +144,16 @@ impl FaultHandle {
     /// How many of the logged API requests hold every one of `matches`
     /// (in the text [`Targeted`] matches against).
     pub fn requests_holding(&self, matches: &[&str]) -> usize {
-        let log = self.0.log.lock().unwrap_or_else(|e| e.into_inner());
+        let log = self.requests();
         log.iter()
             .filter(|text| matches.iter().all(|m| text.contains(m)))
             .count()
+    }
+
+    /// The text of the logged API requests, oldest first.
+    pub fn requests(&self) -> Vec<String> {
+        let log = self.0.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.iter().cloned().collect()
     }
 
     fn log_request(&self, text: String) {

@@ -16,7 +16,7 @@ use hostdeck::app::worker::{self, Request, WorkerHandle, WorkerTiming};
 use hostdeck::model::{now_millis, Action, Command, HealthState, Job, JobState};
 use hostdeck::model::{ObjectKind, ProviderKind, Ref};
 use hostdeck::provider::http::Timeouts;
-use hostdeck::provider::{Fetch, Provider, TicketScope};
+use hostdeck::provider::{ErrorKind, Fetch, Provider, TicketScope};
 use hostdeck::setup::{build_account, demo_config, Account};
 use hostdeck::sim::{self, Faults, SimOptions, SimServer};
 use std::time::Duration;
@@ -405,4 +405,37 @@ async fn every_fault_of_every_provider_degrades_keeps_data_and_recovers() {
         }
     }
     assert!(failed.is_empty(), "failed cells:\n{}", failed.join("\n"));
+}
+
+/// A 429 is not retried at once: every call of the read went out once,
+/// and the error carries the wait for the worker's next poll.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_read_is_sent_once_and_names_the_wait() {
+    for kind in ProviderKind::ALL {
+        let sim = simulator(kind).await;
+        let faulted = account(&sim, FAULTED, TIMEOUTS);
+        sim.faults.set(Faults {
+            rate_limit: Some(7),
+            ..Faults::default()
+        });
+        let error = hostdeck::provider::fetch(faulted.provider.as_ref(), &Fetch::Inventory)
+            .await
+            .expect_err("rate limited");
+        assert_eq!(error.kind, ErrorKind::RateLimited, "{kind}: {error}");
+        assert_eq!(error.retry_after, Some(Duration::from_secs(7)), "{kind}");
+        let message = error.to_string();
+        assert!(
+            message.starts_with("faulted: ")
+                && message.ends_with("rate limited by the provider; retry after 7 s"),
+            "{kind}: {message}"
+        );
+        let sent = sim.faults.requests();
+        let once: std::collections::HashSet<&String> = sent.iter().collect();
+        assert!(!sent.is_empty(), "{kind}: nothing sent");
+        assert_eq!(
+            once.len(),
+            sent.len(),
+            "{kind}: a call sent twice: {sent:?}"
+        );
+    }
 }
