@@ -329,8 +329,10 @@ async fn follow_request(
     let deadline = Instant::now() + JOB_TIMEOUT;
     let mut failures = 0;
     let mut last_percent = None;
+    let mut wait = poll_every;
     while Instant::now() < deadline {
-        tokio::time::sleep(poll_every).await;
+        tokio::time::sleep(wait).await;
+        wait = poll_every;
         match queue.job_status(handle).await {
             Ok(JobProgress::Succeeded(note)) => return JobState::Succeeded(note),
             Ok(JobProgress::Failed(reason)) => return JobState::Failed(reason),
@@ -342,6 +344,8 @@ async fn follow_request(
                 }
             }
             Err(error) => {
+                // A rate limit: the next status poll waits as asked.
+                wait = wait.max(error.retry_after.unwrap_or_default());
                 failures += 1;
                 if failures >= JOB_POLL_FAILURES {
                     return JobState::Failed(format!("lost track of request {handle}: {error}"));
@@ -406,6 +410,51 @@ mod tests {
         }
         let fine = failing(0).delay(None);
         assert!(fine >= interval.mul_f64(0.95) && fine <= interval.mul_f64(1.05));
+    }
+
+    /// A queue that is rate limited once, asking for `wait`, then done;
+    /// it notes when each status poll came.
+    struct LimitedOnce {
+        wait: Duration,
+        polls: std::sync::Mutex<Vec<Instant>>,
+    }
+
+    impl QueueApi for LimitedOnce {
+        fn job_status(&self, _handle: &str) -> provider::BoxFut<'_, provider::Result<JobProgress>> {
+            let mut polls = self.polls.lock().expect("polls");
+            polls.push(Instant::now());
+            let answer = if polls.len() == 1 {
+                let mut limited = provider::ProviderError::new(
+                    "a",
+                    "status",
+                    provider::ErrorKind::RateLimited,
+                    "rate limited",
+                );
+                limited.retry_after = Some(self.wait);
+                Err(limited)
+            } else {
+                Ok(JobProgress::Succeeded("done".into()))
+            };
+            Box::pin(std::future::ready(answer))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_rate_limited_status_poll_waits_as_asked() {
+        let queue = LimitedOnce {
+            wait: Duration::from_millis(300),
+            polls: std::sync::Mutex::new(Vec::new()),
+        };
+        let poll_every = Duration::from_millis(5);
+        let end = follow_request(&queue, "r1", poll_every, &mut |_, _| {}).await;
+        assert_eq!(end, JobState::Succeeded("done".into()));
+        let polls = queue.polls.lock().expect("polls").clone();
+        assert_eq!(polls.len(), 2);
+        assert!(
+            polls[1] - polls[0] >= queue.wait,
+            "{:?}",
+            polls[1] - polls[0]
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The one HTTP layer all providers share: a reqwest client with timeouts, a
-//! cookie store and redirects kept to the same origin (so a credential
-//! header never follows a redirect elsewhere), classification of failures
-//! into [`ProviderError`]s, retry of idempotent reads, and redaction of
-//! secrets from every message.
+//! cookie store, per-account timeouts and redirects kept to the same origin
+//! (so a credential header never follows a redirect elsewhere),
+//! classification of failures into [`ProviderError`]s (a 429 as a rate
+//! limit carrying its `Retry-After`), retry of idempotent reads (never of
+//! a rate limit), and redaction of secrets from every message.
 
 use super::lenient::WireError;
 use super::{ErrorKind, ProviderError, Result};
@@ -136,15 +137,15 @@ impl HttpClient {
         self.error(operation, ErrorKind::Parse, cause)
     }
 
-    /// Sends a request and reads the whole body. Transport failures and
-    /// HTTP 5xx become errors; other statuses are returned for the caller to
+    /// Sends a request and reads the whole body. Transport failures, a
+    /// rate limit (429) and HTTP 5xx become errors; other statuses are returned for the caller to
     /// interpret (many APIs put their error in a 4xx body).
     pub async fn send(&self, operation: &str, request: reqwest::RequestBuilder) -> Result<Answer> {
         Ok(self.send_raw(operation, request).await?.into_text())
     }
 
     /// Sends a request and reads the whole body whatever its status: only
-    /// transport failures are errors. For APIs that explain a 5xx in their
+    /// transport failures and a rate limit (429) are errors. For APIs that explain a 5xx in their
     /// body; the caller classifies every status.
     pub async fn send_any(
         &self,

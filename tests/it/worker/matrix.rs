@@ -252,8 +252,9 @@ impl Rig {
     }
 }
 
-fn is_fresh(state: HealthState) -> bool {
-    matches!(state, HealthState::Ok | HealthState::Slow)
+/// Whether the UI dims the account's rows as old, by its own rule.
+fn is_stale(rig: &Rig, account: &str) -> bool {
+    hostdeck::ui::table::is_unhealthy(rig.store.state(), account)
 }
 
 /// An account of the simulator's demo config, renamed, with `timeouts`.
@@ -276,93 +277,140 @@ async fn simulator(kind: ProviderKind) -> SimServer {
     sim::start(kind, options).await.expect("simulator")
 }
 
-/// Runs one cell; what the user sees during the fault, or why it failed.
-async fn run_cell(fault: Fault, kind: ProviderKind) -> Result<String, String> {
-    let (faulted_sim, healthy_sim) = (simulator(kind).await, simulator(kind).await);
-    let faulted = account(&faulted_sim, FAULTED, TIMEOUTS);
-    let healthy = account(&healthy_sim, HEALTHY, Timeouts::default());
-    let mut rig = Rig::start(&faulted, &healthy);
-    let start = Instant::now();
-    rig.until("first refresh of both accounts", |r| {
-        [FAULTED, HEALTHY].iter().all(|a| {
-            let done = r.refreshes_of(a, start);
-            done.iter().any(|(_, ok)| *ok)
+/// What a cell saw: the faulted account's health during the fault, the
+/// command's outcome, the longest wait of the healthy account between
+/// two refreshes, and how long recovery took once the fault cleared.
+struct Seen {
+    health: String,
+    job: String,
+    longest_gap: Duration,
+    recovered_in: Duration,
+}
+
+/// A cell under way: the faulted simulator, the faulted account and the rig.
+struct Cell {
+    fault: Fault,
+    sim: SimServer,
+    _healthy_sim: SimServer,
+    faulted: Account,
+    rig: Rig,
+}
+
+impl Cell {
+    /// Both accounts started and refreshed once.
+    async fn start(fault: Fault, kind: ProviderKind) -> Result<Cell, String> {
+        let (sim, healthy_sim) = (simulator(kind).await, simulator(kind).await);
+        let faulted = account(&sim, FAULTED, TIMEOUTS);
+        let healthy = account(&healthy_sim, HEALTHY, Timeouts::default());
+        let mut rig = Rig::start(&faulted, &healthy);
+        let start = Instant::now();
+        rig.until("first refresh of both accounts", |r| {
+            let refreshed = |a: &str| r.refreshes_of(a, start).iter().any(|(_, ok)| *ok);
+            refreshed(FAULTED) && refreshed(HEALTHY)
         })
-    })
-    .await?;
-    let servers = rig.servers_of(FAULTED);
-    let sent = mutation(kind, faulted.provider.as_ref(), &rig.store).await;
-    let marker = sent.marker.clone();
-
-    faulted_sim.faults.set(fault.faults());
-    let fault_start = Instant::now();
-    rig.worker.send(Request::Send(Box::new(sent.job)));
-    rig.until(
-        "a failed refresh, the command's end, two healthy refreshes",
-        |r| {
-            let failed = r
-                .refreshes_of(FAULTED, fault_start)
-                .iter()
-                .any(|(_, ok)| !ok);
-            let healthy = r.refreshes_of(HEALTHY, fault_start);
-            failed && r.job.is_some() && healthy.iter().filter(|(_, ok)| *ok).count() >= 2
-        },
-    )
-    .await?;
-    let (state, error) = rig.health(FAULTED);
-    let error = error.unwrap_or_default();
-    let seen = format!("{}: {error}", state.label());
-    check(!is_fresh(state), || format!("not marked stale: {seen}"))?;
-    check(error.starts_with("faulted: "), || {
-        format!("the error does not name the account: {seen}")
-    })?;
-    if let Some(cause) = fault.cause() {
-        check(error.contains(&cause), || {
-            format!("no `{cause}` in: {seen}")
-        })?;
+        .await?;
+        Ok(Cell {
+            fault,
+            sim,
+            _healthy_sim: healthy_sim,
+            faulted,
+            rig,
+        })
     }
-    check(rig.servers_of(FAULTED) == servers, || {
-        format!(
-            "last good data lost: {} of {servers} servers",
-            rig.servers_of(FAULTED)
-        )
-    })?;
-    let job = rig.job.clone();
-    check(job.is_some(), || {
-        "the command sent during the fault never ended".into()
-    })?;
-    check_healthy_on_time(&rig, fault_start)?;
 
-    faulted_sim.faults.set(Faults::default());
-    let cleared = Instant::now();
-    rig.until("recovery after the fault cleared", |r| {
-        r.refreshes_of(FAULTED, cleared).iter().any(|(_, ok)| *ok)
-    })
-    .await?;
-    let tries = rig.refreshes_of(FAULTED, cleared).len();
-    // One refresh may have been under way when the fault cleared; the
-    // next poll, at most two intervals on, must bring the account back.
-    check(tries <= 2, || {
-        format!("recovered only on refresh {tries} after the fault")
-    })?;
-    check(is_fresh(rig.health(FAULTED).0), || {
-        "not fresh after recovery".into()
-    })?;
-    check_healthy_on_time(&rig, fault_start)?;
-    let arrived = faulted_sim.faults.requests_holding(&[marker.as_str()]);
+    /// Injects the fault and sends the command; checks what the user
+    /// sees once a refresh failed and the command ended.
+    async fn fault(&mut self, command: Job) -> Result<(String, String), String> {
+        let servers = self.rig.servers_of(FAULTED);
+        self.sim.faults.set(self.fault.faults());
+        let since = Instant::now();
+        self.rig.worker.send(Request::Send(Box::new(command)));
+        self.rig
+            .until(
+                "a failed refresh, the command's end, two healthy refreshes",
+                |r| {
+                    let failed = r.refreshes_of(FAULTED, since).iter().any(|(_, ok)| !ok);
+                    let healthy = r.refreshes_of(HEALTHY, since);
+                    failed && r.job.is_some() && healthy.iter().filter(|(_, ok)| *ok).count() >= 2
+                },
+            )
+            .await?;
+        let (state, error) = self.rig.health(FAULTED);
+        let error = error.unwrap_or_default();
+        let seen = format!("{}: {error}", state.label());
+        check(is_stale(&self.rig, FAULTED), || {
+            format!("not marked stale: {seen}")
+        })?;
+        check(error.starts_with("faulted: "), || {
+            format!("the error does not name the account: {seen}")
+        })?;
+        if let Some(cause) = self.fault.cause() {
+            check(error.contains(&cause), || {
+                format!("no `{cause}` in: {seen}")
+            })?;
+        }
+        let kept = self.rig.servers_of(FAULTED);
+        check(kept == servers, || {
+            format!("last good data lost: {kept} of {servers} servers")
+        })?;
+        let job = match &self.rig.job {
+            Some(JobState::Failed(why)) => format!("failed: {why}"),
+            Some(JobState::Succeeded(note)) => format!("succeeded: {note}"),
+            other => format!("{other:?}"),
+        };
+        Ok((seen, job))
+    }
+
+    /// Clears the fault; the account must be back by the first or second
+    /// refresh after (one may have been under way; the next poll comes
+    /// within two intervals).
+    async fn recover(&mut self) -> Result<Duration, String> {
+        self.sim.faults.set(Faults::default());
+        let cleared = Instant::now();
+        self.rig
+            .until("recovery after the fault cleared", |r| {
+                r.refreshes_of(FAULTED, cleared).iter().any(|(_, ok)| *ok)
+            })
+            .await?;
+        let recovered_in = cleared.elapsed();
+        let tries = self.rig.refreshes_of(FAULTED, cleared).len();
+        check(tries <= 2, || {
+            format!("recovered only on refresh {tries} after the fault")
+        })?;
+        check(!is_stale(&self.rig, FAULTED), || {
+            "still stale after recovery".into()
+        })?;
+        Ok(recovered_in)
+    }
+}
+
+/// Runs one cell; what it saw, or why it failed.
+async fn run_cell(fault: Fault, kind: ProviderKind) -> Result<Seen, String> {
+    let mut cell = Cell::start(fault, kind).await?;
+    let sent = mutation(kind, cell.faulted.provider.as_ref(), &cell.rig.store).await;
+    let since = Instant::now();
+    let (health, job) = cell.fault(sent.job).await?;
+    let recovered_in = cell.recover().await?;
+    let longest_gap = check_healthy_on_time(&cell.rig, since)?;
+    let arrived = cell.sim.faults.requests_holding(&[sent.marker.as_str()]);
     check(arrived == 1, || {
         format!("the command reached the simulator {arrived} times, not once")
     })?;
-    Ok(seen)
+    Ok(Seen {
+        health,
+        job,
+        longest_gap,
+        recovered_in,
+    })
 }
 
 /// Every gap between two refreshes of the healthy account since `since`
-/// is short: the faulted one never held it up.
-fn check_healthy_on_time(rig: &Rig, since: Instant) -> Result<(), String> {
+/// is short: the faulted one never held it up. Returns the longest.
+fn check_healthy_on_time(rig: &Rig, since: Instant) -> Result<Duration, String> {
     let refreshes = rig.refreshes_of(HEALTHY, since);
-    if let Some((_, false)) = refreshes.iter().find(|(_, ok)| !ok) {
-        return Err("the healthy account failed a refresh".into());
-    }
+    check(refreshes.iter().all(|(_, ok)| *ok), || {
+        "the healthy account failed a refresh".into()
+    })?;
     let times: Vec<Instant> = refreshes.iter().map(|(at, _)| *at).collect();
     let longest = times
         .windows(2)
@@ -371,7 +419,8 @@ fn check_healthy_on_time(rig: &Rig, since: Instant) -> Result<(), String> {
         .unwrap_or_default();
     check(longest <= MAX_HEALTHY_GAP, || {
         format!("the healthy account waited {longest:?} between refreshes")
-    })
+    })?;
+    Ok(longest)
 }
 
 fn check(holds: bool, why: impl FnOnce() -> String) -> Result<(), String> {
@@ -393,13 +442,21 @@ async fn every_fault_of_every_provider_degrades_keeps_data_and_recovers() {
         .map(|&(fault, kind)| tokio::spawn(run_cell(fault, kind)));
     let results = futures::future::join_all(runs).await;
     let mut failed = Vec::new();
-    println!("| fault | provider | seen during the fault |\n|---|---|---|");
+    println!("| fault | provider | health during the fault | command | healthy gap | back in |");
+    println!("|---|---|---|---|---|---|");
     for ((fault, kind), result) in cells.iter().zip(results) {
         let outcome = result.unwrap_or_else(|panic| Err(format!("panicked: {panic}")));
         match &outcome {
-            Ok(seen) => println!("| {} | {kind} | pass: {seen} |", fault.name()),
+            Ok(seen) => println!(
+                "| {} | {kind} | pass: {} | {} | {:.1?} | {:.1?} |",
+                fault.name(),
+                seen.health,
+                seen.job,
+                seen.longest_gap,
+                seen.recovered_in
+            ),
             Err(why) => {
-                println!("| {} | {kind} | FAIL: {why} |", fault.name());
+                println!("| {} | {kind} | FAIL: {why} | | | |", fault.name());
                 failed.push(format!("{} × {kind}: {why}", fault.name()));
             }
         }
