@@ -25,13 +25,14 @@ use tokio::time::Instant;
 
 /// The poll interval of both accounts of a cell.
 const POLL: Duration = Duration::from_secs(1);
-/// The faulted account's timeouts, shrunk so a cell takes seconds.
+/// The faulted account's timeouts, shrunk so a cell takes seconds, with
+/// room for a loaded machine once the fault is gone.
 const TIMEOUTS: Timeouts = Timeouts {
     connect: Duration::from_secs(1),
-    request: Duration::from_secs(1),
+    request: Duration::from_secs(2),
 };
 /// Latency injected past the request timeout.
-const LATENCY_MS: u64 = 2500;
+const LATENCY_MS: u64 = 4000;
 /// The wait a rate-limited answer asks for.
 const RETRY_AFTER_SECS: u64 = 1;
 /// The longest gap between two refreshes of the healthy account that
