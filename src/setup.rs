@@ -162,6 +162,8 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
         base_url: sim.base_url.clone(),
         read_only: false,
         poll_interval_secs: 30,
+        timeouts: Default::default(),
+        secret_cmd_timeout: Duration::from_secs(crate::config::DEFAULT_SECRET_CMD_TIMEOUT_SECS),
         options,
         secrets: secrets(keys),
     })
@@ -193,7 +195,8 @@ pub fn build_accounts(config: &Config) -> Result<Vec<Account>, String> {
         .collect()
 }
 
-fn build_account(config: AccountConfig) -> Result<Account, String> {
+/// One account of the config, its provider built (its secrets read now).
+pub fn build_account(config: AccountConfig) -> Result<Account, String> {
     let provider = provider(&config).map_err(|e| e.to_string())?;
     Ok(Account { config, provider })
 }
@@ -209,6 +212,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             format,
         } => Arc::new(ClcProvider::new(ClcSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             api_key: config.secret("api_key")?,
             password: config.secret("password")?,
@@ -219,6 +223,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
         KindOptions::Controlepaneel { account_id, method } => {
             Arc::new(ControlepaneelProvider::new(ControlepaneelSettings {
                 account,
+                timeouts: config.timeouts,
                 base_url,
                 account_id: account_id.clone(),
                 hash: config.secret("hash")?,
@@ -227,6 +232,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
         }
         KindOptions::I3d => Arc::new(I3dProvider::new(I3dSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             api_key: config.secret("api_key")?,
         })?),
@@ -236,6 +242,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             services,
         } => Arc::new(HostbillProvider::new(HostbillSettings {
             account,
+            timeouts: config.timeouts,
             base_url,
             username: username.clone(),
             password: config.secret("password")?,

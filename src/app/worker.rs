@@ -4,8 +4,12 @@
 //! comes back as one [`Event::Fetched`]. A fetch of the same thing that is
 //! asked for while one runs is run once more after it, never queued twice.
 //! The inventory (and the domains, where the account has them) are polled
-//! on a schedule with jitter, and back off while they fail. Commands run
-//! as jobs, sent once.
+//! on a schedule with jitter, and back off while they fail: to twice the
+//! interval, so an account is polled again within two intervals after its
+//! fault clears, or later when the provider asked to wait (`Retry-After`
+//! of a rate limit). Every account has its own task and every fetch its
+//! own spawned future, so a slow account never delays another. Commands
+//! run as jobs, sent once.
 
 use super::event::Event;
 use crate::audit::{AuditEntry, AuditEvent, AuditLog};
@@ -21,8 +25,8 @@ use std::time::Duration;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tokio::time::{sleep_until, Instant};
 
-/// The longest wait between polls while an account is failing.
-pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// While a fetch fails, its polls are this many times further apart.
+pub const FAILING_BACKOFF: u32 = 2;
 /// How long a queued provider request is followed before giving up.
 pub const JOB_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// Consecutive failed status polls before a job is declared lost.
@@ -33,10 +37,11 @@ pub const JOB_POLL_FAILURES: u32 = 5;
 pub enum Request {
     Fetch(Fetch),
     Send(Box<Job>),
-    /// Internal: a fetch ended.
+    /// Internal: a fetch ended; a failed one may carry the wait the
+    /// provider asked for.
     Done {
         fetch: Fetch,
-        ok: bool,
+        outcome: Result<(), Option<Duration>>,
     },
 }
 
@@ -96,15 +101,19 @@ impl Schedule {
         }
     }
 
-    /// The interval with ±10% jitter, doubled per consecutive failure.
-    fn delay(&self) -> Duration {
-        let backoff = self
-            .interval
-            .saturating_mul(1 << self.failures.min(8))
-            .min(MAX_BACKOFF.max(self.interval));
-        let jitter = RandomState::new().build_hasher().finish() % 2001;
-        let factor = 0.9 + (jitter as f64) / 10_000.0;
-        backoff.mul_f64(factor)
+    /// The interval with ±10% jitter; while failing, [`FAILING_BACKOFF`]
+    /// times the interval less up to 10%, so never past that many
+    /// intervals; never shorter than the provider's `retry_after`.
+    fn delay(&self, retry_after: Option<Duration>) -> Duration {
+        let jitter = (RandomState::new().build_hasher().finish() % 1001) as f64 / 10_000.0;
+        let delay = if self.failures == 0 {
+            self.interval.mul_f64(0.95 + jitter)
+        } else {
+            self.interval
+                .saturating_mul(FAILING_BACKOFF)
+                .mul_f64(1.0 - jitter)
+        };
+        delay.max(retry_after.unwrap_or_default())
     }
 }
 
@@ -191,7 +200,7 @@ impl Worker {
     fn handle(&mut self, request: Request) {
         match request {
             Request::Fetch(fetch) => self.start_fetch(fetch),
-            Request::Done { fetch, ok } => self.fetch_done(fetch, ok),
+            Request::Done { fetch, outcome } => self.fetch_done(fetch, outcome),
             Request::Send(job) => self.start_job(*job),
         }
     }
@@ -212,7 +221,10 @@ impl Worker {
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             let result = provider::fetch(provider.as_ref(), &fetch).await;
-            let ok = result.is_ok();
+            let outcome = match &result {
+                Ok(_) => Ok(()),
+                Err(error) => Err(error.retry_after),
+            };
             let _ = events.send(Event::Fetched {
                 account: provider.account().to_string(),
                 fetch: fetch.clone(),
@@ -220,15 +232,19 @@ impl Worker {
                 latency_ms: started.elapsed().as_millis() as u64,
                 result,
             });
-            let _ = own.send(Request::Done { fetch, ok });
+            let _ = own.send(Request::Done { fetch, outcome });
         });
     }
 
-    fn fetch_done(&mut self, fetch: Fetch, ok: bool) {
+    fn fetch_done(&mut self, fetch: Fetch, outcome: Result<(), Option<Duration>>) {
         self.running.remove(&fetch);
         if let Some(schedule) = self.schedules.iter_mut().find(|s| s.fetch == fetch) {
-            schedule.failures = if ok { 0 } else { schedule.failures + 1 };
-            schedule.next = Some(Instant::now() + schedule.delay());
+            let retry_after = outcome.err().flatten();
+            schedule.failures = match outcome {
+                Ok(()) => 0,
+                Err(_) => schedule.failures.saturating_add(1),
+            };
+            schedule.next = Some(Instant::now() + schedule.delay(retry_after));
         }
         if self.again.remove(&fetch) {
             self.start_fetch(fetch);
@@ -313,8 +329,10 @@ async fn follow_request(
     let deadline = Instant::now() + JOB_TIMEOUT;
     let mut failures = 0;
     let mut last_percent = None;
+    let mut wait = poll_every;
     while Instant::now() < deadline {
-        tokio::time::sleep(poll_every).await;
+        tokio::time::sleep(wait).await;
+        wait = poll_every;
         match queue.job_status(handle).await {
             Ok(JobProgress::Succeeded(note)) => return JobState::Succeeded(note),
             Ok(JobProgress::Failed(reason)) => return JobState::Failed(reason),
@@ -326,6 +344,8 @@ async fn follow_request(
                 }
             }
             Err(error) => {
+                // A rate limit: the next status poll waits as asked.
+                wait = wait.max(error.retry_after.unwrap_or_default());
                 failures += 1;
                 if failures >= JOB_POLL_FAILURES {
                     return JobState::Failed(format!("lost track of request {handle}: {error}"));
@@ -367,5 +387,81 @@ fn audit_job(
     }
     if let Err(error) = audit.record(&entry) {
         tracing::error!("audit log write failed: {error}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failing(failures: u32) -> Schedule {
+        let mut schedule = Schedule::new(Fetch::Inventory, Duration::from_secs(30));
+        schedule.failures = failures;
+        schedule
+    }
+
+    #[test]
+    fn a_failing_poll_waits_at_most_two_intervals() {
+        let interval = Duration::from_secs(30);
+        for failures in [1, 2, 5, 30, u32::MAX] {
+            let delay = failing(failures).delay(None);
+            assert!(delay <= interval * 2, "{failures}: {delay:?}");
+            assert!(delay >= interval.mul_f64(1.8), "{failures}: {delay:?}");
+        }
+        let fine = failing(0).delay(None);
+        assert!(fine >= interval.mul_f64(0.95) && fine <= interval.mul_f64(1.05));
+    }
+
+    /// A queue that is rate limited once, asking for `wait`, then done;
+    /// it notes when each status poll came.
+    struct LimitedOnce {
+        wait: Duration,
+        polls: std::sync::Mutex<Vec<Instant>>,
+    }
+
+    impl QueueApi for LimitedOnce {
+        fn job_status(&self, _handle: &str) -> provider::BoxFut<'_, provider::Result<JobProgress>> {
+            let mut polls = self.polls.lock().expect("polls");
+            polls.push(Instant::now());
+            let answer = if polls.len() == 1 {
+                let mut limited = provider::ProviderError::new(
+                    "a",
+                    "status",
+                    provider::ErrorKind::RateLimited,
+                    "rate limited",
+                );
+                limited.retry_after = Some(self.wait);
+                Err(limited)
+            } else {
+                Ok(JobProgress::Succeeded("done".into()))
+            };
+            Box::pin(std::future::ready(answer))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_rate_limited_status_poll_waits_as_asked() {
+        let queue = LimitedOnce {
+            wait: Duration::from_millis(300),
+            polls: std::sync::Mutex::new(Vec::new()),
+        };
+        let poll_every = Duration::from_millis(5);
+        let end = follow_request(&queue, "r1", poll_every, &mut |_, _| {}).await;
+        assert_eq!(end, JobState::Succeeded("done".into()));
+        let polls = queue.polls.lock().expect("polls").clone();
+        assert_eq!(polls.len(), 2);
+        assert!(
+            polls[1] - polls[0] >= queue.wait,
+            "{:?}",
+            polls[1] - polls[0]
+        );
+    }
+
+    #[test]
+    fn a_retry_after_pushes_the_next_poll_later_never_sooner() {
+        let wait = Duration::from_secs(600);
+        assert_eq!(failing(1).delay(Some(wait)), wait);
+        let short = failing(1).delay(Some(Duration::from_secs(1)));
+        assert!(short >= Duration::from_secs(54), "{short:?}");
     }
 }

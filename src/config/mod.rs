@@ -33,6 +33,10 @@ pub const SECRET_FIELDS: [&str; 3] = ["api_key", "password", "hash"];
 pub const DEFAULT_POLL_INTERVAL_SECS: u64 = 30;
 /// The shortest poll interval accepted, to be kind to the providers.
 pub const MIN_POLL_INTERVAL_SECS: u64 = 5;
+/// How long a `*_cmd` secret command may run before it is killed.
+pub const DEFAULT_SECRET_CMD_TIMEOUT_SECS: u64 = 10;
+/// The longest any configurable timeout may be, in seconds.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
 
 /// Where a secret comes from. Only `Plain` holds the value itself. `Env`
 /// holds a variable's name and `Cmd` a shell command; both are resolved
@@ -64,6 +68,10 @@ pub struct AccountConfig {
     /// True when the account or the whole config is read-only.
     pub read_only: bool,
     pub poll_interval_secs: u64,
+    /// Connect and whole-request timeouts of its provider calls.
+    pub timeouts: crate::provider::http::Timeouts,
+    /// How long a `*_cmd` secret command may run.
+    pub secret_cmd_timeout: std::time::Duration,
     /// The options of its provider kind (and so the kind itself).
     pub options: KindOptions,
     /// By secret field name: `api_key`, `password`, `hash`.
@@ -118,7 +126,7 @@ impl AccountConfig {
     /// command's output.
     pub fn secret(&self, field: &str) -> Result<Secret, ConfigError> {
         match self.secrets.get(field) {
-            Some(source) => source.resolve(&self.name, field),
+            Some(source) => source.resolve(&self.name, field, self.secret_cmd_timeout),
             None => Err(ConfigError::Secret {
                 account: self.name.clone(),
                 field: field.to_string(),

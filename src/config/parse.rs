@@ -4,23 +4,29 @@
 use super::layout::Layout;
 use super::{
     AccountConfig, Config, ConfigError, KindOptions, ProviderKind, SecretSource,
-    DEFAULT_POLL_INTERVAL_SECS, MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
+    DEFAULT_POLL_INTERVAL_SECS, DEFAULT_SECRET_CMD_TIMEOUT_SECS, MAX_TIMEOUT_SECS,
+    MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
 };
 use crate::provider::clc::WireFormat;
 use crate::provider::controlepaneel::HttpMethod;
 use crate::provider::hostbill::{AuthMode, ServiceSpec};
+use crate::provider::http::Timeouts;
 use crate::secret::Secret;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::Duration;
 use toml::{Table, Value};
 
 const TOP_LEVEL_FIELDS: [&str; 4] = ["read_only", "poll_interval_secs", "accounts", "keys"];
-const COMMON_ACCOUNT_FIELDS: [&str; 5] = [
+const COMMON_ACCOUNT_FIELDS: [&str; 8] = [
     "name",
     "kind",
     "base_url",
     "read_only",
     "poll_interval_secs",
+    "connect_timeout_secs",
+    "request_timeout_secs",
+    "secret_cmd_timeout_secs",
 ];
 const SECRET_SUFFIXES: [&str; 3] = ["", "_env", "_cmd"];
 
@@ -134,6 +140,10 @@ fn parse_account(
         base_url: f.base_url(kind)?,
         read_only: f.bool("read_only")?.unwrap_or(false) || defaults.read_only,
         poll_interval_secs: f.poll_interval()?.unwrap_or(defaults.poll_interval_secs),
+        timeouts: f.timeouts()?,
+        secret_cmd_timeout: f
+            .timeout_secs("secret_cmd_timeout_secs")?
+            .unwrap_or(Duration::from_secs(DEFAULT_SECRET_CMD_TIMEOUT_SECS)),
         options,
         secrets,
         name,
@@ -321,6 +331,46 @@ impl<'a> Fields<'a> {
             _ => Err(self.scope.invalid(
                 key,
                 format!("must be at least {MIN_POLL_INTERVAL_SECS} seconds, got {secs}"),
+            )),
+        }
+    }
+
+    /// `connect_timeout_secs` and `request_timeout_secs`, each defaulting
+    /// to the shared HTTP layer's; a connect timeout longer than the whole
+    /// request's could never fire, so it is refused.
+    fn timeouts(&mut self) -> Result<Timeouts, ConfigError> {
+        let defaults = Timeouts::default();
+        let connect = self.timeout_secs("connect_timeout_secs")?;
+        let request = self.timeout_secs("request_timeout_secs")?;
+        let timeouts = Timeouts {
+            connect: connect.unwrap_or(defaults.connect.min(request.unwrap_or(defaults.request))),
+            request: request.unwrap_or(defaults.request),
+        };
+        if timeouts.connect > timeouts.request {
+            return Err(self.scope.invalid(
+                "connect_timeout_secs",
+                format!(
+                    "must not be longer than request_timeout_secs ({} s), got {} s",
+                    timeouts.request.as_secs(),
+                    timeouts.connect.as_secs()
+                ),
+            ));
+        }
+        Ok(timeouts)
+    }
+
+    /// A timeout in whole seconds, from 1 to [`MAX_TIMEOUT_SECS`].
+    fn timeout_secs(&mut self, key: &str) -> Result<Option<Duration>, ConfigError> {
+        let Some(secs) = self.take(key, "a whole number of seconds", Value::as_integer)? else {
+            return Ok(None);
+        };
+        match u64::try_from(secs) {
+            Ok(secs) if (1..=MAX_TIMEOUT_SECS).contains(&secs) => {
+                Ok(Some(Duration::from_secs(secs)))
+            }
+            _ => Err(self.scope.invalid(
+                key,
+                format!("must be from 1 to {MAX_TIMEOUT_SECS} seconds, got {secs}"),
             )),
         }
     }

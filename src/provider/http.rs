@@ -1,8 +1,9 @@
 //! The one HTTP layer all providers share: a reqwest client with timeouts, a
-//! cookie store and redirects kept to the same origin (so a credential
-//! header never follows a redirect elsewhere), classification of failures
-//! into [`ProviderError`]s, retry of idempotent reads, and redaction of
-//! secrets from every message.
+//! cookie store, per-account timeouts and redirects kept to the same origin
+//! (so a credential header never follows a redirect elsewhere),
+//! classification of failures into [`ProviderError`]s (a 429 as a rate
+//! limit carrying its `Retry-After`), retry of idempotent reads (never of
+//! a rate limit), and redaction of secrets from every message.
 
 use super::lenient::WireError;
 use super::{ErrorKind, ProviderError, Result};
@@ -18,6 +19,24 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
 pub const READ_RETRIES: u32 = 2;
 /// The most redirects followed for one request.
 pub const MAX_REDIRECTS: usize = 10;
+
+/// How long an account's requests may take: to connect, and in all
+/// (connect, send, and read the whole answer). Set per account in the
+/// config (`connect_timeout_secs`, `request_timeout_secs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: CONNECT_TIMEOUT,
+            request: REQUEST_TIMEOUT,
+        }
+    }
+}
 
 /// A raw HTTP answer: status and body text.
 #[derive(Clone, Debug)]
@@ -53,16 +72,17 @@ pub struct HttpClient {
     client: reqwest::Client,
     account: String,
     secrets: Vec<Secret>,
+    timeouts: Timeouts,
 }
 
 impl HttpClient {
     /// Builds the client of `account`. `secrets` are scrubbed from every
-    /// error message this client produces.
-    pub fn new(account: &str, secrets: Vec<Secret>) -> Result<Self> {
+    /// error message this client produces; `timeouts` bound every request.
+    pub fn new(account: &str, secrets: Vec<Secret>, timeouts: Timeouts) -> Result<Self> {
         let client = reqwest::Client::builder()
             .cookie_store(true)
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(timeouts.connect)
+            .timeout(timeouts.request)
             .user_agent(concat!("hostdeck/", env!("CARGO_PKG_VERSION")))
             .redirect(reqwest::redirect::Policy::custom(same_origin))
             .build()
@@ -78,6 +98,7 @@ impl HttpClient {
             client,
             account: account.to_string(),
             secrets,
+            timeouts,
         })
     }
 
@@ -116,15 +137,15 @@ impl HttpClient {
         self.error(operation, ErrorKind::Parse, cause)
     }
 
-    /// Sends a request and reads the whole body. Transport failures and
-    /// HTTP 5xx become errors; other statuses are returned for the caller to
+    /// Sends a request and reads the whole body. Transport failures, a
+    /// rate limit (429) and HTTP 5xx become errors; other statuses are returned for the caller to
     /// interpret (many APIs put their error in a 4xx body).
     pub async fn send(&self, operation: &str, request: reqwest::RequestBuilder) -> Result<Answer> {
         Ok(self.send_raw(operation, request).await?.into_text())
     }
 
     /// Sends a request and reads the whole body whatever its status: only
-    /// transport failures are errors. For APIs that explain a 5xx in their
+    /// transport failures and a rate limit (429) are errors. For APIs that explain a 5xx in their
     /// body; the caller classifies every status.
     pub async fn send_any(
         &self,
@@ -153,7 +174,8 @@ impl HttpClient {
         Ok(raw)
     }
 
-    /// Sends a request and reads the whole body; transport failures only.
+    /// Sends a request and reads the whole body; transport failures and a
+    /// rate limit (HTTP 429) only.
     async fn receive(
         &self,
         operation: &str,
@@ -164,6 +186,9 @@ impl HttpClient {
             .await
             .map_err(|e| self.transport_error(operation, e))?;
         let status = response.status().as_u16();
+        if status == 429 {
+            return Err(self.rate_limited(operation, response.headers()));
+        }
         let content_type = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -182,9 +207,27 @@ impl HttpClient {
         })
     }
 
+    /// A 429: the provider asks to wait; how long, when it says so in
+    /// `Retry-After` (seconds; an HTTP date or nothing counts as unknown).
+    fn rate_limited(&self, operation: &str, headers: &reqwest::header::HeaderMap) -> ProviderError {
+        let wait = retry_after(headers);
+        let cause = match wait {
+            Some(wait) => format!(
+                "rate limited by the provider; retry after {} s",
+                wait.as_secs()
+            ),
+            None => "rate limited by the provider; retry later".to_string(),
+        };
+        let mut error = self.error(operation, ErrorKind::RateLimited, cause);
+        error.retry_after = wait;
+        error
+    }
+
     fn transport_error(&self, operation: &str, e: reqwest::Error) -> ProviderError {
-        let cause = if e.is_timeout() {
-            format!("no answer within {}s", REQUEST_TIMEOUT.as_secs())
+        let cause = if e.is_timeout() && e.is_connect() {
+            format!("cannot connect within {}", seconds(self.timeouts.connect))
+        } else if e.is_timeout() {
+            format!("no answer within {}", seconds(self.timeouts.request))
         } else if e.is_connect() {
             format!("cannot connect: {}", root_cause(&e))
         } else if e.is_body() || e.is_decode() {
@@ -197,6 +240,17 @@ impl HttpClient {
         };
         self.error(operation, ErrorKind::Transport, cause)
     }
+}
+
+/// The wait a `Retry-After` header asks for, in whole seconds.
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    value.trim().parse().ok().map(Duration::from_secs)
+}
+
+/// A duration as messages say it: `20s`, `0.5s`.
+fn seconds(duration: Duration) -> String {
+    format!("{}s", duration.as_secs_f64())
 }
 
 /// Follows a redirect only to the origin the request was sent to: a
@@ -379,7 +433,8 @@ fn when_unsure(mut e: ProviderError, note: &str) -> ProviderError {
     e
 }
 
-/// Whether a failed read may be tried again: transport trouble and 5xx only.
+/// Whether a failed read may be tried again at once: transport trouble
+/// and 5xx only (a rate limit waits for the next poll).
 pub fn is_retryable(e: &ProviderError) -> bool {
     matches!(e.kind, ErrorKind::Transport | ErrorKind::Http)
 }
@@ -460,7 +515,8 @@ mod tests {
 
     #[test]
     fn errors_are_redacted() {
-        let c = HttpClient::new("acct", vec![Secret::new("s3cr3t")]).expect("client");
+        let c = HttpClient::new("acct", vec![Secret::new("s3cr3t")], Timeouts::default())
+            .expect("client");
         let e = c.error("logon", ErrorKind::Auth, "bad key s3cr3t");
         assert_eq!(e.to_string(), "acct: logon: bad key [redacted]");
     }

@@ -478,6 +478,9 @@ pub enum ErrorKind {
     Unsupported,
     /// Refused before sending: bad input or read-only.
     Refused,
+    /// The provider answered HTTP 429: too many requests; not retried at
+    /// once (see [`ProviderError::retry_after`]).
+    RateLimited,
 }
 
 /// A provider failure. Its message names the account, the operation and the
@@ -489,6 +492,9 @@ pub struct ProviderError {
     pub operation: String,
     pub kind: ErrorKind,
     pub cause: String,
+    /// How long the provider asked to wait before the next request (its
+    /// `Retry-After`), when it said so.
+    pub retry_after: Option<std::time::Duration>,
 }
 
 impl ProviderError {
@@ -503,6 +509,7 @@ impl ProviderError {
             operation: operation.into(),
             kind,
             cause: cause.into(),
+            retry_after: None,
         }
     }
 }

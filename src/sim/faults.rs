@@ -1,9 +1,12 @@
 //! Fault injection shared by every simulator: latency, API errors, HTTP
-//! errors, malformed or truncated bodies, expired sessions and failing jobs,
+//! errors, rate limits, malformed or truncated bodies, expired sessions
+//! and failing jobs,
 //! for every request or, with [`Targeted`] faults, for exactly the requests
 //! whose text holds given substrings (one call, one location, one object).
 //! [`install`] wraps a simulator's router in the fault middleware and adds
 //! `GET`/`POST /_sim/faults`, so tests and users can change faults over HTTP.
+//! It also keeps the text of the last API requests, so tests can count
+//! how often a call arrived ([`FaultHandle::requests_holding`]).
 
 use super::SplitMix64;
 use axum::body::{Body, Bytes};
@@ -13,6 +16,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -27,6 +31,9 @@ pub struct Faults {
     pub error_rate: f64,
     /// Answer every API request with this HTTP status (e.g. 500 or 503).
     pub http_status: Option<u16>,
+    /// Answer every API request with HTTP 429 Too Many Requests and a
+    /// `Retry-After` of this many seconds.
+    pub rate_limit: Option<u64>,
     /// Garble every API answer body.
     pub malformed_body: bool,
     /// One-shot: forget every session now (then this resets itself).
@@ -88,6 +95,8 @@ struct FaultCell {
     faults: Mutex<Faults>,
     session_epoch: AtomicU64,
     rolls: AtomicU64,
+    /// The text of the last [`MAX_LOGGED`] API requests, oldest first.
+    log: Mutex<VecDeque<String>>,
 }
 
 impl std::fmt::Debug for FaultHandle {
@@ -130,6 +139,29 @@ impl FaultHandle {
     /// epoch with each session and compare on every request.
     pub fn session_epoch(&self) -> u64 {
         self.0.session_epoch.load(Ordering::SeqCst)
+    }
+
+    /// How many of the logged API requests hold every one of `matches`
+    /// (in the text [`Targeted`] matches against).
+    pub fn requests_holding(&self, matches: &[&str]) -> usize {
+        let log = self.requests();
+        log.iter()
+            .filter(|text| matches.iter().all(|m| text.contains(m)))
+            .count()
+    }
+
+    /// The text of the logged API requests, oldest first.
+    pub fn requests(&self) -> Vec<String> {
+        let log = self.0.log.lock().unwrap_or_else(|e| e.into_inner());
+        log.iter().cloned().collect()
+    }
+
+    fn log_request(&self, text: String) {
+        let mut log = self.0.log.lock().unwrap_or_else(|e| e.into_inner());
+        if log.len() >= MAX_LOGGED {
+            log.pop_front();
+        }
+        log.push_back(text);
     }
 
     /// Consumes the one-shot `fail_next_job`: true once after it was set.
@@ -176,6 +208,9 @@ const FLUSH_PAUSE: Duration = Duration::from_millis(50);
 /// The largest request body read to match targeted faults against.
 const MAX_MATCHED_BODY: usize = 4 << 20;
 
+/// How many API requests the log keeps.
+const MAX_LOGGED: usize = 4096;
+
 #[derive(Clone)]
 struct FaultLayer {
     handle: FaultHandle,
@@ -213,19 +248,19 @@ async fn inject(State(layer): State<FaultLayer>, request: Request, next: Next) -
     if request.uri().path().starts_with("/_sim/") {
         return next.run(request).await;
     }
+    let (request, text) = request_text(request).await;
+    layer.handle.log_request(text.clone());
     let faults = layer.handle.get();
     if faults.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(faults.latency_ms)).await;
     }
+    if let Some(seconds) = faults.rate_limit {
+        return rate_limited(seconds);
+    }
     if let Some(status) = faults.http_status {
         return http_error(status);
     }
-    let (request, targeted) = if faults.targeted.is_empty() {
-        (request, None)
-    } else {
-        match_targeted(&layer.handle, request).await
-    };
-    if let Some(targeted) = targeted {
+    if let Some(targeted) = layer.handle.take_targeted(&text) {
         return answer_targeted(&layer, targeted, request, next).await;
     }
     let response = if layer.handle.roll_api_error(faults.error_rate) {
@@ -237,9 +272,9 @@ async fn inject(State(layer): State<FaultLayer>, request: Request, next: Next) -
     damage_body(response, &faults).await
 }
 
-/// Reads the request's text and finds the targeted fault it hits; the
-/// request comes back whole for the simulator to answer.
-async fn match_targeted(handle: &FaultHandle, request: Request) -> (Request, Option<Targeted>) {
+/// Reads the request's text (`METHOD /path?query`, a newline, the body);
+/// the request comes back whole for the simulator to answer.
+async fn request_text(request: Request) -> (Request, String) {
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_MATCHED_BODY)
         .await
@@ -250,8 +285,7 @@ async fn match_targeted(handle: &FaultHandle, request: Request) -> (Request, Opt
         parts.method,
         String::from_utf8_lossy(&bytes)
     );
-    let targeted = handle.take_targeted(&text);
-    (Request::from_parts(parts, Body::from(bytes)), targeted)
+    (Request::from_parts(parts, Body::from(bytes)), text)
 }
 
 /// The answer a targeted fault gives.
@@ -283,6 +317,12 @@ fn http_error(status: u16) -> Response {
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let text = status.canonical_reason().unwrap_or("Injected failure");
     (status, text.to_string()).into_response()
+}
+
+/// An injected rate limit: 429 with the wait in `Retry-After`.
+fn rate_limited(seconds: u64) -> Response {
+    let wait = [(header::RETRY_AFTER, seconds.to_string())];
+    (StatusCode::TOO_MANY_REQUESTS, wait, "Too Many Requests").into_response()
 }
 
 /// Applies `malformed_body` and `drop_mid_body` to an answer.

@@ -161,6 +161,16 @@ pub async fn start_hostbill(options: SimOptions) -> std::io::Result<SimServer> {
     serve(ProviderKind::Hostbill, "/api/", app, faults, credentials).await
 }
 
+/// Starts the simulator of `kind` on `127.0.0.1:0`.
+pub async fn start(kind: ProviderKind, options: SimOptions) -> std::io::Result<SimServer> {
+    match kind {
+        ProviderKind::Clc => start_clc(options).await,
+        ProviderKind::Controlepaneel => start_controlepaneel(options).await,
+        ProviderKind::I3d => start_i3d(options).await,
+        ProviderKind::Hostbill => start_hostbill(options).await,
+    }
+}
+
 /// Starts every simulator: CLC, controlepaneel, i3D, then HostBill.
 pub async fn start_all(options: SimOptions) -> std::io::Result<Vec<SimServer>> {
     Ok(vec![

@@ -669,3 +669,80 @@ fn keys_error_without_a_config_file_says_so() {
         "(no config file): field `keys.reboot`: clashes with quit"
     );
 }
+
+#[test]
+fn timeouts_default_to_the_http_layer_and_are_set_per_account() {
+    use hostdeck::provider::http::Timeouts;
+    use std::time::Duration;
+    let config = parse(&clc("")).unwrap();
+    assert_eq!(config.accounts[0].timeouts, Timeouts::default());
+    assert_eq!(
+        config.accounts[0].secret_cmd_timeout,
+        Duration::from_secs(10)
+    );
+    let set = "connect_timeout_secs = 2\nrequest_timeout_secs = 7\nsecret_cmd_timeout_secs = 3";
+    let account = parse(&clc(set)).unwrap().accounts.remove(0);
+    assert_eq!(account.timeouts.connect, Duration::from_secs(2));
+    assert_eq!(account.timeouts.request, Duration::from_secs(7));
+    assert_eq!(account.secret_cmd_timeout, Duration::from_secs(3));
+    // A short whole-request timeout shortens the default connect one.
+    let short = parse(&clc("request_timeout_secs = 2")).unwrap();
+    assert_eq!(short.accounts[0].timeouts.connect, Duration::from_secs(2));
+}
+
+#[test]
+fn bad_timeouts_name_the_file_account_and_key() {
+    for (line, key, problem) in [
+        (
+            "request_timeout_secs = 0",
+            "request_timeout_secs",
+            "from 1 to 3600",
+        ),
+        (
+            "connect_timeout_secs = 99999",
+            "connect_timeout_secs",
+            "from 1 to 3600",
+        ),
+        (
+            "secret_cmd_timeout_secs = -1",
+            "secret_cmd_timeout_secs",
+            "from 1 to 3600",
+        ),
+        (
+            "request_timeout_secs = \"5\"",
+            "request_timeout_secs",
+            "found a string",
+        ),
+        (
+            "connect_timeout_secs = 9\nrequest_timeout_secs = 3",
+            "connect_timeout_secs",
+            "must not be longer than request_timeout_secs",
+        ),
+    ] {
+        let message = error_for(&clc(line));
+        assert_names(&message, &[FILE, "\"clc-prod\"", key, problem]);
+    }
+}
+
+#[test]
+fn a_hung_secret_cmd_is_stopped_and_names_the_account_and_field() {
+    let text = "[[accounts]]\nname = \"clc-prod\"\nkind = \"clc\"\napi_key = \"k\"\npassword_cmd = \"echo leaked; sleep 30\"\nsecret_cmd_timeout_secs = 1\n";
+    let config = parse(text).unwrap();
+    let started = std::time::Instant::now();
+    let message = config.accounts[0]
+        .secret("password")
+        .unwrap_err()
+        .to_string();
+    assert_names(
+        &message,
+        &[
+            "\"clc-prod\"",
+            "password_cmd",
+            "did not finish within 1 s",
+            "stopped",
+        ],
+    );
+    assert!(!message.contains("leaked"), "{message}");
+    // Generous: the point is that it did not wait for `sleep 30`.
+    assert!(started.elapsed().as_secs() < 25, "{:?}", started.elapsed());
+}

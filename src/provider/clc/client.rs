@@ -79,7 +79,7 @@ impl ClcProvider {
         }
         let base = format!("{}/", url.trim_end_matches('/'));
         let secrets = vec![settings.api_key.clone(), settings.password.clone()];
-        let http = HttpClient::new(&settings.account, secrets)?;
+        let http = HttpClient::new(&settings.account, secrets, settings.timeouts)?;
         Ok(ClcProvider {
             settings,
             base,

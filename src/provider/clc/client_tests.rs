@@ -68,6 +68,7 @@ async fn start(
     tokio::spawn(async move { axum::serve(listener, app).await });
     let provider = ClcProvider::new(ClcSettings {
         account: "stub".into(),
+        timeouts: Default::default(),
         base_url: format!("http://127.0.0.1:{port}/REST"),
         api_key: Secret::new("key-123"),
         password: Secret::new("pw-456"),

@@ -60,4 +60,6 @@ pub struct ClcSettings {
     /// List servers with `GetAllServersForAccountHierarchy` (all sub-accounts).
     pub hierarchy: bool,
     pub format: WireFormat,
+    /// Connect and whole-request timeouts of every call.
+    pub timeouts: crate::provider::http::Timeouts,
 }

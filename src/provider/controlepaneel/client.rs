@@ -81,7 +81,11 @@ impl ControlepaneelProvider {
         if settings.hash.is_empty() {
             return Err(refuse("hash is empty"));
         }
-        let http = HttpClient::new(&settings.account, vec![settings.hash.clone()])?;
+        let http = HttpClient::new(
+            &settings.account,
+            vec![settings.hash.clone()],
+            settings.timeouts,
+        )?;
         Ok(ControlepaneelProvider { settings, http })
     }
 

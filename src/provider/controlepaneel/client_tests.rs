@@ -130,6 +130,7 @@ async fn start(
     tokio::spawn(async move { axum::serve(listener, app).await });
     let provider = ControlepaneelProvider::new(ControlepaneelSettings {
         account: "stub".into(),
+        timeouts: Default::default(),
         base_url: format!("http://127.0.0.1:{port}/api/"),
         account_id: "10042".into(),
         hash: Secret::new(HASH),

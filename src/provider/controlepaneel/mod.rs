@@ -61,4 +61,6 @@ pub struct ControlepaneelSettings {
     /// Sent as `Hash`; bound to this machine's whitelisted IP.
     pub hash: Secret,
     pub method: HttpMethod,
+    /// Connect and whole-request timeouts of every call.
+    pub timeouts: crate::provider::http::Timeouts,
 }

@@ -129,7 +129,11 @@ impl HostbillProvider {
         if settings.password.expose().is_empty() {
             return Err(refuse("password is empty"));
         }
-        let http = HttpClient::new(&settings.account, vec![settings.password.clone()])?;
+        let http = HttpClient::new(
+            &settings.account,
+            vec![settings.password.clone()],
+            settings.timeouts,
+        )?;
         Ok(HostbillProvider {
             settings,
             root,
@@ -420,6 +424,7 @@ mod tests {
     fn provider(base_url: &str) -> Result<HostbillProvider> {
         HostbillProvider::new(HostbillSettings {
             account: "xs".into(),
+            timeouts: Default::default(),
             base_url: base_url.into(),
             username: "ops@example.com".into(),
             password: Secret::new("pw"),

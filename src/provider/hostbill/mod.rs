@@ -110,6 +110,8 @@ pub struct HostbillSettings {
     pub auth: AuthMode,
     /// The services shown as server rows, in config order.
     pub services: Vec<ServiceSpec>,
+    /// Connect and whole-request timeouts of every call.
+    pub timeouts: crate::provider::http::Timeouts,
 }
 
 #[cfg(test)]

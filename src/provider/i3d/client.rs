@@ -70,7 +70,11 @@ impl I3dProvider {
             refuse("api_key holds characters an HTTP header cannot carry (a line break?)")
         })?;
         token.set_sensitive(true);
-        let http = HttpClient::new(&settings.account, vec![settings.api_key.clone()])?;
+        let http = HttpClient::new(
+            &settings.account,
+            vec![settings.api_key.clone()],
+            settings.timeouts,
+        )?;
         Ok(I3dProvider {
             settings,
             root,
@@ -257,6 +261,7 @@ mod tests {
     fn segments_are_encoded_under_the_root() {
         let provider = I3dProvider::new(I3dSettings {
             account: "a".into(),
+            timeouts: Default::default(),
             base_url: "https://api.i3d.net".into(),
             api_key: crate::secret::Secret::new("key"),
         })

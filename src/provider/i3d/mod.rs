@@ -73,6 +73,8 @@ pub struct I3dSettings {
     pub base_url: String,
     /// Sent as the `PRIVATE-TOKEN` header, never in a URL.
     pub api_key: Secret,
+    /// Connect and whole-request timeouts of every call.
+    pub timeouts: crate::provider::http::Timeouts,
 }
 
 /// The id of a server row: dedicated servers and colocations are numbered

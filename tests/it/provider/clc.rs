@@ -31,6 +31,7 @@ async fn sim() -> SimServer {
 fn settings(sim: &SimServer, format: WireFormat, hierarchy: bool) -> ClcSettings {
     ClcSettings {
         account: "clc-sim".into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         api_key: Secret::new(sim.credential("api_key").expect("api_key")),
         password: Secret::new(sim.credential("password").expect("password")),

@@ -20,6 +20,7 @@ use std::time::Duration;
 fn clc() -> ClcProvider {
     ClcProvider::new(ClcSettings {
         account: "clc-x".into(),
+        timeouts: Default::default(),
         base_url: "http://127.0.0.1:9/REST/".into(),
         api_key: Secret::new("k"),
         password: Secret::new("p"),
@@ -33,6 +34,7 @@ fn clc() -> ClcProvider {
 fn controlepaneel() -> ControlepaneelProvider {
     ControlepaneelProvider::new(ControlepaneelSettings {
         account: "cp-x".into(),
+        timeouts: Default::default(),
         base_url: "http://127.0.0.1:9/api/".into(),
         account_id: "1".into(),
         hash: Secret::new("h"),
@@ -69,6 +71,7 @@ fn each_provider_offers_exactly_the_apis_it_has() {
     );
     let hb = HostbillProvider::new(HostbillSettings {
         account: "hb-x".into(),
+        timeouts: Default::default(),
         base_url: "http://127.0.0.1:9/api/".into(),
         username: "ops@example.com".into(),
         password: Secret::new("p"),

@@ -37,6 +37,7 @@ async fn sim() -> SimServer {
 fn settings(sim: &SimServer, method: HttpMethod) -> ControlepaneelSettings {
     ControlepaneelSettings {
         account: "cp-sim".into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         account_id: sim.credential("account_id").expect("account_id").into(),
         hash: Secret::new(sim.credential("hash").expect("hash")),

@@ -54,6 +54,7 @@ fn services() -> Vec<ServiceSpec> {
 fn with(sim: &SimServer, auth: AuthMode, password: &str) -> HostbillProvider {
     HostbillProvider::new(HostbillSettings {
         account: ACCOUNT.into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         username: DEMO_EMAIL.into(),
         password: Secret::new(password),

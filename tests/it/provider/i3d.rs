@@ -50,6 +50,7 @@ async fn sim() -> SimServer {
 fn with_key(sim: &SimServer, key: &str) -> I3dProvider {
     I3dProvider::new(I3dSettings {
         account: ACCOUNT.into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         api_key: Secret::new(key),
     })
@@ -884,6 +885,7 @@ async fn a_redirect_elsewhere_is_not_followed_with_the_key() {
     let origin = serve(redirecting).await;
     let i3d = I3dProvider::new(I3dSettings {
         account: ACCOUNT.into(),
+        timeouts: Default::default(),
         base_url: format!("http://127.0.0.1:{}/", origin.port()),
         api_key: Secret::new("key-that-stays-home"),
     })

@@ -678,6 +678,25 @@ async fn fault_drop_mid_body_aborts_the_answer() {
 }
 
 #[tokio::test]
+async fn fault_rate_limit_answers_429_with_retry_after_and_logs_requests() {
+    let sim = sim().await;
+    let api = Api::new(&sim);
+    assert_eq!(
+        api.set_faults(json!({"rate_limit": 30})).await.status(),
+        200
+    );
+    let response = api.post("Auth/Logon/", json!({})).await;
+    assert_eq!(response.status(), 429);
+    assert_eq!(response.headers()["retry-after"], "30");
+    assert_eq!(sim.faults.requests_holding(&["POST /REST/Auth/Logon/"]), 1);
+    assert_eq!(
+        sim.faults.requests_holding(&["_sim"]),
+        0,
+        "control calls are not logged"
+    );
+}
+
+#[tokio::test]
 async fn faults_can_be_read_and_set_over_http() {
     let sim = sim().await;
     let api = Api::new(&sim);

@@ -2,6 +2,8 @@
 //! provider over loopback HTTP, and the store. Each injected fault turns
 //! the account degraded while its last good data stays, and it recovers.
 
+mod matrix;
+
 use crate::support::events;
 use hostdeck::app::event::{Effect, Event};
 use hostdeck::app::intent::Intent;
@@ -33,6 +35,7 @@ async fn sim() -> SimServer {
 fn provider(sim: &SimServer, password: &str) -> ClcProvider {
     ClcProvider::new(ClcSettings {
         account: ACCOUNT.into(),
+        timeouts: Default::default(),
         base_url: sim.base_url.clone(),
         api_key: Secret::new(sim.credential("api_key").expect("key")),
         password: Secret::new(password),
@@ -98,6 +101,11 @@ impl Rig {
 
     async fn refresh(&mut self) {
         self.worker.send(Request::Fetch(Fetch::Inventory));
+        self.refreshed().await;
+    }
+
+    /// Applies events until an inventory refresh ended.
+    async fn refreshed(&mut self) {
         self.until(|e| {
             matches!(
                 e,
@@ -108,6 +116,12 @@ impl Rig {
             )
         })
         .await;
+    }
+
+    /// The account's last error; there must be one.
+    fn last_error(&self) -> String {
+        let account = self.store.state().account(ACCOUNT).expect("account");
+        account.health.last_error.clone().expect("an error")
     }
 
     fn health(&self) -> HealthState {
@@ -127,16 +141,7 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         provider(&sim, sim.credential("password").expect("pw")),
         None,
     );
-    rig.until(|e| {
-        matches!(
-            e,
-            Event::Fetched {
-                fetch: Fetch::Inventory,
-                ..
-            }
-        )
-    })
-    .await; // the first poll runs at once
+    rig.refreshed().await; // the first poll runs at once
     assert_eq!(rig.health(), HealthState::Ok);
     let count = rig.store.state().servers().len();
     assert!(count >= 10, "servers listed: {count}");
@@ -175,15 +180,7 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         sim.faults.set(fault);
         rig.refresh().await;
         assert_eq!(rig.health(), HealthState::Degraded, "{name}");
-        let error = rig
-            .store
-            .state()
-            .account(ACCOUNT)
-            .unwrap()
-            .health
-            .last_error
-            .clone()
-            .unwrap();
+        let error = rig.last_error();
         assert!(
             error.starts_with("clc-sim: "),
             "{name}: the error names the account: {error}"
@@ -231,26 +228,9 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
 async fn bad_credentials_mark_auth_failed() {
     let sim = sim().await;
     let mut rig = Rig::start(provider(&sim, "wrong-password"), None);
-    rig.until(|e| {
-        matches!(
-            e,
-            Event::Fetched {
-                fetch: Fetch::Inventory,
-                ..
-            }
-        )
-    })
-    .await;
+    rig.refreshed().await;
     assert_eq!(rig.health(), HealthState::AuthFailed);
-    let error = rig
-        .store
-        .state()
-        .account(ACCOUNT)
-        .unwrap()
-        .health
-        .last_error
-        .clone()
-        .unwrap();
+    let error = rig.last_error();
     assert!(
         !error.contains("wrong-password"),
         "no secret in errors: {error}"
@@ -267,16 +247,7 @@ async fn a_job_runs_through_the_queue_is_audited_and_refreshes_the_server() {
         provider(&sim, sim.credential("password").expect("pw")),
         Some(audit),
     );
-    rig.until(|e| {
-        matches!(
-            e,
-            Event::Fetched {
-                fetch: Fetch::Inventory,
-                ..
-            }
-        )
-    })
-    .await;
+    rig.refreshed().await;
     let target = rig
         .store
         .state()
