@@ -10,7 +10,7 @@ use hostdeck::app::worker::{self, Request, WorkerHandle, WorkerTiming};
 use hostdeck::audit::AuditLog;
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, HealthState, JobState, PowerState};
-use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat, FULL_READ_EVERY};
 use hostdeck::provider::Fetch;
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
@@ -39,6 +39,7 @@ fn provider(sim: &SimServer, password: &str) -> ClcProvider {
         account_alias: None,
         hierarchy: false,
         format: WireFormat::Json,
+        full_read_every: FULL_READ_EVERY,
     })
     .expect("provider")
 }
