@@ -84,8 +84,7 @@ fn loaded_store() -> Store {
 fn refresh(generation: u64) -> Event {
     let inventory = Inventory {
         servers: servers(generation),
-        samples: Vec::new(),
-        missing: Vec::new(),
+        ..Inventory::default()
     };
     Event::Fetched {
         account: "clc-bench".into(),

@@ -4,7 +4,7 @@
 use crate::app::bindings::Keymap;
 use crate::config::{AccountConfig, Config, ConfigError, KindOptions, Paths, SecretSource};
 use crate::model::{AccountInfo, ProviderKind};
-use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use crate::provider::clc::{ClcProvider, ClcSettings, WireFormat, FULL_READ_EVERY};
 use crate::provider::controlepaneel::{ControlepaneelProvider, ControlepaneelSettings, HttpMethod};
 use crate::provider::hostbill::{AuthMode, HostbillProvider, HostbillSettings, ServiceSpec};
 use crate::provider::i3d::{I3dProvider, I3dSettings};
@@ -135,6 +135,7 @@ fn demo_account(sim: &SimServer) -> Option<AccountConfig> {
                 // The demo has a sub-account; show all of its servers.
                 hierarchy: true,
                 format: WireFormat::Json,
+                full_read_every: FULL_READ_EVERY,
             },
             &["api_key", "password"],
         ),
@@ -210,6 +211,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             alias,
             hierarchy,
             format,
+            full_read_every,
         } => Arc::new(ClcProvider::new(ClcSettings {
             account,
             timeouts: config.timeouts,
@@ -219,6 +221,7 @@ fn provider(config: &AccountConfig) -> Result<Arc<dyn Provider>, Box<dyn std::er
             account_alias: alias.clone(),
             hierarchy: *hierarchy,
             format: *format,
+            full_read_every: *full_read_every,
         })?),
         KindOptions::Controlepaneel { account_id, method } => {
             Arc::new(ControlepaneelProvider::new(ControlepaneelSettings {

@@ -87,6 +87,8 @@ pub enum KindOptions {
         /// Include sub-accounts.
         hierarchy: bool,
         format: WireFormat,
+        /// Every how many polls all servers are read (1: every poll).
+        full_read_every: u32,
     },
     Controlepaneel {
         account_id: String,

@@ -7,7 +7,7 @@ use super::{
     DEFAULT_POLL_INTERVAL_SECS, DEFAULT_SECRET_CMD_TIMEOUT_SECS, MAX_TIMEOUT_SECS,
     MIN_POLL_INTERVAL_SECS, SECRET_FIELDS,
 };
-use crate::provider::clc::WireFormat;
+use crate::provider::clc::{WireFormat, FULL_READ_EVERY};
 use crate::provider::controlepaneel::HttpMethod;
 use crate::provider::hostbill::{AuthMode, ServiceSpec};
 use crate::provider::http::Timeouts;
@@ -375,6 +375,21 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// clc's `full_read_every`: a whole number of polls, at least 1.
+    fn full_read_every(&mut self) -> Result<u32, ConfigError> {
+        let key = "full_read_every";
+        let expected = "a whole number of polls";
+        let Some(every) = self.take(key, expected, Value::as_integer)? else {
+            return Ok(FULL_READ_EVERY);
+        };
+        match u32::try_from(every) {
+            Ok(every) if every >= 1 => Ok(every),
+            _ => Err(self
+                .scope
+                .invalid(key, format!("must be at least 1 poll, got {every}"))),
+        }
+    }
+
     fn account_tables(&mut self) -> Result<Vec<Table>, ConfigError> {
         let expected = "[[accounts]] blocks";
         let Some(items) = self.take("accounts", expected, |v| v.as_array().cloned())? else {
@@ -471,6 +486,7 @@ impl<'a> Fields<'a> {
                 alias: self.string("alias")?,
                 hierarchy: self.bool("hierarchy")?.unwrap_or(false),
                 format: self.choice("format", ["json", "xml"], WireFormat::from_name)?,
+                full_read_every: self.full_read_every()?,
             },
             ProviderKind::Controlepaneel => KindOptions::Controlepaneel {
                 account_id: self.account_id()?,

@@ -46,7 +46,7 @@ impl ProviderKind {
     /// The options only this kind takes, besides the common ones.
     pub fn option_fields(self) -> &'static [&'static str] {
         match self {
-            ProviderKind::Clc => &["alias", "hierarchy", "format"],
+            ProviderKind::Clc => &["alias", "hierarchy", "format", "full_read_every"],
             ProviderKind::Controlepaneel => &["account_id", "method"],
             ProviderKind::I3d => &[],
             ProviderKind::Hostbill => &["username", "auth", "services"],

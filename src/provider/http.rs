@@ -44,6 +44,8 @@ pub struct Answer {
     pub status: u16,
     pub content_type: String,
     pub body: String,
+    /// The provider's clock when it answered (the `Date` header), if given.
+    pub date: Option<std::time::SystemTime>,
 }
 
 /// A raw HTTP answer with the body as bytes, for APIs whose character set
@@ -53,6 +55,8 @@ pub struct RawAnswer {
     pub status: u16,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// The provider's clock when it answered (the `Date` header), if given.
+    pub date: Option<std::time::SystemTime>,
 }
 
 impl RawAnswer {
@@ -62,6 +66,7 @@ impl RawAnswer {
             status: self.status,
             content_type: self.content_type,
             body: String::from_utf8_lossy(&self.body).into_owned(),
+            date: self.date,
         }
     }
 }
@@ -195,6 +200,11 @@ impl HttpClient {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_string();
+        let date = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok());
         let body = response
             .bytes()
             .await
@@ -204,6 +214,7 @@ impl HttpClient {
             status,
             content_type,
             body,
+            date,
         })
     }
 

@@ -419,6 +419,21 @@ pub struct Inventory {
     /// Enrichments that failed while the primary list arrived: the
     /// account is up, these parts are empty (see DESIGN.md, "Refreshes").
     pub missing: Vec<Missing>,
+    /// Whether `servers` is every server of the account or only those
+    /// that changed since the last poll.
+    pub coverage: Coverage,
+}
+
+/// How much of an account's server list an [`Inventory`] carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every server: the list replaces the account's servers (a server
+    /// not in it was deleted).
+    #[default]
+    Full,
+    /// Only the servers that changed since the last poll: each replaces
+    /// its namesake or is added; the others stand as they were.
+    Changes,
 }
 
 /// One gauge reading of one server, taken during an inventory refresh.

@@ -97,6 +97,7 @@ fn design_example_parses() {
         alias: None,
         hierarchy: false,
         format: WireFormat::Json,
+        full_read_every: 10,
     };
     assert_eq!(clc.options, clc_options);
     assert_eq!(clc.secret("api_key").unwrap().expose(), "...");
@@ -323,6 +324,20 @@ fn poll_interval_below_five_seconds_is_refused() {
         &message,
         &[FILE, "\"clc-prod\"", "poll_interval_secs", "at least 5"],
     );
+}
+
+#[test]
+fn full_read_every_is_a_number_of_polls_of_at_least_one() {
+    let every = |extra: &str| match parse(&clc(extra)).expect("parses").accounts[0].options {
+        KindOptions::Clc {
+            full_read_every, ..
+        } => full_read_every,
+        ref other => panic!("not clc: {other:?}"),
+    };
+    assert_eq!(every(""), 10);
+    assert_eq!(every("full_read_every = 1"), 1);
+    let message = error_for(&clc("full_read_every = 0"));
+    assert_names(&message, &["\"clc-prod\"", "full_read_every", "at least 1"]);
 }
 
 #[test]

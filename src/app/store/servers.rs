@@ -1,12 +1,15 @@
 //! Servers as they arrive: a whole inventory updated in place where the
 //! set of servers is unchanged (the usual poll at ten thousand servers),
+//! the changes since the last poll merged into the list,
 //! one server fetched afresh, the gauges sampled on every poll, and the
 //! account's health, which the inventory (the primary list) decides.
 
 use super::*;
+use crate::app::resources::ServerData;
+use crate::app::server_view::SortOrder;
 use crate::model::metric;
 use crate::model::{Health, HealthState, Missing, Sample};
-use crate::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
+use crate::provider::{Coverage, ErrorKind, Inventory, ProviderError, ServerSample};
 use std::collections::HashMap;
 
 /// What an in-place refresh changed.
@@ -28,8 +31,9 @@ impl InPlace {
 }
 
 impl Store {
-    /// A whole inventory arrived: the account is up, whatever enrichments
-    /// are missing (they are named on the account).
+    /// An inventory arrived (every server, or the changed ones): the
+    /// account is up, whatever enrichments are missing (they are named on
+    /// the account).
     pub(super) fn apply_inventory(
         &mut self,
         account: &str,
@@ -37,7 +41,10 @@ impl Store {
         latency_ms: u64,
         at: Millis,
     ) -> Vec<Effect> {
-        let changed = self.replace_servers(account, inventory.servers);
+        let changed = match inventory.coverage {
+            Coverage::Full => self.replace_servers(account, inventory.servers),
+            Coverage::Changes => self.merge_servers(account, inventory.servers),
+        };
         let sampled = self.record_samples(account, inventory.samples, at);
         let health_changed = self.mark_healthy(account, latency_ms, at, inventory.missing);
         self.dirty |= changed || sampled || health_changed;
@@ -76,21 +83,55 @@ impl Store {
     /// Replaces the servers of one account; returns whether anything changed.
     fn replace_servers(&mut self, account: &str, fresh: Vec<Server>) -> bool {
         match self.update_in_place(account, fresh) {
-            Ok(InPlace::Unchanged) => false,
-            Ok(InPlace::Changed { resort }) => {
-                if resort {
-                    self.rebuild_view();
-                } else {
-                    let state = &mut self.state;
-                    let data = &state.data.servers;
-                    let view = &mut state.panes.servers.view;
-                    view.refilter(&data.servers, &data.search);
-                    self.scroll();
-                }
-                true
-            }
+            Ok(outcome) => self.show_in_place(outcome),
             Err(fresh) => {
                 self.rebuild_account(account, fresh);
+                true
+            }
+        }
+    }
+
+    /// Merges the servers that changed since the last poll: each replaces
+    /// its namesake where it stands, a new one is added, and every other
+    /// server of the account stays. Returns whether anything changed.
+    fn merge_servers(&mut self, account: &str, changed: Vec<Server>) -> bool {
+        let order = self.state.panes.servers.view.order;
+        let data = &mut self.state.data.servers;
+        let mut outcome = InPlace::Unchanged;
+        let mut added = false;
+        for server in changed {
+            match data.position(account, &server.id) {
+                Some(i) => outcome = update_one(data, i, server, order, outcome),
+                None => {
+                    data.search.push(search_text(&server));
+                    data.servers.push(server);
+                    added = true;
+                }
+            }
+        }
+        if added {
+            data.reindex();
+            self.rebuild_view();
+            return true;
+        }
+        self.show_in_place(outcome)
+    }
+
+    /// Shows servers updated where they stand: re-sorts when a sort key
+    /// changed, else filters again; returns whether anything changed.
+    fn show_in_place(&mut self, outcome: InPlace) -> bool {
+        match outcome {
+            InPlace::Unchanged => false,
+            InPlace::Changed { resort: true } => {
+                self.rebuild_view();
+                true
+            }
+            InPlace::Changed { resort: false } => {
+                let state = &mut self.state;
+                let data = &state.data.servers;
+                let view = &mut state.panes.servers.view;
+                view.refilter(&data.servers, &data.search);
+                self.scroll();
                 true
             }
         }
@@ -128,16 +169,7 @@ impl Store {
         let order = self.state.panes.servers.view.order;
         let mut outcome = InPlace::Unchanged;
         for (server, &i) in fresh.into_iter().zip(places.iter()) {
-            if same_data(&data.servers[i], &server) {
-                data.servers[i].fetched_at = server.fetched_at;
-                continue;
-            }
-            let text = search_text(&server);
-            let resort =
-                !same_sort_key(order, (&data.servers[i], &data.search[i]), (&server, &text));
-            outcome = outcome.with_change(resort);
-            data.search[i] = text;
-            data.servers[i] = server;
+            outcome = update_one(data, i, server, order, outcome);
         }
         Ok(outcome)
     }
@@ -244,6 +276,26 @@ impl Store {
         self.dirty = true;
         vec![Effect::SaveSnapshot]
     }
+}
+
+/// Puts `server` at position `i`, where its earlier version stands, and
+/// adds what that changed to `outcome`.
+fn update_one(
+    data: &mut ServerData,
+    i: usize,
+    server: Server,
+    order: SortOrder,
+    outcome: InPlace,
+) -> InPlace {
+    if same_data(&data.servers[i], &server) {
+        data.servers[i].fetched_at = server.fetched_at;
+        return outcome;
+    }
+    let text = search_text(&server);
+    let resort = !same_sort_key(order, (&data.servers[i], &data.search[i]), (&server, &text));
+    data.search[i] = text;
+    data.servers[i] = server;
+    outcome.with_change(resort)
 }
 
 /// Whether two versions of a server carry the same data (ignoring when

@@ -2,6 +2,7 @@
 //! `Auth/Logon`, one re-logon on StatusCode 100, reads retried on transport
 //! trouble, mutations sent exactly once.
 
+use super::delta::{ApiClock, Plan, PollState};
 use super::wire::{self, Decoded, Outcome, Request};
 use super::{ClcSettings, WireFormat};
 use crate::provider::http::{excerpt, operation, retry_read, unsure_if_sent, Answer, HttpClient};
@@ -53,6 +54,10 @@ pub struct ClcProvider {
     /// Server name (upper case) -> the sub-account alias it was listed
     /// under (hierarchy mode), so later calls address the right account.
     aliases: std::sync::Mutex<HashMap<String, String>>,
+    /// The API's clock, from its answers' `Date` headers.
+    pub(super) clock: ApiClock,
+    /// What the inventory polls remember between them.
+    polls: std::sync::Mutex<PollState>,
 }
 
 impl fmt::Debug for ClcProvider {
@@ -86,6 +91,8 @@ impl ClcProvider {
             http,
             session: Mutex::new(Session::default()),
             aliases: std::sync::Mutex::new(HashMap::new()),
+            clock: ApiClock::default(),
+            polls: std::sync::Mutex::new(PollState::default()),
         })
     }
 
@@ -107,6 +114,17 @@ impl ClcProvider {
             .get(&server.to_ascii_uppercase())
             .cloned();
         learned.or_else(|| self.settings.account_alias.clone())
+    }
+
+    /// Whether the next inventory poll reads every server or the changes.
+    pub(super) fn poll_plan(&self) -> Plan {
+        self.polls().plan(self.settings.full_read_every)
+    }
+
+    pub(super) fn polls(&self) -> std::sync::MutexGuard<'_, PollState> {
+        self.polls
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub(super) fn remember_aliases(&self, alias: &str, servers: &[wire::Server]) {
@@ -137,6 +155,7 @@ impl ClcProvider {
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(body);
         let answer = self.http.send(op, builder).await?;
+        self.clock.observe(answer.date);
         let value = self.decode(op, &answer)?;
         self.check_envelope(op, &answer, value)
     }

@@ -75,6 +75,7 @@ async fn start(
         account_alias: None,
         hierarchy: false,
         format,
+        full_read_every: super::super::FULL_READ_EVERY,
     })
     .unwrap();
     (provider, stub)

@@ -4,22 +4,30 @@
 //! The inventory's primary list is `Account/GetLocations`; each location's
 //! server list is a part of it (one failing is recorded, all failing is the
 //! error). Groups, networks and each network's details are enrichments of
-//! the servers of their location and account.
+//! the servers of their location and account. Between full reads a poll
+//! asks only for the servers changed since the last one (see `delta`) and
+//! maps them with the enrichments of the last full read.
 
 use super::client::{method, ClcProvider, Method};
+use super::delta::{Plan, ScopeKey};
 use super::map::{self, GroupIndex, NetworkIndex, ServerContext};
 use super::wire;
-use crate::model::{now_millis, MetricSeries, Missing, Server};
+use crate::model::{now_millis, MetricSeries, Millis, Missing, Server};
 use crate::provider::http::operation;
 use crate::provider::lenient::{int_from_text, iso_utc, Code};
 use crate::provider::refresh::{self, all_failed, keep, Gaps, Tally};
-use crate::provider::{ErrorKind, Inventory, JobProgress, Result};
+use crate::provider::{Coverage, ErrorKind, Inventory, JobProgress, Result};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 const GET_LOCATIONS: Method = method("Account", "GetLocations");
 const GET_GROUPS: Method = method("Group", "GetGroups");
 const GET_SERVER: Method = method("Server", "GetServer");
 const GET_ALL_SERVERS: Method = method("Server", "GetAllServers");
 const GET_HIERARCHY_SERVERS: Method = method("Server", "GetAllServersForAccountHierarchy");
+const GET_MODIFIED_SERVERS: Method = method("Server", "GetAllServersByModifiedDates");
+const GET_MODIFIED_HIERARCHY_SERVERS: Method =
+    method("Server", "GetAllServersForAccountHierarchyByModifiedDates");
 const GET_NETWORKS: Method = method("Network", "GetNetworks");
 const GET_NETWORK_DETAILS: Method = method("Network", "GetNetworkDetails");
 const GET_REQUEST_STATUS: Method = method("Queue", "GetRequestStatus");
@@ -49,7 +57,7 @@ struct ScopeReads {
 
 /// What a scope adds to its servers, and what of it is missing.
 #[derive(Default)]
-struct Scope {
+pub(super) struct Scope {
     groups: GroupIndex,
     networks: NetworkIndex,
     missing: Vec<Missing>,
@@ -160,27 +168,21 @@ impl ClcProvider {
         }
     }
 
-    /// The servers of one location: one batch of the configured account,
-    /// or one per (sub-)account in hierarchy mode.
-    async fn server_batches(&self, location: &str) -> Result<Vec<Batch>> {
+    /// The servers of one location (all of them, or those changed from
+    /// `since` on): one batch of the configured account, or one per
+    /// (sub-)account in hierarchy mode.
+    async fn server_batches(&self, location: &str, since: Option<Millis>) -> Result<Vec<Batch>> {
         let alias = self.settings.account_alias.as_deref();
-        let request = wire::GetAllServersRequest {
-            account_alias: alias,
-            hardware_group_uuid: None,
-            location: Some(location),
-        };
         let batch = |alias: Option<String>, servers| Batch {
             location: location.to_string(),
             alias,
             servers,
         };
         if !self.settings.hierarchy {
-            let answer: wire::GetServersResponse =
-                self.read(GET_ALL_SERVERS, location, &request).await?;
+            let answer = self.list_servers(location, since).await?;
             return Ok(vec![batch(alias.map(str::to_string), answer.servers)]);
         }
-        let answer: wire::GetAccountHierarchyServersResponse =
-            self.read(GET_HIERARCHY_SERVERS, location, &request).await?;
+        let answer = self.list_hierarchy(location, since).await?;
         let batches = answer.account_servers.into_iter().map(|group| {
             let alias = group.account_alias.filter(|a| !a.trim().is_empty());
             if let Some(alias) = &alias {
@@ -192,9 +194,49 @@ impl ClcProvider {
         Ok(batches.collect())
     }
 
+    /// `GetAllServers`, or `GetAllServersByModifiedDates` from `since` on.
+    async fn list_servers(
+        &self,
+        location: &str,
+        since: Option<Millis>,
+    ) -> Result<wire::GetServersResponse> {
+        let alias = self.settings.account_alias.as_deref();
+        match since {
+            None => {
+                let request = all_servers(alias, location);
+                self.read(GET_ALL_SERVERS, location, &request).await
+            }
+            Some(since) => {
+                let request = modified_servers(alias, location, since);
+                self.read(GET_MODIFIED_SERVERS, location, &request).await
+            }
+        }
+    }
+
+    /// The hierarchy listing: every server, or those changed from `since` on.
+    async fn list_hierarchy(
+        &self,
+        location: &str,
+        since: Option<Millis>,
+    ) -> Result<wire::GetAccountHierarchyServersResponse> {
+        let alias = self.settings.account_alias.as_deref();
+        match since {
+            None => {
+                let request = all_servers(alias, location);
+                self.read(GET_HIERARCHY_SERVERS, location, &request).await
+            }
+            Some(since) => {
+                let request =
+                    wire::ModifiedHierarchyRequest(modified_servers(alias, location, since));
+                self.read(GET_MODIFIED_HIERARCHY_SERVERS, location, &request)
+                    .await
+            }
+        }
+    }
+
     /// One location's batches, each with the answers for its scope.
     async fn read_location(&self, location: &str) -> Result<Vec<(Batch, ScopeReads)>> {
-        let batches = self.server_batches(location).await?;
+        let batches = self.server_batches(location, None).await?;
         let scopes: Vec<(Option<String>, String)> = batches
             .iter()
             .map(|b| (b.alias.clone(), b.location.clone()))
@@ -206,40 +248,89 @@ impl ClcProvider {
         Ok(batches.into_iter().zip(reads).collect())
     }
 
-    /// Every location, read at once; a location whose server list failed
-    /// is recorded, and all of them failing is the error.
-    async fn read_locations(&self, gaps: &mut Gaps) -> Result<Vec<(Batch, ScopeReads)>> {
+    /// The inventory: every server on the first poll and every
+    /// `full_read_every`th, else the servers changed since the last poll.
+    pub(super) async fn fetch_inventory(&self) -> Result<Inventory> {
+        match self.poll_plan() {
+            Plan::Full => self.full_inventory().await,
+            Plan::ChangesSince(since) => self.changed_inventory(since).await,
+        }
+    }
+
+    /// Every server, with its groups and networks read afresh.
+    async fn full_inventory(&self) -> Result<Inventory> {
         let locations = self.locations().await?;
+        let start = self.clock.now();
         let listed = refresh::each(locations.clone(), |location| async move {
             self.read_location(&location).await
         })
         .await;
-        if let Some(error) = all_failed(listed.iter().map(|r| r.as_ref().err())) {
-            return Err(error);
-        }
-        let mut read = Vec::new();
-        for (location, listed) in locations.iter().zip(listed) {
-            let part = gaps.whole(format!("servers in {location}"), listed);
-            read.extend(part.unwrap_or_default());
-        }
-        Ok(read)
-    }
-
-    pub(super) async fn fetch_inventory(&self) -> Result<Inventory> {
         let mut gaps = Gaps::new();
-        let read = self.read_locations(&mut gaps).await?;
+        let complete = listed.iter().all(Result::is_ok);
+        let read = by_location(&mut gaps, &locations, listed)?;
         let fetched_at = now_millis();
         let mut servers = Vec::new();
+        let mut scopes = HashMap::new();
         for (batch, reads) in read {
             let place = self.place(batch.alias.as_deref(), &batch.location);
-            let scope = reads.record(&mut gaps, &place);
+            let scope = Arc::new(reads.record(&mut gaps, &place));
             servers.extend(self.map_batch(&batch, &scope, fetched_at));
+            scopes.insert(scope_key(&batch), scope);
         }
+        let missing = gaps.into_missing();
+        self.polls()
+            .full_read(start, complete, scopes, missing.clone());
         Ok(Inventory {
             servers,
             samples: Vec::new(),
-            missing: gaps.into_missing(),
+            missing,
+            coverage: Coverage::Full,
         })
+    }
+
+    /// The servers changed from `since` on (the API's clock), mapped with
+    /// the groups and networks of the last full read.
+    async fn changed_inventory(&self, since: Millis) -> Result<Inventory> {
+        let locations = self.locations().await?;
+        let start = self.clock.now();
+        let listed = refresh::each(locations.clone(), |location| async move {
+            self.server_batches(&location, Some(since)).await
+        })
+        .await;
+        let mut gaps = Gaps::new();
+        let complete = listed.iter().all(Result::is_ok);
+        let batches = by_location(&mut gaps, &locations, listed)?;
+        let fetched_at = now_millis();
+        let mut servers = Vec::new();
+        for batch in batches {
+            let scope = self.known_scope(&batch).await;
+            servers.extend(self.map_batch(&batch, &scope, fetched_at));
+        }
+        let mut missing = gaps.into_missing();
+        let mut polls = self.polls();
+        missing.extend_from_slice(polls.missing());
+        polls.changes_read(start, complete);
+        Ok(Inventory {
+            servers,
+            samples: Vec::new(),
+            missing,
+            coverage: Coverage::Changes,
+        })
+    }
+
+    /// The scope of a batch from the last full read, or read now if it is
+    /// new (a sub-account or location that appeared since).
+    async fn known_scope(&self, batch: &Batch) -> Arc<Scope> {
+        let key = scope_key(batch);
+        if let Some(scope) = self.polls().scope(&key) {
+            return scope;
+        }
+        let alias = batch.alias.as_deref();
+        let place = self.place(alias, &batch.location);
+        let reads = self.read_scope(alias, &batch.location).await;
+        let scope = Arc::new(reads.record(&mut Gaps::new(), &place));
+        self.polls().add_scope(key, scope.clone());
+        scope
     }
 
     fn map_batch<'a>(
@@ -337,6 +428,48 @@ impl ClcProvider {
         let count = self.locations().await?.len();
         let noun = if count == 1 { "location" } else { "locations" };
         Ok(format!("logged on; {count} {noun}"))
+    }
+}
+
+/// Each location's part; a location that failed is recorded in `gaps`,
+/// and all of them failing is the error.
+fn by_location<T>(
+    gaps: &mut Gaps,
+    locations: &[String],
+    listed: Vec<Result<Vec<T>>>,
+) -> Result<Vec<T>> {
+    if let Some(error) = all_failed(listed.iter().map(|r| r.as_ref().err())) {
+        return Err(error);
+    }
+    let mut read = Vec::new();
+    for (location, listed) in locations.iter().zip(listed) {
+        let part = gaps.whole(format!("servers in {location}"), listed);
+        read.extend(part.unwrap_or_default());
+    }
+    Ok(read)
+}
+
+fn scope_key(batch: &Batch) -> ScopeKey {
+    (batch.alias.clone(), batch.location.clone())
+}
+
+fn all_servers<'a>(alias: Option<&'a str>, location: &'a str) -> wire::GetAllServersRequest<'a> {
+    wire::GetAllServersRequest {
+        account_alias: alias,
+        hardware_group_uuid: None,
+        location: Some(location),
+    }
+}
+
+fn modified_servers<'a>(
+    alias: Option<&'a str>,
+    location: &'a str,
+    since: Millis,
+) -> wire::ModifiedServersRequest<'a> {
+    wire::ModifiedServersRequest {
+        account_alias: alias,
+        location,
+        begin_date: iso_utc(since),
     }
 }
 

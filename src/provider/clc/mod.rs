@@ -3,13 +3,15 @@
 //!
 //! `wire` holds the types exactly as documented and the format codecs
 //! (`xml` for the XML form), `client` one exchange and the session (reads
-//! retried, mutations sent once), `fetch` the reads, `commands` the
+//! retried, mutations sent once), `fetch` the reads, `delta` what the
+//! inventory polls remember to ask only for changes, `commands` the
 //! mutations, `api` the provider's APIs over them, and `map` turns wire
 //! types into the provider-neutral model.
 
 mod api;
 mod client;
 mod commands;
+mod delta;
 mod fetch;
 pub mod map;
 pub mod wire;
@@ -62,4 +64,11 @@ pub struct ClcSettings {
     pub format: WireFormat,
     /// Connect and whole-request timeouts of every call.
     pub timeouts: crate::provider::http::Timeouts,
+    /// Every how many inventory polls all servers are read (the others
+    /// ask only for the servers changed since the last poll); 1 reads all
+    /// servers on every poll.
+    pub full_read_every: u32,
 }
+
+/// The default of `full_read_every`.
+pub const FULL_READ_EVERY: u32 = 10;

@@ -89,6 +89,34 @@ impl Request for GetAllServersRequest<'_> {
     const XML_ROOT: &'static str = "GetAllServersRequest";
 }
 
+/// `Server/GetAllServersByModifiedDates`: the servers of a location that
+/// changed from `BeginDate` on (no `EndDate`: up to now). Its XML root is
+/// `GetAllServersRequest` (digest §5 item 20).
+#[derive(Serialize, Debug)]
+pub struct ModifiedServersRequest<'a> {
+    #[serde(rename = "AccountAlias", skip_serializing_if = "Option::is_none")]
+    pub account_alias: Option<&'a str>,
+    #[serde(rename = "Location")]
+    pub location: &'a str,
+    /// `2013-05-10T14:30:12`, on the API's clock.
+    #[serde(rename = "BeginDate")]
+    pub begin_date: String,
+}
+
+impl Request for ModifiedServersRequest<'_> {
+    const XML_ROOT: &'static str = "GetAllServersRequest";
+}
+
+/// `Server/GetAllServersForAccountHierarchyByModifiedDates`: the same
+/// fields, under the XML root `GetAllServersByModifiedDatesRequest`.
+#[derive(Serialize, Debug)]
+#[serde(transparent)]
+pub struct ModifiedHierarchyRequest<'a>(pub ModifiedServersRequest<'a>);
+
+impl Request for ModifiedHierarchyRequest<'_> {
+    const XML_ROOT: &'static str = "GetAllServersByModifiedDatesRequest";
+}
+
 /// `Group/GetGroups` (Location is required).
 #[derive(Serialize, Debug)]
 pub struct GetGroupsRequest<'a> {

@@ -179,7 +179,8 @@ fn random_server(rng: &mut SplitMix64, slot: &Slot, name: String, now: i64) -> S
         in_maintenance: rng.unit() < 0.05,
         ips: Vec::new(),
         custom_fields: Vec::new(),
-        modified_ms: now - rng.below(90 * DAY_MS as u64) as i64,
+        // At least a day ago: a fresh world has no server changed "just now".
+        modified_ms: now - DAY_MS - rng.below(89 * DAY_MS as u64) as i64,
         modified_by: rng.pick(&MODIFIED_BY),
     }
 }

@@ -3,10 +3,12 @@
 //! and the answer it builds.
 
 use super::billing;
+use super::dates::{self, DAY_MS};
 use super::views::{self, ServerStyle};
 use super::wire::{Obj, Params, XmlList};
 use super::world::{
-    Action, World, ACCOUNTS, FINAL_STEP, HOME_ACCOUNT, HOME_LOCATION, LOCATIONS, SUB_ACCOUNT,
+    Action, Server, World, ACCOUNTS, FINAL_STEP, HOME_ACCOUNT, HOME_LOCATION, LOCATIONS,
+    SUB_ACCOUNT,
 };
 use std::time::{Duration, Instant};
 
@@ -89,6 +91,10 @@ pub enum Op {
     GetServers,
     GetAllServers,
     GetHierarchy,
+    /// `GetAllServersByModifiedDates`.
+    GetModifiedServers,
+    /// `GetAllServersForAccountHierarchyByModifiedDates`.
+    GetModifiedHierarchy,
     GetNetworks,
     GetNetworkDetails,
     Power(Action),
@@ -112,6 +118,10 @@ impl Op {
             ("server", "getservers") => Op::GetServers,
             ("server", "getallservers") => Op::GetAllServers,
             ("server", "getallserversforaccounthierarchy") => Op::GetHierarchy,
+            ("server", "getallserversbymodifieddates") => Op::GetModifiedServers,
+            ("server", "getallserversforaccounthierarchybymodifieddates") => {
+                Op::GetModifiedHierarchy
+            }
             ("network", "getnetworks") => Op::GetNetworks,
             ("network", "getnetworkdetails") => Op::GetNetworkDetails,
             ("server", "servermaintenance") => Op::Maintenance,
@@ -131,8 +141,10 @@ impl Op {
             Op::Logout => "LogoutResponse",
             Op::GetLocations => "LocationsResponse",
             Op::GetGroups => "GetGroupsResponse",
-            Op::GetServer | Op::GetServers | Op::GetAllServers => "GetServersResponse",
-            Op::GetHierarchy => "GetAccountHierarchyServersResponse",
+            Op::GetServer | Op::GetServers | Op::GetAllServers | Op::GetModifiedServers => {
+                "GetServersResponse"
+            }
+            Op::GetHierarchy | Op::GetModifiedHierarchy => "GetAccountHierarchyServersResponse",
             Op::GetNetworks => "GetNetworksResponse",
             Op::GetNetworkDetails => "NetworkDetailsResponse",
             Op::Power(_) | Op::Maintenance => "QueuedItemResponse",
@@ -162,8 +174,14 @@ pub fn run(op: Op, world: &mut World, params: &Params, ctx: &Ctx) -> Outcome {
         Op::GetGroups => get_groups(world, params),
         Op::GetServer => get_server(world, params),
         Op::GetServers => get_servers(world, params),
-        Op::GetAllServers => get_all_servers(world, params),
-        Op::GetHierarchy => get_hierarchy(world, params),
+        Op::GetAllServers => get_all_servers(world, params, Modified::ANY),
+        Op::GetHierarchy => get_hierarchy(world, params, Modified::ANY),
+        Op::GetModifiedServers => {
+            get_all_servers(world, params, Modified::from_params(params, ctx.now_ms)?)
+        }
+        Op::GetModifiedHierarchy => {
+            get_hierarchy(world, params, Modified::from_params(params, ctx.now_ms)?)
+        }
         Op::GetNetworks => get_networks(world, params),
         Op::GetNetworkDetails => get_network_details(world, params),
         Op::Power(action) => queue_action(world, params, ctx, action),
@@ -272,8 +290,46 @@ fn get_servers(world: &World, params: &Params) -> Outcome {
     Ok(servers_answer(world, indexes))
 }
 
-/// Deep: by `HardwareGroupUUID` (the group and its sub groups) or else by `Location`.
-fn get_all_servers(world: &World, params: &Params) -> Outcome {
+/// The range of modification times a listing keeps (ms, both ends in).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Modified {
+    from: i64,
+    to: i64,
+}
+
+impl Modified {
+    /// Every server (the listings without dates).
+    const ANY: Modified = Modified {
+        from: i64::MIN,
+        to: i64::MAX,
+    };
+
+    /// `BeginDate` (missing: today minus one day) to `EndDate` (missing:
+    /// now; a date without a time: the end of that day).
+    fn from_params(params: &Params, now_ms: i64) -> Result<Modified, ApiError> {
+        let date = |name: &str| match params.text(name) {
+            None => Ok(None),
+            Some(text) => dates::parse(text)
+                .map(|ms| Some((ms, !text.contains(['T', ' ']))))
+                .ok_or_else(ApiError::bad_format),
+        };
+        let from = date("BeginDate")?.map_or(now_ms - DAY_MS, |(ms, _)| ms);
+        let to = match date("EndDate")? {
+            None => now_ms,
+            Some((ms, true)) => ms + DAY_MS - 1,
+            Some((ms, false)) => ms,
+        };
+        Ok(Modified { from, to })
+    }
+
+    fn keeps(self, server: &Server) -> bool {
+        (self.from..=self.to).contains(&server.modified_ms)
+    }
+}
+
+/// Deep: by `HardwareGroupUUID` (the group and its sub groups) or else by
+/// `Location`; only the servers modified within `modified`.
+fn get_all_servers(world: &World, params: &Params, modified: Modified) -> Outcome {
     let account = account(params)?;
     let in_scope: Box<dyn Fn(usize) -> bool> = match params.text("HardwareGroupUUID") {
         Some(uuid) => {
@@ -285,12 +341,16 @@ fn get_all_servers(world: &World, params: &Params) -> Outcome {
             Box::new(move |i| world.servers[i].location == location)
         }
     };
-    let indexes =
-        (0..world.servers.len()).filter(|&i| world.servers[i].account == account && in_scope(i));
+    let indexes = (0..world.servers.len()).filter(|&i| {
+        let server = &world.servers[i];
+        server.account == account && modified.keeps(server) && in_scope(i)
+    });
     Ok(servers_answer(world, indexes))
 }
 
-fn get_hierarchy(world: &World, params: &Params) -> Outcome {
+/// The account's servers and its sub-account's at one location, grouped
+/// by account; only those modified within `modified`.
+fn get_hierarchy(world: &World, params: &Params, modified: Modified) -> Outcome {
     let account = account(params)?;
     let location = location(params);
     let accounts: &[&str] = if account == HOME_ACCOUNT {
@@ -303,7 +363,10 @@ fn get_hierarchy(world: &World, params: &Params) -> Outcome {
         .map(|alias| {
             let servers = (0..world.servers.len())
                 .filter(|&i| {
-                    world.servers[i].account == *alias && world.servers[i].location == location
+                    let server = &world.servers[i];
+                    server.account == *alias
+                        && server.location == location
+                        && modified.keeps(server)
                 })
                 .map(|i| server_view(world, i, ServerStyle::Hierarchy))
                 .collect();

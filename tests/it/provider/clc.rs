@@ -17,7 +17,7 @@ use std::time::Duration;
 
 const QUEUE_STEP: Duration = Duration::from_millis(20);
 
-async fn sim() -> SimServer {
+pub(super) async fn sim() -> SimServer {
     start_clc(SimOptions {
         seed: 7,
         scale: 24,
@@ -28,7 +28,9 @@ async fn sim() -> SimServer {
     .expect("simulator starts")
 }
 
-fn settings(sim: &SimServer, format: WireFormat, hierarchy: bool) -> ClcSettings {
+/// Every poll reads all servers (the tests of what one read brings);
+/// `clc_delta` tests the polls that ask for changes.
+pub(super) fn settings(sim: &SimServer, format: WireFormat, hierarchy: bool) -> ClcSettings {
     ClcSettings {
         account: "clc-sim".into(),
         timeouts: Default::default(),
@@ -38,6 +40,7 @@ fn settings(sim: &SimServer, format: WireFormat, hierarchy: bool) -> ClcSettings
         account_alias: None,
         hierarchy,
         format,
+        full_read_every: 1,
     }
 }
 
@@ -53,7 +56,7 @@ fn comparable(mut servers: Vec<Server>) -> Vec<Server> {
 }
 
 /// An Active server that is powered on.
-async fn running_server(clc: &ClcProvider) -> Server {
+pub(super) async fn running_server(clc: &ClcProvider) -> Server {
     let inventory = clc.inventory().await.expect("inventory");
     inventory
         .servers
@@ -81,7 +84,7 @@ async fn finish(clc: &ClcProvider, submitted: Submitted) -> JobProgress {
 }
 
 /// Runs `action` on `id` to a successful end and returns the refreshed server.
-async fn act(clc: &ClcProvider, action: Action, id: &str) -> Server {
+pub(super) async fn act(clc: &ClcProvider, action: Action, id: &str) -> Server {
     let submitted = execute_power(clc, action, id).await.expect("submitted");
     let outcome = finish(clc, submitted).await;
     assert!(

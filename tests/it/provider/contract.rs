@@ -5,7 +5,7 @@
 use hostdeck::app::worker::run_job;
 use hostdeck::model::Server;
 use hostdeck::model::{now_millis, Action, Capability, Command, Job, JobState, ProviderKind, Ref};
-use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat, FULL_READ_EVERY};
 use hostdeck::provider::controlepaneel::{
     ControlepaneelProvider, ControlepaneelSettings, HttpMethod,
 };
@@ -27,6 +27,7 @@ fn clc() -> ClcProvider {
         account_alias: None,
         hierarchy: false,
         format: WireFormat::Json,
+        full_read_every: FULL_READ_EVERY,
     })
     .expect("provider")
 }

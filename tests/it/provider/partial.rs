@@ -10,6 +10,7 @@ use hostdeck::app::event::Event;
 use hostdeck::app::intent::Intent;
 use hostdeck::app::panes::ViewKind;
 use hostdeck::app::store::Store;
+use hostdeck::config::KindOptions;
 use hostdeck::model::{HealthState, Missing, ProviderKind};
 use hostdeck::provider::{fetch, Fetch, Fetched, Provider, ProviderError};
 use hostdeck::setup::{build_accounts, demo_config};
@@ -207,7 +208,18 @@ struct Run {
 
 impl Run {
     async fn new(sim: &SimServer) -> Run {
-        let accounts = build_accounts(&demo_config(std::slice::from_ref(sim))).expect("demo");
+        let mut config = demo_config(std::slice::from_ref(sim));
+        // Every read here is a full one: a clc poll for changes between
+        // full reads would bring no servers (see `provider::clc_delta`).
+        for account in &mut config.accounts {
+            if let KindOptions::Clc {
+                full_read_every, ..
+            } = &mut account.options
+            {
+                *full_read_every = 1;
+            }
+        }
+        let accounts = build_accounts(&config).expect("demo");
         let account = accounts.into_iter().next().expect("one demo account");
         let store = Store::new(vec![account.info()], false);
         Run {

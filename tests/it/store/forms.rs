@@ -67,6 +67,7 @@ fn store_with(account: AccountInfo) -> Store {
             servers: vec![server(&name, "web-1")],
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         2_000,
@@ -745,6 +746,7 @@ fn read_only_refuses_the_ip_request_form_at_once() {
             servers: vec![server("cp-demo", "web-1")],
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         2_000,

@@ -73,6 +73,7 @@ fn store_with(account: AccountInfo) -> Store {
             ],
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         2_000,

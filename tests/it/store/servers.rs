@@ -10,7 +10,7 @@ use hostdeck::model::{
     Action, Capability, Command, HealthState, JobState, MetricSeries, PowerState, Ref, Sample,
     Server,
 };
-use hostdeck::provider::{ErrorKind, Inventory, ProviderError, ServerSample};
+use hostdeck::provider::{Coverage, ErrorKind, Inventory, ProviderError, ServerSample};
 
 fn server(account: &str, name: &str, power: PowerState) -> Server {
     let actions = match power {
@@ -38,6 +38,60 @@ fn server(account: &str, name: &str, power: PowerState) -> Server {
         fetched_at: 1,
         missing: Vec::new(),
     }
+}
+
+/// The names of the servers the table shows, in row order.
+fn row_names(store: &Store) -> Vec<&str> {
+    let state = store.state();
+    let rows = &state.panes.servers.view.rows;
+    rows.iter()
+        .map(|&i| state.servers()[i].name.as_str())
+        .collect()
+}
+
+/// An inventory of only the servers that changed since the last poll.
+fn changes(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effect> {
+    store.apply(events::inventory(
+        account,
+        Ok(Inventory {
+            servers,
+            coverage: Coverage::Changes,
+            ..Inventory::default()
+        }),
+        10,
+        2000,
+    ))
+}
+
+#[test]
+fn changes_merge_in_place_and_keep_the_other_servers() {
+    let mut s = store();
+    let full = ["web01", "web02", "db01"].map(|n| server("a", n, PowerState::On));
+    inventory(&mut s, "a", full.to_vec());
+    inventory(&mut s, "b", vec![server("b", "mail01", PowerState::On)]);
+    // Nothing changed: nothing to save.
+    assert!(changes(&mut s, "a", Vec::new()).is_empty());
+    assert_eq!(row_names(&s), ["db01", "mail01", "web01", "web02"]);
+    // One server changed: it is replaced where it stands, the rest stay.
+    let effects = changes(&mut s, "a", vec![server("a", "web02", PowerState::Off)]);
+    assert_eq!(effects, vec![Effect::SaveSnapshot]);
+    assert_eq!(row_names(&s), ["db01", "mail01", "web01", "web02"]);
+    let power = |name: &str| {
+        let found = s.state().servers().iter().find(|x| x.name == name);
+        found.map(|x| x.power.clone())
+    };
+    assert_eq!(power("web02"), Some(PowerState::Off));
+    assert_eq!(power("web01"), Some(PowerState::On));
+    // A new server is added; the account's health stays up.
+    changes(&mut s, "a", vec![server("a", "app01", PowerState::On)]);
+    assert_eq!(row_names(&s), ["app01", "db01", "mail01", "web01", "web02"]);
+    assert_eq!(
+        s.state().account("a").unwrap().health.state,
+        HealthState::Ok
+    );
+    // A full read replaces: a server it no longer lists was deleted.
+    inventory(&mut s, "a", full[..2].to_vec());
+    assert_eq!(row_names(&s), ["mail01", "web01", "web02"]);
 }
 
 /// Sorting by a column, as its number key does.
@@ -71,6 +125,7 @@ fn inventory(store: &mut Store, account: &str, servers: Vec<Server>) -> Vec<Effe
             servers,
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         1000,
@@ -424,6 +479,7 @@ fn poll_load_measured(store: &mut Store, value: f64, at: i64, measured: Option<i
                 at: measured,
             }],
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         at,
@@ -642,6 +698,7 @@ fn a_slow_refresh_marks_the_account_slow_and_a_fast_one_ok() {
             servers: vec![server("a", "web01", PowerState::On)],
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         4_000,
         1000,

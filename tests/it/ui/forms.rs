@@ -57,6 +57,7 @@ fn store(size: (u16, u16)) -> Store {
             servers: vec![server],
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         2_000,

@@ -73,6 +73,7 @@ fn store() -> Store {
                 servers,
                 samples: Vec::new(),
                 missing: Vec::new(),
+                ..Inventory::default()
             }),
             10,
             T0,

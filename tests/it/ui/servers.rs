@@ -101,6 +101,7 @@ fn store(count: usize, size: (u16, u16)) -> Store {
                 servers,
                 samples: Vec::new(),
                 missing: Vec::new(),
+                ..Inventory::default()
             }),
             40,
             61_000,
@@ -268,6 +269,7 @@ fn datacenter_store(size: (u16, u16)) -> Store {
             servers,
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         };
         store.apply(events::inventory(account, Ok(inventory), 40, 61_000));
     }
@@ -440,6 +442,7 @@ fn only_a_notable_status_marks_the_power_cell() {
             servers,
             samples: Vec::new(),
             missing: Vec::new(),
+            ..Inventory::default()
         }),
         10,
         1_000,
@@ -506,6 +509,7 @@ fn a_missing_enrichment_shows_on_the_account_and_in_the_details() {
             servers,
             samples: Vec::new(),
             missing: vec![Missing::new("networks in UC1", cause)],
+            ..Inventory::default()
         }),
         40,
         62_000,

@@ -12,7 +12,7 @@ use hostdeck::app::worker::{self, Request, WorkerHandle, WorkerTiming};
 use hostdeck::audit::AuditLog;
 use hostdeck::model::{AccountInfo, ProviderKind};
 use hostdeck::model::{Action, HealthState, JobState, PowerState};
-use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat};
+use hostdeck::provider::clc::{ClcProvider, ClcSettings, WireFormat, FULL_READ_EVERY};
 use hostdeck::provider::Fetch;
 use hostdeck::secret::Secret;
 use hostdeck::sim::{start_clc, Faults, SimOptions, SimServer};
@@ -42,6 +42,7 @@ fn provider(sim: &SimServer, password: &str) -> ClcProvider {
         account_alias: None,
         hierarchy: false,
         format: WireFormat::Json,
+        full_read_every: FULL_READ_EVERY,
     })
     .expect("provider")
 }
@@ -195,10 +196,10 @@ async fn each_fault_degrades_keeps_data_and_recovers() {
         assert_eq!(rig.health(), HealthState::Ok, "{name}: recovers");
     }
 
-    // Locations, servers, networks and network details are four calls in
-    // a row: with 1 s added to each, a refresh takes at least 4 s.
+    // A poll between full reads is two calls in a row (locations, then
+    // the changed servers): with 2 s added to each, it takes at least 4 s.
     sim.faults.set(Faults {
-        latency_ms: 1000,
+        latency_ms: 2000,
         ..Faults::default()
     });
     rig.refresh().await;
