@@ -275,7 +275,7 @@ pub fn server_details(server: &Server) -> String {
         server
             .details
             .iter()
-            .map(|d| (d.label.to_string(), d.value.clone())),
+            .map(|d| (d.label.to_string(), d.value.to_string())),
     );
     for ip in &server.ips {
         rows.push(("IP".into(), format!("{} {}", ip.address, ip.kind)));
@@ -408,7 +408,7 @@ pub fn domain_details(domain: &Domain, contacts: &[Contact], history: &[HistoryE
         } else {
             format!("{} {}", d.section, d.label)
         };
-        (label, d.value.clone())
+        (label, d.value.to_string())
     }));
     rows.extend(missing_rows(&domain.missing));
     for entry in history {

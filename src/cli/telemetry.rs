@@ -93,25 +93,9 @@ mod tests {
 
     fn server(id: &str) -> Server {
         Server {
-            account: "cp".into(),
-            id: id.into(),
             name: format!("name-{id}"),
             power: PowerState::On,
-            status: String::new(),
-            primary_ip: None,
-            location: String::new(),
-            group: String::new(),
-            os: String::new(),
-            cpu: None,
-            memory_gb: None,
-            in_maintenance: false,
-            ips: Vec::new(),
-            details: Vec::new(),
-            actions: Vec::new(),
-            actions_note: None,
-            warnings: Vec::new(),
-            fetched_at: 0,
-            missing: Vec::new(),
+            ..Server::blank("cp", id, 0)
         }
     }
 

@@ -94,11 +94,13 @@ pub struct Detail {
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub section: DetailText,
     pub label: DetailText,
-    pub value: String,
+    /// Boxed, not a `String`: no spare capacity, and 8 bytes less for
+    /// each of the hundred thousand fields of ten thousand servers.
+    pub value: Box<str>,
 }
 
 impl Detail {
-    pub fn new(label: impl Into<DetailText>, value: impl Into<String>) -> Self {
+    pub fn new(label: impl Into<DetailText>, value: impl Into<Box<str>>) -> Self {
         Detail {
             section: DetailText::Borrowed(""),
             label: label.into(),
@@ -110,7 +112,7 @@ impl Detail {
     pub fn in_section(
         section: impl Into<DetailText>,
         label: impl Into<DetailText>,
-        value: impl Into<String>,
+        value: impl Into<Box<str>>,
     ) -> Self {
         Detail {
             section: section.into(),
@@ -155,6 +157,33 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server known by its id alone (also its name): everything else
+    /// empty, its power unknown.
+    pub fn blank(account: impl Into<String>, id: impl Into<String>, fetched_at: Millis) -> Server {
+        let id = id.into();
+        Server {
+            account: account.into(),
+            name: id.clone(),
+            id,
+            power: PowerState::Unknown(String::new()),
+            status: String::new(),
+            primary_ip: None,
+            location: String::new(),
+            group: String::new(),
+            os: String::new(),
+            cpu: None,
+            memory_gb: None,
+            in_maintenance: false,
+            ips: Vec::new(),
+            details: Vec::new(),
+            actions: Vec::new(),
+            actions_note: None,
+            warnings: Vec::new(),
+            missing: Vec::new(),
+            fetched_at,
+        }
+    }
+
     pub fn reference(&self) -> Ref {
         Ref::server(self.account.clone(), self.id.clone())
     }

@@ -69,7 +69,7 @@ pub fn ticket_details(ticket: &Ticket) -> String {
         ticket
             .details
             .iter()
-            .map(|d| (d.label.to_string(), d.value.clone())),
+            .map(|d| (d.label.to_string(), d.value.to_string())),
     );
     rows.extend(missing_rows(&ticket.missing));
     rows.retain(|(_, value)| !value.is_empty());

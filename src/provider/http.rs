@@ -59,13 +59,38 @@ pub struct RawAnswer {
     pub date: Option<std::time::SystemTime>,
 }
 
+/// The most of a body's announced length reserved before it arrives: a
+/// `Content-Length` cannot make hostdeck reserve more than this.
+const MOST_RESERVED: u64 = 64 << 20;
+
+/// Reads a body chunk by chunk into one buffer of its announced length:
+/// a large answer (a list of 10,000 servers) is held once, not once as
+/// received and again as a copy.
+async fn read_body(mut response: reqwest::Response) -> reqwest::Result<Vec<u8>> {
+    let announced = response.content_length().unwrap_or(0).min(MOST_RESERVED);
+    let mut body = Vec::with_capacity(announced as usize);
+    while let Some(chunk) = response.chunk().await? {
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// The body as text without a copy when it is valid UTF-8 (the usual
+/// case); otherwise each bad sequence becomes U+FFFD.
+fn utf8_text(body: Vec<u8>) -> String {
+    match String::from_utf8(body) {
+        Ok(text) => text,
+        Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+    }
+}
+
 impl RawAnswer {
     /// The body as text (invalid UTF-8 replaced).
     fn into_text(self) -> Answer {
         Answer {
             status: self.status,
             content_type: self.content_type,
-            body: String::from_utf8_lossy(&self.body).into_owned(),
+            body: utf8_text(self.body),
             date: self.date,
         }
     }
@@ -205,11 +230,9 @@ impl HttpClient {
             .get(reqwest::header::DATE)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| httpdate::parse_http_date(v).ok());
-        let body = response
-            .bytes()
+        let body = read_body(response)
             .await
-            .map_err(|e| self.transport_error(operation, e))?
-            .to_vec();
+            .map_err(|e| self.transport_error(operation, e))?;
         Ok(RawAnswer {
             status,
             content_type,

@@ -18,6 +18,7 @@ pub mod i3d;
 pub mod lenient;
 pub mod refresh;
 mod resource;
+pub mod sent;
 #[cfg(test)]
 mod testing;
 
@@ -422,6 +423,12 @@ pub struct Inventory {
     /// Whether `servers` is every server of the account or only those
     /// that changed since the last poll.
     pub coverage: Coverage,
+    /// With [`Coverage::Changes`]: the ids of servers that are gone.
+    pub removed: Vec<String>,
+    /// With [`Coverage::Changes`]: the locations this read did not reach;
+    /// their servers stand as last read. Every other server of the account
+    /// was confirmed unchanged by this read.
+    pub unread_locations: Vec<String>,
 }
 
 /// How much of an account's server list an [`Inventory`] carries.
@@ -432,7 +439,8 @@ pub enum Coverage {
     #[default]
     Full,
     /// Only the servers that changed since the last poll: each replaces
-    /// its namesake or is added; the others stand as they were.
+    /// its namesake or is added, those in `removed` go, and the others
+    /// stand as they were.
     Changes,
 }
 

@@ -457,7 +457,7 @@ fn detail_lines<'a>(
                 theme.header,
             )));
         }
-        lines.push(field(&detail.label, detail.value.clone(), theme));
+        lines.push(field(&detail.label, detail.value.to_string(), theme));
     }
     lines
 }

@@ -354,7 +354,7 @@ pub fn detail_sections(
         for detail in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("{:<width$} ", detail.label), theme.bold),
-                Span::raw(detail.value.clone()),
+                Span::raw(detail.value.to_string()),
             ]));
         }
     }

@@ -43,7 +43,12 @@ impl Store {
     ) -> Vec<Effect> {
         let changed = match inventory.coverage {
             Coverage::Full => self.replace_servers(account, inventory.servers),
-            Coverage::Changes => self.merge_servers(account, inventory.servers),
+            Coverage::Changes => {
+                self.confirm_servers(account, &inventory.unread_locations, at);
+                let removed = self.remove_servers(account, &inventory.removed);
+                let merged = self.merge_servers(account, inventory.servers);
+                removed || merged
+            }
         };
         let sampled = self.record_samples(account, inventory.samples, at);
         let health_changed = self.mark_healthy(account, latency_ms, at, inventory.missing);
@@ -115,6 +120,42 @@ impl Store {
             return true;
         }
         self.show_in_place(outcome)
+    }
+
+    /// A read for changes confirmed the account's other servers as they
+    /// are, but those in the locations it did not reach: they count as
+    /// fetched now.
+    fn confirm_servers(&mut self, account: &str, unread_locations: &[String], at: Millis) {
+        let unread = |location: &str| {
+            let mut unread = unread_locations.iter();
+            unread.any(|l| l.eq_ignore_ascii_case(location))
+        };
+        let servers = self.state.data.servers.servers.iter_mut();
+        for server in servers.filter(|s| s.account == account && !unread(&s.location)) {
+            server.fetched_at = server.fetched_at.max(at);
+        }
+    }
+
+    /// Drops the servers of `account` whose ids are in `removed` (gone
+    /// from the provider); returns whether any was there.
+    fn remove_servers(&mut self, account: &str, removed: &[String]) -> bool {
+        if removed.is_empty() {
+            return false;
+        }
+        let removed: std::collections::HashSet<&str> = removed.iter().map(String::as_str).collect();
+        let data = &mut self.state.data.servers;
+        let before = data.servers.len();
+        let gone = |s: &Server| s.account == account && removed.contains(s.id.as_str());
+        let keep: Vec<bool> = data.servers.iter().map(|s| !gone(s)).collect();
+        let mut kept = keep.iter();
+        data.search.retain(|_| *kept.next().unwrap_or(&true));
+        data.servers.retain(|s| !gone(s));
+        if data.servers.len() == before {
+            return false;
+        }
+        data.reindex();
+        self.rebuild_view();
+        true
     }
 
     /// Shows servers updated where they stand: re-sorts when a sort key

@@ -121,6 +121,19 @@ impl ClcProvider {
         self.polls().plan(self.settings.full_read_every)
     }
 
+    /// Whether the next inventory reads every server (the first, every
+    /// `full_read_every`th, and after a read that missed a location).
+    pub fn next_read_is_full(&self) -> bool {
+        self.poll_plan() == Plan::Full
+    }
+
+    /// Makes the next inventory read every server and hand all of them
+    /// on, as the first one does (for a consumer that starts afresh).
+    pub fn hand_on_whole_next(&self) {
+        let mut polls = self.polls();
+        *polls = PollState::default();
+    }
+
     pub(super) fn polls(&self) -> std::sync::MutexGuard<'_, PollState> {
         self.polls
             .lock()
@@ -133,7 +146,11 @@ impl ClcProvider {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         for name in servers.iter().filter_map(|s| s.name.as_deref()) {
-            aliases.insert(name.to_ascii_uppercase(), alias.to_string());
+            let name = name.to_ascii_uppercase();
+            // Kept as it is when known: a poll does not rebuild what stays.
+            if aliases.get(&name).map(String::as_str) != Some(alias) {
+                aliases.insert(name, alias.to_string());
+            }
         }
     }
 
@@ -154,36 +171,38 @@ impl ClcProvider {
             .post(url)
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(body);
-        let answer = self.http.send(op, builder).await?;
-        self.clock.observe(answer.date);
-        let value = self.decode(op, &answer)?;
-        self.check_envelope(op, &answer, value)
+        let Answer {
+            status, body, date, ..
+        } = self.http.send(op, builder).await?;
+        self.clock.observe(date);
+        let head = excerpt(&body);
+        let value = self.decode(op, status, body, &head)?;
+        self.check_envelope(op, status, &head, value)
     }
 
-    fn decode(&self, op: &str, answer: &Answer) -> Result<Decoded> {
-        wire::decode_answer(&answer.body, self.format()).map_err(|e| {
-            let excerpt = excerpt(&answer.body);
-            match answer.status {
-                401 | 403 => self.http.error(
-                    op,
-                    ErrorKind::Auth,
-                    format!("provider answered HTTP {}: {excerpt}", answer.status),
-                ),
-                400.. => self.http.error(
-                    op,
-                    ErrorKind::Http,
-                    format!("provider answered HTTP {}: {excerpt}", answer.status),
-                ),
-                _ => self.http.error(
-                    op,
-                    ErrorKind::Parse,
-                    format!("unreadable answer ({e}): {excerpt}"),
-                ),
-            }
+    /// The answer decoded (the body moves into it, not copied); `head` is
+    /// its beginning, for the error.
+    fn decode(&self, op: &str, status: u16, body: String, head: &str) -> Result<Decoded> {
+        wire::decode_answer(body, self.format()).map_err(|e| match status {
+            401 | 403 => self.http.error(
+                op,
+                ErrorKind::Auth,
+                format!("provider answered HTTP {status}: {head}"),
+            ),
+            400.. => self.http.error(
+                op,
+                ErrorKind::Http,
+                format!("provider answered HTTP {status}: {head}"),
+            ),
+            _ => self.http.error(
+                op,
+                ErrorKind::Parse,
+                format!("unreadable answer ({e}): {head}"),
+            ),
         })
     }
 
-    fn check_envelope(&self, op: &str, answer: &Answer, value: Decoded) -> Result<Reply> {
+    fn check_envelope(&self, op: &str, status: u16, head: &str, value: Decoded) -> Result<Reply> {
         match value.envelope().outcome() {
             Outcome::SessionExpired(message) => Ok(Reply::SessionExpired(message)),
             Outcome::Failed { code, message } => {
@@ -191,23 +210,16 @@ impl ClcProvider {
                     .http
                     .error(op, ErrorKind::Api, format!("StatusCode {code}: {message}")))
             }
-            _ if answer.status >= 400 => Err(self.http.error(
+            _ if status >= 400 => Err(self.http.error(
                 op,
                 ErrorKind::Http,
-                format!(
-                    "provider answered HTTP {}: {}",
-                    answer.status,
-                    excerpt(&answer.body)
-                ),
+                format!("provider answered HTTP {status}: {head}"),
             )),
             Outcome::Ok => Ok(Reply::Answer(value)),
             Outcome::NoEnvelope => Err(self.http.error(
                 op,
                 ErrorKind::Parse,
-                format!(
-                    "the answer has no Success/StatusCode: {}",
-                    excerpt(&answer.body)
-                ),
+                format!("the answer has no Success/StatusCode: {head}"),
             )),
         }
     }

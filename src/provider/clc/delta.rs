@@ -6,6 +6,7 @@
 
 use super::fetch::Scope;
 use crate::model::{now_millis, Millis, Missing};
+use crate::provider::sent::Sent;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -42,6 +43,9 @@ pub struct PollState {
     /// The enrichments the last full read missed (still missing until the
     /// next one).
     missing: Vec<Missing>,
+    /// What the polls handed on, by location: a full read after the first
+    /// hands on only what changed.
+    pub sent: Sent,
 }
 
 impl PollState {

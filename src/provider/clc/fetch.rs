@@ -16,6 +16,7 @@ use crate::model::{now_millis, MetricSeries, Millis, Missing, Server};
 use crate::provider::http::operation;
 use crate::provider::lenient::{int_from_text, iso_utc, Code};
 use crate::provider::refresh::{self, all_failed, keep, Gaps, Tally};
+use crate::provider::sent::{Handed, Sent};
 use crate::provider::{Coverage, ErrorKind, Inventory, JobProgress, Result};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -56,7 +57,7 @@ struct ScopeReads {
 }
 
 /// What a scope adds to its servers, and what of it is missing.
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 pub(super) struct Scope {
     groups: GroupIndex,
     networks: NetworkIndex,
@@ -257,7 +258,9 @@ impl ClcProvider {
         }
     }
 
-    /// Every server, with its groups and networks read afresh.
+    /// Every server, with its groups and networks read afresh. The first
+    /// read hands every server on; later ones only those that changed
+    /// since they were handed on, and the ids of those that are gone.
     async fn full_inventory(&self) -> Result<Inventory> {
         let locations = self.locations().await?;
         let start = self.clock.now();
@@ -266,26 +269,77 @@ impl ClcProvider {
         })
         .await;
         let mut gaps = Gaps::new();
-        let complete = listed.iter().all(Result::is_ok);
+        let unread = unread_locations(&locations, &listed);
         let read = by_location(&mut gaps, &locations, listed)?;
         let fetched_at = now_millis();
-        let mut servers = Vec::new();
+        let mut parts: HashMap<String, Vec<(Batch, Arc<Scope>)>> = locations
+            .iter()
+            .filter(|l| !unread.contains(l))
+            .map(|l| (l.clone(), Vec::new()))
+            .collect();
         let mut scopes = HashMap::new();
         for (batch, reads) in read {
             let place = self.place(batch.alias.as_deref(), &batch.location);
-            let scope = Arc::new(reads.record(&mut gaps, &place));
-            servers.extend(self.map_batch(&batch, &scope, fetched_at));
-            scopes.insert(scope_key(&batch), scope);
+            let scope = self.kept_scope(&batch, reads.record(&mut gaps, &place));
+            scopes.insert(scope_key(&batch), scope.clone());
+            parts
+                .entry(batch.location.clone())
+                .or_default()
+                .push((batch, scope));
         }
         let missing = gaps.into_missing();
-        self.polls()
-            .full_read(start, complete, scopes, missing.clone());
+        let mut polls = self.polls();
+        polls.full_read(start, unread.is_empty(), scopes, missing.clone());
+        let handed = self.hand_on(&mut polls.sent, &locations, parts, fetched_at);
         Ok(Inventory {
-            servers,
-            samples: Vec::new(),
             missing,
-            coverage: Coverage::Full,
+            unread_locations: unread,
+            ..handed
         })
+    }
+
+    /// What a full read hands on: every server the first time (nothing
+    /// was handed on yet), else only the servers that changed, each
+    /// compared as it is mapped so that no second copy of the unchanged
+    /// ones is ever built, and the ids of those that are gone.
+    fn hand_on(
+        &self,
+        sent: &mut Sent,
+        locations: &[String],
+        parts: HashMap<String, Vec<(Batch, Arc<Scope>)>>,
+        fetched_at: Millis,
+    ) -> Inventory {
+        let mapped = |batches: &[(Batch, Arc<Scope>)]| {
+            let each = batches.iter();
+            each.flat_map(|(batch, scope)| self.map_batch(batch, scope, fetched_at))
+                .collect::<Vec<_>>()
+        };
+        if sent.is_empty() {
+            let mut servers = Vec::new();
+            for (location, batches) in parts {
+                let mut part = mapped(&batches);
+                sent.remember(&location, &mut part);
+                servers.extend(part);
+            }
+            return Inventory {
+                servers,
+                coverage: Coverage::Full,
+                ..Inventory::default()
+            };
+        }
+        let mut handed = Handed::default();
+        for (location, batches) in parts {
+            let each = batches.iter();
+            let servers = each.flat_map(|(batch, scope)| self.map_batch(batch, scope, fetched_at));
+            sent.compare(&location, servers, &mut handed);
+        }
+        sent.keep_parts(locations, &mut handed);
+        Inventory {
+            servers: handed.changed,
+            coverage: Coverage::Changes,
+            removed: handed.removed,
+            ..Inventory::default()
+        }
     }
 
     /// The servers changed from `since` on (the API's clock), mapped with
@@ -298,24 +352,36 @@ impl ClcProvider {
         })
         .await;
         let mut gaps = Gaps::new();
-        let complete = listed.iter().all(Result::is_ok);
+        let unread = unread_locations(&locations, &listed);
         let batches = by_location(&mut gaps, &locations, listed)?;
         let fetched_at = now_millis();
         let mut servers = Vec::new();
         for batch in batches {
             let scope = self.known_scope(&batch).await;
-            servers.extend(self.map_batch(&batch, &scope, fetched_at));
+            let mut mapped: Vec<Server> = self.map_batch(&batch, &scope, fetched_at).collect();
+            self.polls().sent.update(&batch.location, &mut mapped);
+            servers.extend(mapped);
         }
         let mut missing = gaps.into_missing();
         let mut polls = self.polls();
         missing.extend_from_slice(polls.missing());
-        polls.changes_read(start, complete);
+        polls.changes_read(start, unread.is_empty());
         Ok(Inventory {
             servers,
-            samples: Vec::new(),
             missing,
             coverage: Coverage::Changes,
+            unread_locations: unread,
+            ..Inventory::default()
         })
+    }
+
+    /// The scope of the last full read when it is the same as `read`, so
+    /// that what a poll keeps is not built again (and freed) each time.
+    fn kept_scope(&self, batch: &Batch, read: Scope) -> Arc<Scope> {
+        match self.polls().scope(&scope_key(batch)) {
+            Some(kept) if *kept == read => kept,
+            _ => Arc::new(read),
+        }
     }
 
     /// The scope of a batch from the last full read, or read now if it is
@@ -429,6 +495,12 @@ impl ClcProvider {
         let noun = if count == 1 { "location" } else { "locations" };
         Ok(format!("logged on; {count} {noun}"))
     }
+}
+
+/// The locations whose server list failed.
+fn unread_locations<T>(locations: &[String], listed: &[Result<T>]) -> Vec<String> {
+    let failed = locations.iter().zip(listed).filter(|(_, r)| r.is_err());
+    failed.map(|(location, _)| location.clone()).collect()
 }
 
 /// Each location's part; a location that failed is recorded in `gaps`,

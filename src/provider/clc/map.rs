@@ -153,7 +153,7 @@ fn labelled(code: &Code, table: &[(i64, &str)]) -> String {
 }
 
 /// The hardware groups of one location, for paths like `Default Group/Web`.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct GroupIndex {
     by_uuid: HashMap<String, (String, Option<String>)>,
 }
@@ -200,7 +200,7 @@ impl GroupIndex {
 }
 
 /// IP addresses known from `GetNetworkDetails`, by address and by server.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct NetworkIndex {
     by_address: HashMap<String, NetworkIpAddress>,
     by_server: HashMap<String, Vec<String>>,
@@ -315,6 +315,7 @@ fn ips(wire: &wire::Server, name: &str, networks: &NetworkIndex) -> Vec<Ip> {
     for ip in &mut out {
         enrich(ip, networks.get(&ip.address));
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -385,6 +386,8 @@ fn details(wire: &wire::Server, account_alias: Option<&str>) -> Vec<Detail> {
         .filter_map(|(label, value)| value.map(|v| Detail::new(label, v)))
         .collect();
     out.extend(wire.custom_fields.iter().map(custom_field_detail));
+    // Kept for as long as the server is listed: no spare room.
+    out.shrink_to_fit();
     out
 }
 

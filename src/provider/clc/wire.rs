@@ -257,13 +257,14 @@ impl Decoded {
 
 /// Checks that a body is readable in its format and keeps it as a
 /// [`Decoded`] answer.
-pub fn decode_answer(body: &str, format: WireFormat) -> Result<Decoded, String> {
+pub fn decode_answer(body: String, format: WireFormat) -> Result<Decoded, String> {
     match format {
         WireFormat::Json => {
-            serde_json::from_str::<serde::de::IgnoredAny>(body).map_err(|e| e.to_string())?;
-            Ok(Decoded::Json(body.to_string()))
+            serde_json::from_str::<serde::de::IgnoredAny>(&body).map_err(|e| e.to_string())?;
+            // Kept as it came: a list of 10,000 servers is held once.
+            Ok(Decoded::Json(body))
         }
-        WireFormat::Xml => xml::to_value(body).map(Decoded::Xml),
+        WireFormat::Xml => xml::to_value(&body).map(Decoded::Xml),
     }
 }
 

@@ -112,25 +112,8 @@ fn text(value: &Option<String>) -> Option<String> {
 /// A server row of this account with nothing known yet but its id.
 fn blank_row(account: &str, row_id: String, fetched_at: Millis) -> Server {
     Server {
-        account: account.to_string(),
-        name: row_id.clone(),
-        id: row_id,
-        power: PowerState::Unknown(String::new()),
-        status: String::new(),
-        primary_ip: None,
-        location: String::new(),
-        group: String::new(),
-        os: String::new(),
-        cpu: None,
-        memory_gb: None,
-        in_maintenance: false,
-        ips: Vec::new(),
-        details: Vec::new(),
-        actions: Vec::new(),
         actions_note: Some(NO_POWER_NOTE.to_string()),
-        warnings: Vec::new(),
-        missing: Vec::new(),
-        fetched_at,
+        ..Server::blank(account, row_id, fetched_at)
     }
 }
 

@@ -107,14 +107,68 @@ async fn every_tenth_poll_reads_every_server_again() {
     let sim = sim().await;
     let clc = provider(&sim, WireFormat::Json, false);
     let mut store = store();
-    let mut coverages = Vec::new();
-    for _ in 0..21 {
-        coverages.push(poll(&clc, &mut store).await.coverage);
+    let mut full = Vec::new();
+    for poll_number in 0..21 {
+        if clc.next_read_is_full() {
+            full.push(poll_number);
+        }
+        poll(&clc, &mut store).await;
     }
-    let full: Vec<usize> = (0..coverages.len())
-        .filter(|&i| coverages[i] == Coverage::Full)
-        .collect();
     assert_eq!(full, [0, 10, 20]);
+}
+
+/// Every poll reads every server (`full_read_every = 1`).
+fn always_full(sim: &SimServer) -> ClcProvider {
+    ClcProvider::new(settings(sim, WireFormat::Json, false)).expect("provider")
+}
+
+#[tokio::test]
+async fn a_full_read_after_the_first_hands_on_only_what_changed() {
+    let sim = sim().await;
+    let clc = always_full(&sim);
+    let mut store = store();
+    let first = poll(&clc, &mut store).await;
+    assert_eq!(first.coverage, Coverage::Full);
+    let total = first.servers.len();
+    let quiet = poll(&clc, &mut store).await;
+    assert_eq!(quiet.coverage, Coverage::Changes);
+    assert!(quiet.servers.is_empty() && quiet.removed.is_empty());
+    let target = running(&first.servers);
+    act(&clc, Action::PowerOff, &target.id).await;
+    let changed = poll(&clc, &mut store).await;
+    assert_eq!(names(&changed.servers), [target.id.as_str()]);
+    assert_eq!(changed.servers[0].power, PowerState::Off);
+    let state = store.state();
+    assert_eq!(state.servers().len(), total, "the store keeps every server");
+    let stored = state.servers().iter().find(|s| s.id == target.id);
+    assert_eq!(stored.map(|s| s.power.clone()), Some(PowerState::Off));
+}
+
+#[tokio::test]
+async fn a_later_read_that_misses_a_location_keeps_its_servers_standing() {
+    let sim = sim().await;
+    let clc = always_full(&sim);
+    let mut store = store();
+    let first = poll(&clc, &mut store).await;
+    let in_gb3 = first.servers.iter().filter(|s| s.location == "GB3").count();
+    assert!(in_gb3 > 0, "the fixtures have GB3 servers");
+    sim.faults.fail_only(Targeted::new([
+        "Server/GetAllServers/",
+        r#""Location":"GB3""#,
+    ]));
+    let inventory = clc.inventory().await.expect("other locations arrived");
+    assert_eq!(inventory.unread_locations, ["GB3"]);
+    assert!(inventory.removed.is_empty(), "{:?}", inventory.removed);
+    assert_eq!(inventory.missing[0].part, "servers in GB3");
+    // Applied an hour on: the servers it confirmed count as fetched then.
+    let later = hostdeck::model::now_millis() + 3_600_000;
+    store.apply(events::inventory("clc-sim", Ok(inventory), 10, later));
+    let servers = store.state().servers();
+    assert_eq!(servers.len(), first.servers.len(), "GB3's servers stand");
+    for server in servers {
+        let confirmed = server.fetched_at == later;
+        assert_eq!(confirmed, server.location != "GB3", "{}", server.id);
+    }
 }
 
 #[tokio::test]

@@ -337,9 +337,7 @@ async fn colocation_lists_visitors_and_visits_without_personal_numbers() {
 fn dates_in(details: &[hostdeck::model::Detail]) -> (Vec<String>, usize) {
     let dutch = regex::Regex::new(r"\b\d{2}-\d{2}-\d{4}\b").expect("regex");
     let iso = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").expect("regex");
-    let texts = details
-        .iter()
-        .flat_map(|d| [d.label.as_ref(), d.value.as_str()]);
+    let texts = details.iter().flat_map(|d| [d.label.as_ref(), &*d.value]);
     let raw = texts
         .clone()
         .filter(|t| dutch.is_match(t))

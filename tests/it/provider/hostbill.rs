@@ -706,7 +706,7 @@ async fn a_new_ticket_goes_to_a_listed_department_by_name_or_id() {
     let departments: Vec<(&str, &str)> = options
         .departments
         .iter()
-        .map(|d| (d.value.as_str(), d.label.as_str()))
+        .map(|d| (&*d.value, d.label.as_str()))
         .collect();
     assert_eq!(
         departments,

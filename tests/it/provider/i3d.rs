@@ -606,7 +606,7 @@ async fn a_ticket_has_no_bodies_and_says_what_it_knows() {
         .find(|t| {
             t.details
                 .iter()
-                .any(|d| d.label == "Replies by you" && d.value != "0")
+                .any(|d| d.label == "Replies by you" && &*d.value != "0")
         })
         .expect("a ticket with replies");
     let fetched = ticket(&i3d, &with_replies.id).await;

@@ -14,7 +14,7 @@ use hostdeck::app::form::{FormKind, IP, PTR};
 use hostdeck::app::intent::Intent;
 use hostdeck::app::store::{FlashLevel, Mode, PtrSet, Store};
 use hostdeck::model::{AccountInfo, Capability, Command, JobState, Offering, ProviderKind};
-use hostdeck::model::{ObjectKind, PowerState, Ref, Server};
+use hostdeck::model::{ObjectKind, Ref, Server};
 use hostdeck::provider::{Fetch, Inventory};
 
 const I3D: &str = "i3d-demo";
@@ -26,25 +26,11 @@ const NO_POWER: &str = "i3D.net's API has no power operations";
 /// provider maps it: no addresses, no power actions.
 fn row(id: &str, name: &str, group: &str) -> Server {
     Server {
-        account: I3D.into(),
-        id: id.into(),
         name: name.into(),
-        power: PowerState::Unknown(String::new()),
-        status: String::new(),
-        primary_ip: None,
         location: "RTM1".into(),
         group: group.into(),
-        os: String::new(),
-        cpu: None,
-        memory_gb: None,
-        in_maintenance: false,
-        ips: Vec::new(),
-        details: Vec::new(),
-        actions: Vec::new(),
         actions_note: Some(NO_POWER.into()),
-        warnings: Vec::new(),
-        missing: Vec::new(),
-        fetched_at: 1_000,
+        ..Server::blank(I3D, id, 1_000)
     }
 }
 

@@ -89,6 +89,22 @@ fn changes_merge_in_place_and_keep_the_other_servers() {
         s.state().account("a").unwrap().health.state,
         HealthState::Ok
     );
+    // Changes can name servers that are gone.
+    s.apply(events::inventory(
+        "a",
+        Ok(Inventory {
+            coverage: Coverage::Changes,
+            removed: vec!["app01".into(), "mail01".into()],
+            ..Inventory::default()
+        }),
+        10,
+        3000,
+    ));
+    assert_eq!(
+        row_names(&s),
+        ["db01", "mail01", "web01", "web02"],
+        "only the account's own"
+    );
     // A full read replaces: a server it no longer lists was deleted.
     inventory(&mut s, "a", full[..2].to_vec());
     assert_eq!(row_names(&s), ["mail01", "web01", "web02"]);

@@ -17,5 +17,5 @@ pub fn detail<'a>(details: &'a [Detail], section: &str, label: &str) -> Option<&
     details
         .iter()
         .find(|d| d.section == section && d.label == label)
-        .map(|d| d.value.as_str())
+        .map(|d| &*d.value)
 }

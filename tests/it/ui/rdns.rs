@@ -21,25 +21,11 @@ const T0: i64 = 1_700_000_000_000;
 
 fn row(account: &str, id: &str, name: &str, group: &str) -> Server {
     Server {
-        account: account.into(),
-        id: id.into(),
         name: name.into(),
-        power: PowerState::Unknown(String::new()),
-        status: String::new(),
-        primary_ip: None,
         location: "RTM1".into(),
         group: group.into(),
-        os: String::new(),
-        cpu: None,
-        memory_gb: None,
-        in_maintenance: false,
-        ips: Vec::new(),
-        details: Vec::new(),
-        actions: Vec::new(),
         actions_note: Some("i3D.net's API has no power operations".into()),
-        warnings: Vec::new(),
-        missing: Vec::new(),
-        fetched_at: T0,
+        ..Server::blank(account, id, T0)
     }
 }
 

@@ -635,7 +635,7 @@ fn domain_examples_map_to_the_domains_pane() {
             .details
             .iter()
             .find(|d| d.label == label)
-            .map(|d| d.value.as_str())
+            .map(|d| &*d.value)
     };
     assert_eq!(field("ID protection"), Some("no"));
     assert_eq!(field("Next invoice"), Some("2017-11-30"));
