@@ -3,7 +3,7 @@
 use super::{Action, Millis, Missing, Ref};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PowerState {
     On,
@@ -43,7 +43,7 @@ impl PowerState {
 }
 
 /// An IP address of a server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Ip {
     pub address: String,
     /// The provider's type for it, e.g. `RIP`, `MIP`, `VIP`, `public`.
@@ -88,7 +88,7 @@ impl Ip {
 pub type DetailText = std::borrow::Cow<'static, str>;
 
 /// One labelled field from the provider, shown in the details panel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Detail {
     /// The heading it is shown under (e.g. `Monitoring`); empty for the top group.
     #[serde(default, skip_serializing_if = "str::is_empty")]
@@ -182,6 +182,40 @@ impl Server {
             missing: Vec::new(),
             fetched_at,
         }
+    }
+
+    /// A hash of everything the server carries but when it was fetched:
+    /// two reads of an unchanged server give the same one. Destructured so
+    /// a new field cannot be forgotten.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Server {
+            account,
+            id,
+            name,
+            power,
+            status,
+            primary_ip,
+            location,
+            group,
+            os,
+            cpu,
+            memory_gb,
+            in_maintenance,
+            ips,
+            details,
+            actions,
+            actions_note,
+            warnings,
+            missing,
+            fetched_at: _,
+        } = self;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (account, id, name, power, status, primary_ip).hash(&mut hasher);
+        (location, group, os, cpu, memory_gb.map(f64::to_bits)).hash(&mut hasher);
+        (in_maintenance, ips, details, actions, actions_note).hash(&mut hasher);
+        (warnings, missing).hash(&mut hasher);
+        hasher.finish()
     }
 
     pub fn reference(&self) -> Ref {

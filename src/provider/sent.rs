@@ -5,9 +5,7 @@
 //! them for the store to compare and throw away.
 
 use crate::model::Server;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::Hasher;
 
 /// Server id -> fingerprint, per part, as last handed on.
 #[derive(Debug, Default)]
@@ -40,10 +38,10 @@ impl Sent {
     }
 
     /// A part handed on whole: remembers each of its servers.
-    pub fn remember(&mut self, part: &str, servers: &mut [Server]) {
+    pub fn remember(&mut self, part: &str, servers: &[Server]) {
         let read = self.read;
-        let prints = servers.iter_mut().map(|server| {
-            let hash = fingerprint(server);
+        let prints = servers.iter().map(|server| {
+            let hash = server.fingerprint();
             (server.id.clone(), Print { hash, read })
         });
         self.parts.insert(part.to_string(), prints.collect());
@@ -67,9 +65,9 @@ impl Sent {
         let Some(prints) = self.parts.get_mut(part) else {
             return;
         };
-        for mut server in servers {
+        for server in servers {
             let print = Print {
-                hash: fingerprint(&mut server),
+                hash: server.fingerprint(),
                 read,
             };
             match prints.get_mut(&server.id) {
@@ -106,12 +104,12 @@ impl Sent {
     }
 
     /// Servers handed on as changes: remembered as they are now.
-    pub fn update(&mut self, part: &str, servers: &mut [Server]) {
+    pub fn update(&mut self, part: &str, servers: &[Server]) {
         let read = self.read;
         let prints = self.parts.entry(part.to_string()).or_default();
         for server in servers {
             let print = Print {
-                hash: fingerprint(server),
+                hash: server.fingerprint(),
                 read,
             };
             match prints.get_mut(&server.id) {
@@ -121,31 +119,6 @@ impl Sent {
                 }
             }
         }
-    }
-}
-
-/// A hash of everything a server carries but when it was fetched.
-fn fingerprint(server: &mut Server) -> u64 {
-    let fetched_at = std::mem::take(&mut server.fetched_at);
-    let mut hasher = HashWriter(DefaultHasher::new());
-    // Writing into a hasher cannot fail, and a model server always
-    // serializes; a failure would only make the server count as changed.
-    let _ = serde_json::to_writer(&mut hasher, server);
-    server.fetched_at = fetched_at;
-    hasher.0.finish()
-}
-
-/// Feeds serialized bytes into a hasher.
-struct HashWriter(DefaultHasher);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -169,12 +142,12 @@ mod tests {
     #[test]
     fn a_full_read_hands_on_only_what_changed_and_names_what_is_gone() {
         let mut sent = Sent::default();
-        let mut first = vec![
+        let first = vec![
             server("a", PowerState::On, 1),
             server("b", PowerState::On, 1),
             server("c", PowerState::On, 1),
         ];
-        sent.remember("UC1", &mut first);
+        sent.remember("UC1", &first);
         let mut out = Handed::default();
         let later = vec![
             server("a", PowerState::On, 2),
@@ -202,10 +175,9 @@ mod tests {
     #[test]
     fn a_part_gone_removes_its_servers_and_changes_are_remembered() {
         let mut sent = Sent::default();
-        sent.remember("UC1", &mut [server("a", PowerState::On, 1)]);
-        sent.remember("IL1", &mut [server("b", PowerState::On, 1)]);
-        let mut changed = [server("a", PowerState::Off, 2)];
-        sent.update("UC1", &mut changed);
+        sent.remember("UC1", &[server("a", PowerState::On, 1)]);
+        sent.remember("IL1", &[server("b", PowerState::On, 1)]);
+        sent.update("UC1", &[server("a", PowerState::Off, 2)]);
         let mut out = Handed::default();
         sent.compare("UC1", [server("a", PowerState::Off, 3)], &mut out);
         assert!(out.changed.is_empty(), "the change was handed on already");

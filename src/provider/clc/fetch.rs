@@ -317,8 +317,8 @@ impl ClcProvider {
         if sent.is_empty() {
             let mut servers = Vec::new();
             for (location, batches) in parts {
-                let mut part = mapped(&batches);
-                sent.remember(&location, &mut part);
+                let part = mapped(&batches);
+                sent.remember(&location, &part);
                 servers.extend(part);
             }
             return Inventory {
@@ -358,8 +358,8 @@ impl ClcProvider {
         let mut servers = Vec::new();
         for batch in batches {
             let scope = self.known_scope(&batch).await;
-            let mut mapped: Vec<Server> = self.map_batch(&batch, &scope, fetched_at).collect();
-            self.polls().sent.update(&batch.location, &mut mapped);
+            let mapped: Vec<Server> = self.map_batch(&batch, &scope, fetched_at).collect();
+            self.polls().sent.update(&batch.location, &mapped);
             servers.extend(mapped);
         }
         let mut missing = gaps.into_missing();
