@@ -185,10 +185,49 @@ impl Server {
     }
 
     /// A hash of everything the server carries but when it was fetched:
-    /// two reads of an unchanged server give the same one. Destructured so
-    /// a new field cannot be forgotten.
+    /// two reads of an unchanged server give the same one.
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.content().hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Whether two versions of a server carry the same data (ignoring when
+    /// they were fetched).
+    pub fn same_data(&self, other: &Server) -> bool {
+        self.content() == other.content()
+    }
+
+    /// Every field but `fetched_at` (memory as its bits, so it hashes).
+    /// Destructured so a new field cannot be forgotten.
+    #[allow(clippy::type_complexity)]
+    fn content(
+        &self,
+    ) -> (
+        (
+            &str,
+            &str,
+            &str,
+            &PowerState,
+            &str,
+            &Option<String>,
+            &str,
+            &str,
+            &str,
+        ),
+        (
+            &Option<u32>,
+            Option<u64>,
+            &bool,
+            &[Ip],
+            &[Detail],
+            &[Action],
+            &Option<String>,
+            &[String],
+            &[Missing],
+        ),
+    ) {
         let Server {
             account,
             id,
@@ -210,12 +249,22 @@ impl Server {
             missing,
             fetched_at: _,
         } = self;
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (account, id, name, power, status, primary_ip).hash(&mut hasher);
-        (location, group, os, cpu, memory_gb.map(f64::to_bits)).hash(&mut hasher);
-        (in_maintenance, ips, details, actions, actions_note).hash(&mut hasher);
-        (warnings, missing).hash(&mut hasher);
-        hasher.finish()
+        (
+            (
+                account, id, name, power, status, primary_ip, location, group, os,
+            ),
+            (
+                cpu,
+                memory_gb.map(f64::to_bits),
+                in_maintenance,
+                ips,
+                details,
+                actions,
+                actions_note,
+                warnings,
+                missing,
+            ),
+        )
     }
 
     pub fn reference(&self) -> Ref {

@@ -236,7 +236,7 @@ impl Store {
                 old.remove(&server.id)
             };
             let text = match previous {
-                Some((previous, text)) if same_data(&previous, &server) => text,
+                Some((previous, text)) if previous.same_data(&server) => text,
                 _ => search_text(&server),
             };
             servers.push(server);
@@ -328,7 +328,7 @@ fn update_one(
     order: SortOrder,
     outcome: InPlace,
 ) -> InPlace {
-    if same_data(&data.servers[i], &server) {
+    if data.servers[i].same_data(&server) {
         data.servers[i].fetched_at = server.fetched_at;
         return outcome;
     }
@@ -337,48 +337,4 @@ fn update_one(
     data.search[i] = text;
     data.servers[i] = server;
     outcome.with_change(resort)
-}
-
-/// Whether two versions of a server carry the same data (ignoring when
-/// they were fetched). Destructured so a new field cannot be forgotten.
-fn same_data(a: &Server, b: &Server) -> bool {
-    let Server {
-        account,
-        id,
-        name,
-        power,
-        status,
-        primary_ip,
-        location,
-        group,
-        os,
-        cpu,
-        memory_gb,
-        in_maintenance,
-        ips,
-        details,
-        actions,
-        actions_note,
-        warnings,
-        missing,
-        fetched_at: _,
-    } = a;
-    *account == b.account
-        && *id == b.id
-        && *name == b.name
-        && *power == b.power
-        && *status == b.status
-        && *primary_ip == b.primary_ip
-        && *location == b.location
-        && *group == b.group
-        && *os == b.os
-        && *cpu == b.cpu
-        && *memory_gb == b.memory_gb
-        && *in_maintenance == b.in_maintenance
-        && *ips == b.ips
-        && *details == b.details
-        && *actions == b.actions
-        && *actions_note == b.actions_note
-        && *warnings == b.warnings
-        && *missing == b.missing
 }
