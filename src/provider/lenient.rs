@@ -228,16 +228,75 @@ pub fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error
 /// A list that may be `null`, missing, an empty string (an empty XML
 /// element), a single object, or an XML-style wrapper object holding the
 /// items under one key (`{"Server": [...]}` or `{"Server": {...}}`).
+///
+/// An array (JSON's usual case, and a 10,000-server list) is read item by
+/// item straight into `T`; only an object, which may be a wrapper or the
+/// one item, is looked at as a tree first.
 pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: serde::de::DeserializeOwned,
 {
-    let items = list_items(Value::deserialize(d)?);
-    items
-        .into_iter()
-        .map(|item| T::deserialize(item).map_err(de::Error::custom))
-        .collect()
+    d.deserialize_any(ListVisitor(std::marker::PhantomData))
+}
+
+/// Reads any shape [`list`] accepts.
+struct ListVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: serde::de::DeserializeOwned> Visitor<'de> for ListVisitor<T> {
+    type Value = Vec<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list, one object, or a wrapper object")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Vec<T>, A::Error> {
+        let value = Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let items = list_items(value).into_iter();
+        items
+            .map(|item| T::deserialize(item).map_err(de::Error::custom))
+            .collect()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        list(d)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
 }
 
 /// The items of a list-like value; see [`list`].
@@ -413,4 +472,55 @@ fn fixed_digits(s: &str, len: usize) -> Option<i64> {
         return None;
     }
     s.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Item {
+        #[serde(rename = "Name")]
+        name: String,
+    }
+
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Answer {
+        #[serde(rename = "Items", default, deserialize_with = "list")]
+        items: Vec<Item>,
+    }
+
+    fn names(json: &str) -> Vec<String> {
+        let from_text: Answer = serde_json::from_str(json).expect(json);
+        let tree: Value = serde_json::from_str(json).expect(json);
+        let from_tree = Answer::deserialize(tree).expect(json);
+        assert_eq!(from_text, from_tree, "text and tree read alike: {json}");
+        from_text.items.into_iter().map(|i| i.name).collect()
+    }
+
+    #[test]
+    fn a_list_is_read_in_every_shape_the_documents_show() {
+        let ab = ["a", "b"];
+        assert_eq!(names(r#"{"Items":[{"Name":"a"},{"Name":"b"}]}"#), ab);
+        assert_eq!(names(r#"{"Items":{"Name":"a"}}"#), ["a"]);
+        let wrapped = r#"{"Items":{"Item":[{"Name":"a"},{"Name":"b"}]}}"#;
+        assert_eq!(names(wrapped), ab);
+        assert_eq!(names(r#"{"Items":{"Item":{"Name":"a"}}}"#), ["a"]);
+        for empty in [
+            r#"{}"#,
+            r#"{"Items":null}"#,
+            r#"{"Items":""}"#,
+            r#"{"Items":{}}"#,
+            r#"{"Items":[]}"#,
+            r#"{"Items":7}"#,
+        ] {
+            assert!(names(empty).is_empty(), "{empty}");
+        }
+    }
+
+    #[test]
+    fn an_item_of_the_wrong_shape_is_an_error() {
+        let bad = r#"{"Items":[{"Name":"a"},{"Name":3}]}"#;
+        assert!(serde_json::from_str::<Answer>(bad).is_err());
+    }
 }
