@@ -224,7 +224,8 @@ pub fn decode(body: &str, format: WireFormat) -> Result<Value, String> {
 /// XML as the tree [`xml::to_value`] builds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decoded {
-    Json(String),
+    /// The text, with its envelope read when the text was checked.
+    Json(String, Envelope),
     Xml(Value),
 }
 
@@ -233,7 +234,7 @@ impl Decoded {
     /// object.
     pub fn envelope(&self) -> Envelope {
         match self {
-            Decoded::Json(text) => serde_json::from_str(text).unwrap_or_default(),
+            Decoded::Json(_, envelope) => envelope.clone(),
             Decoded::Xml(value) => Envelope::of(value),
         }
     }
@@ -241,7 +242,7 @@ impl Decoded {
     /// Reads a wire type out of the answer.
     pub fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<T, String> {
         match self {
-            Decoded::Json(text) => serde_json::from_str(text).map_err(|e| e.to_string()),
+            Decoded::Json(text, _) => serde_json::from_str(text).map_err(|e| e.to_string()),
             Decoded::Xml(value) => typed(value),
         }
     }
@@ -249,7 +250,7 @@ impl Decoded {
     /// The answer as text, for an excerpt in an error.
     pub fn text(&self) -> String {
         match self {
-            Decoded::Json(text) => text.clone(),
+            Decoded::Json(text, _) => text.clone(),
             Decoded::Xml(value) => value.to_string(),
         }
     }
@@ -260,9 +261,21 @@ impl Decoded {
 pub fn decode_answer(body: String, format: WireFormat) -> Result<Decoded, String> {
     match format {
         WireFormat::Json => {
-            serde_json::from_str::<serde::de::IgnoredAny>(&body).map_err(|e| e.to_string())?;
-            // Kept as it came: a list of 10,000 servers is held once.
-            Ok(Decoded::Json(body))
+            // One pass reads the envelope and checks the whole text; the
+            // text is kept as it came, so a list of 10,000 servers is held
+            // once and read once more, into its wire type.
+            let envelope = match serde_json::from_str::<Envelope>(&body) {
+                Ok(envelope) => envelope,
+                Err(e) if e.classify() == serde_json::error::Category::Data => {
+                    // Well-formed so far, but no envelope object: check the
+                    // rest; the answer has no envelope.
+                    serde_json::from_str::<serde::de::IgnoredAny>(&body)
+                        .map_err(|e| e.to_string())?;
+                    Envelope::default()
+                }
+                Err(e) => return Err(e.to_string()),
+            };
+            Ok(Decoded::Json(body, envelope))
         }
         WireFormat::Xml => xml::to_value(&body).map(Decoded::Xml),
     }
