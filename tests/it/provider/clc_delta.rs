@@ -11,6 +11,10 @@ use hostdeck::model::{AccountInfo, Action, PowerState, ProviderKind, Server};
 use hostdeck::provider::clc::{ClcProvider, WireFormat, FULL_READ_EVERY};
 use hostdeck::provider::{Coverage, Inventory, ServerApi};
 use hostdeck::sim::{Faults, SimServer, Targeted};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tokio::io::copy_bidirectional;
+use tokio::net::{TcpListener, TcpStream};
 
 fn provider(sim: &SimServer, format: WireFormat, hierarchy: bool) -> ClcProvider {
     let settings = settings(sim, format, hierarchy);
@@ -193,4 +197,79 @@ async fn a_location_whose_changes_failed_is_named_and_the_next_poll_brings_them(
     assert_eq!(names(&retried.servers), [target.id.as_str()]);
     assert!(retried.missing.is_empty(), "{:?}", retried.missing);
     assert_eq!(store.state().servers().len(), first.servers.len());
+}
+
+/// A TCP relay in front of the simulator that counts the connections
+/// closed through it; its base URL stands in for the simulator's.
+struct Relay {
+    base_url: String,
+    closed: Arc<AtomicUsize>,
+}
+
+impl Relay {
+    async fn start(sim: &SimServer) -> Relay {
+        let url = reqwest::Url::parse(&sim.base_url).expect("simulator URL");
+        let target = format!("127.0.0.1:{}", url.port().expect("simulator port"));
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let closed = Arc::new(AtomicUsize::new(0));
+        let counter = closed.clone();
+        tokio::spawn(async move {
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                let (target, counter) = (target.clone(), counter.clone());
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = TcpStream::connect(target).await else {
+                        return;
+                    };
+                    let _ = copy_bidirectional(&mut inbound, &mut outbound).await;
+                    counter.fetch_add(1, Ordering::SeqCst);
+                });
+            }
+        });
+        let mut base = url;
+        base.set_port(Some(port)).expect("port");
+        Relay {
+            base_url: base.to_string(),
+            closed,
+        }
+    }
+
+    /// The connections closed, once `expected` have (or after 5 s).
+    async fn closed(&self, expected: usize) -> usize {
+        for _ in 0..100 {
+            if self.closed.load(Ordering::SeqCst) >= expected {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        self.closed.load(Ordering::SeqCst)
+    }
+}
+
+/// A whole server list comes on a connection that is closed after it (a
+/// pooled connection's read buffer keeps the size of the biggest answer it
+/// carried), and only those: the small reads keep their pooled ones.
+#[tokio::test]
+async fn whole_server_lists_leave_no_connection_in_the_pool() {
+    let sim = sim().await;
+    let relay = Relay::start(&sim).await;
+    let clc = ClcProvider::new(hostdeck::provider::clc::ClcSettings {
+        base_url: relay.base_url.clone(),
+        full_read_every: 3,
+        ..settings(&sim, WireFormat::Json, false)
+    })
+    .expect("provider");
+    for _ in 0..6 {
+        clc.inventory().await.expect("poll");
+    }
+    let lists = sim.faults.requests_holding(&["Server/GetAllServers/"]);
+    let changes = sim
+        .faults
+        .requests_holding(&["Server/GetAllServersByModifiedDates/"]);
+    assert!(
+        lists >= 4 && changes >= 4,
+        "{lists} lists, {changes} polls for changes"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(relay.closed(lists).await, lists);
 }
