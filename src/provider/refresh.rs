@@ -63,17 +63,21 @@ impl Gaps {
     /// list, monitoring, `networks in UC1`). A failure is recorded once
     /// under `part`.
     pub fn whole<T>(&mut self, part: impl Into<String>, result: Result<T>) -> Part<T> {
-        result.map_err(|error| {
-            let missing = Missing::new(part, error.to_string());
-            let known = self
-                .entries
-                .iter()
-                .any(|e| matches!(e, Entry::Whole(m) if m.part == missing.part));
-            if !known {
-                self.entries.push(Entry::Whole(missing.clone()));
-            }
-            missing
-        })
+        result.map_err(|error| self.failed(part, &error))
+    }
+
+    /// Records that `part` (of the whole account or a location) failed
+    /// with `error`, once.
+    pub fn failed(&mut self, part: impl Into<String>, error: &ProviderError) -> Missing {
+        let missing = Missing::new(part, error.to_string());
+        let known = self
+            .entries
+            .iter()
+            .any(|e| matches!(e, Entry::Whole(m) if m.part == missing.part));
+        if !known {
+            self.entries.push(Entry::Whole(missing.clone()));
+        }
+        missing
     }
 
     /// An enrichment of one object (its details). A failure is counted

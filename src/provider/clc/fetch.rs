@@ -17,7 +17,7 @@ use crate::provider::http::operation;
 use crate::provider::lenient::{int_from_text, iso_utc, Code};
 use crate::provider::refresh::{self, all_failed, keep, Gaps, Tally};
 use crate::provider::sent::Handed;
-use crate::provider::{Coverage, ErrorKind, Inventory, JobProgress, Result};
+use crate::provider::{Coverage, ErrorKind, Inventory, JobProgress, ProviderError, Result};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -64,8 +64,6 @@ type LocationReads = Vec<(Batch, ScopeReads)>;
 struct FullRead {
     /// Nothing was handed on yet: every server goes on.
     first: bool,
-    /// Locations whose servers were read.
-    taken: usize,
     /// What the scopes (groups, networks) could not read.
     scope_gaps: Gaps,
     scopes: HashMap<ScopeKey, Arc<Scope>>,
@@ -297,26 +295,18 @@ impl ClcProvider {
                 Err(error) => failures.push((location.clone(), error)),
             }
         }
-        if read.taken == 0 && !failures.is_empty() {
-            return Err(failures.swap_remove(0).1);
-        }
         let mut gaps = Gaps::new();
-        let mut unread = Vec::new();
-        for (location, error) in failures {
-            let _ = gaps.whole::<()>(format!("servers in {location}"), Err(error));
-            unread.push(location);
-        }
+        let unread = unread_locations(&mut gaps, &locations, failures)?;
         let mut missing = gaps.into_missing();
         missing.extend(read.scope_gaps.into_missing());
         let mut polls = self.polls();
         polls.full_read(start, unread.is_empty(), read.scopes, missing.clone());
         let mut handed = read.handed;
-        let coverage = match read.first {
-            true => Coverage::Full,
-            false => {
-                polls.sent.keep_parts(&locations, &mut handed);
-                Coverage::Changes
-            }
+        let coverage = if read.first {
+            Coverage::Full
+        } else {
+            polls.sent.keep_parts(&locations, &mut handed);
+            Coverage::Changes
         };
         Ok(Inventory {
             servers: handed.changed,
@@ -333,7 +323,6 @@ impl ClcProvider {
     /// were handed on (each compared as it is mapped, so that no second
     /// copy of the unchanged ones is ever built).
     fn take_location(&self, read: &mut FullRead, location: &str, batches: LocationReads) {
-        read.taken += 1;
         let fetched_at = now_millis();
         let mut scoped = Vec::with_capacity(batches.len());
         for (batch, reads) in batches {
@@ -363,9 +352,9 @@ impl ClcProvider {
             self.server_batches(&location, Some(since)).await
         })
         .await;
+        let (batches, failures) = by_location(&locations, listed);
         let mut gaps = Gaps::new();
-        let unread = unread_locations(&locations, &listed);
-        let batches = by_location(&mut gaps, &locations, listed)?;
+        let unread = unread_locations(&mut gaps, &locations, failures)?;
         let fetched_at = now_millis();
         let mut servers = Vec::new();
         for batch in batches {
@@ -509,28 +498,42 @@ impl ClcProvider {
     }
 }
 
-/// The locations whose server list failed.
-fn unread_locations<T>(locations: &[String], listed: &[Result<T>]) -> Vec<String> {
-    let failed = locations.iter().zip(listed).filter(|(_, r)| r.is_err());
-    failed.map(|(location, _)| location.clone()).collect()
-}
-
-/// Each location's part; a location that failed is recorded in `gaps`,
-/// and all of them failing is the error.
+/// What each location's list brought, and the locations whose list
+/// failed, with the error.
 fn by_location<T>(
-    gaps: &mut Gaps,
     locations: &[String],
     listed: Vec<Result<Vec<T>>>,
-) -> Result<Vec<T>> {
-    if let Some(error) = all_failed(listed.iter().map(|r| r.as_ref().err())) {
+) -> (Vec<T>, Vec<(String, ProviderError)>) {
+    let mut read = Vec::new();
+    let mut failures = Vec::new();
+    for (location, listed) in locations.iter().zip(listed) {
+        match listed {
+            Ok(part) => read.extend(part),
+            Err(error) => failures.push((location.clone(), error)),
+        }
+    }
+    (read, failures)
+}
+
+/// The locations whose server list failed, each recorded in `gaps`; every
+/// location failing is the error (the first one's).
+fn unread_locations(
+    gaps: &mut Gaps,
+    locations: &[String],
+    failures: Vec<(String, ProviderError)>,
+) -> Result<Vec<String>> {
+    let errors = locations.iter().map(|location| {
+        let failed = failures.iter().find(|(l, _)| l == location);
+        failed.map(|(_, error)| error)
+    });
+    if let Some(error) = all_failed(errors) {
         return Err(error);
     }
-    let mut read = Vec::new();
-    for (location, listed) in locations.iter().zip(listed) {
-        let part = gaps.whole(format!("servers in {location}"), listed);
-        read.extend(part.unwrap_or_default());
-    }
-    Ok(read)
+    let unread = failures.into_iter().map(|(location, error)| {
+        gaps.failed(format!("servers in {location}"), &error);
+        location
+    });
+    Ok(unread.collect())
 }
 
 fn scope_key(batch: &Batch) -> ScopeKey {
