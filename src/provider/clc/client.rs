@@ -176,9 +176,9 @@ impl ClcProvider {
 
     // -- one exchange ------------------------------------------------------
 
-    /// POSTs `request` to `url` once and checks the envelope.
-    /// One request and its decoded answer; `own_connection` closes the
-    /// connection after it (see [`bulk_method`]).
+    /// POSTs `request` to `url` once and checks the envelope;
+    /// `own_connection` closes the connection after it (see
+    /// [`bulk_method`]).
     async fn exchange<R: Request>(
         &self,
         op: &str,
@@ -199,9 +199,10 @@ impl ClcProvider {
             .post(url)
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(body);
-        let builder = match own_connection {
-            true => builder.header(reqwest::header::CONNECTION, "close"),
-            false => builder,
+        let builder = if own_connection {
+            builder.header(reqwest::header::CONNECTION, "close")
+        } else {
+            builder
         };
         let Answer {
             status, body, date, ..
